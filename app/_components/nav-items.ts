@@ -1,0 +1,21 @@
+// Which areas each role sees in the navigation.
+import type { Role } from '@/db/schema';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+const learnerItems: NavItem[] = [
+  { href: '/learn', label: 'Learn' },
+  { href: '/practice', label: 'Practice' },
+  { href: '/checkups', label: 'Check-ups' },
+  { href: '/progress', label: 'My progress' },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  const items = [...learnerItems];
+  if (role === 'manager' || role === 'admin') items.push({ href: '/team', label: 'Team' });
+  if (role === 'admin') items.push({ href: '/admin', label: 'Admin' });
+  return items;
+}

@@ -1,0 +1,13 @@
+// Clears a session that was ended (account deactivated or its role changed), then shows sign-in.
+import { cookies } from 'next/headers';
+import { NextResponse, type NextRequest } from 'next/server';
+
+export async function GET(req: NextRequest): Promise<Response> {
+  const jar = await cookies();
+  const reason = req.nextUrl.searchParams.get('reason') === 'inactive' ? 'inactive' : 'changed';
+  const res = NextResponse.redirect(new URL(`/signin?notice=${reason}`, req.nextUrl.origin), 303);
+  for (const c of jar.getAll()) {
+    if (/(^|\.)next-auth\.session-token(\.\d+)?$/.test(c.name)) res.cookies.delete(c.name);
+  }
+  return res;
+}

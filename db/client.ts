@@ -1,0 +1,129 @@
+// Opens the database: embedded PGlite in a data directory by default, PostgreSQL when DATABASE_URL is set.
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+import { DataDirError, lockDataDir } from './lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Driver = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: Driver;
+  /** Where the data lives, safe to print (never a password). */
+  where: string;
+  /** Brings the schema up to date from db/migrations. */
+  migrate(migrationsFolder?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { driver: 'pglite'; dir: string }
+  | { driver: 'pglite'; memory: true }
+  | { driver: 'postgres'; url: string; max?: number };
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** host:port of a connection URL, for messages that must never show the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+async function openPglite(target: { dir: string } | { memory: true }): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if ('memory' in target) {
+    const client = await PGlite.create();
+    const db = drizzlePglite(client, { schema });
+    return {
+      db: db as unknown as Db,
+      driver: 'pglite',
+      where: 'memory',
+      migrate: (folder = MIGRATIONS_DIR) => migratePglite(db, { migrationsFolder: folder }),
+      close: () => client.close(),
+    };
+  }
+  const dir = path.resolve(target.dir);
+  const release = lockDataDir(dir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir);
+  } catch (e) {
+    release();
+    throw new DataDirError(`Cannot open the PGlite database in ${dir}: ${(e as Error).message}`);
+  }
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: 'pglite',
+    where: dir,
+    migrate: (folder = MIGRATIONS_DIR) => migratePglite(db, { migrationsFolder: folder }),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', (e) => console.error(`PostgreSQL connection error: ${e.message}`));
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${describeUrl(url)} (${reason}). Check that the server is running, and the host, port, user, password and database name in DATABASE_URL.`,
+    );
+  }
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    driver: 'postgres',
+    where: describeUrl(url),
+    migrate: (folder = MIGRATIONS_DIR) => migratePostgres(pool, folder),
+    close: () => pool.end(),
+  };
+}
+
+// Arbitrary but fixed: serialises migrations when several app instances start at once.
+const MIGRATION_LOCK_KEY = 727_431_001;
+
+async function migratePostgres(pool: pg.Pool, migrationsFolder: string): Promise<void> {
+  // Advisory locks belong to a connection, so lock, migrate and unlock on the same one.
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    client.release();
+  }
+}
+
+export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.driver === 'postgres') return openPostgres(target.url, target.max);
+  return openPglite(target);
+}

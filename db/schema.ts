@@ -1,0 +1,192 @@
+// The trainer's tables: people and teams, learning progress, attempts and their decision log, audit.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const roles = ['learner', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum('role', roles);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Stored lower-cased and trimmed so sign-in and SSO matching ignore case.
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: roleEnum('role').notNull().default('learner'),
+    // Null for people who only sign in through single sign-on.
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    // Bumped on deactivation or role change; sessions carrying an older value stop working.
+    sessionVersion: integer('session_version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const teams = pgTable('teams', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
+);
+
+export const teamManagers = pgTable(
+  'team_managers',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
+);
+
+export const moduleStatus = pgEnum('module_status', ['in_progress', 'completed']);
+
+export const moduleProgress = pgTable(
+  'module_progress',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    status: moduleStatus('status').notNull().default('in_progress'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
+);
+
+export const attemptMode = pgEnum('attempt_mode', ['practice', 'checkup']);
+export const attemptStatus = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned']);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // What is assigned: a scenario for now; later kinds (a module, a path item) add values.
+    kind: text('kind').notNull().default('scenario'),
+    itemId: text('item_id').notNull(),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assignments_user_idx').on(t.userId, t.dueAt)],
+);
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    // The scenario version played, so an old transcript never changes when the YAML is edited.
+    contentHash: text('content_hash').notNull(),
+    mode: attemptMode('mode').notNull().default('practice'),
+    assignmentId: uuid('assignment_id').references(() => assignments.id, { onDelete: 'set null' }),
+    status: attemptStatus('status').notNull().default('in_progress'),
+    // Running totals derived from the decision log, stored for fast dashboards.
+    decisionCount: integer('decision_count').notNull().default(0),
+    mood: integer('mood'),
+    skillScores: jsonb('skill_scores').$type<Record<string, number>>().notNull().default({}),
+    score: integer('score'),
+    outcome: text('outcome'),
+    endingId: text('ending_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('attempts_user_idx').on(t.userId, t.startedAt),
+    index('attempts_scenario_idx').on(t.scenarioId),
+  ],
+);
+
+export const decisions = pgTable(
+  'decisions',
+  {
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    nodeId: text('node_id').notNull(),
+    choiceId: text('choice_id').notNull(),
+    elapsedMs: integer('elapsed_ms'),
+    moodAfter: integer('mood_after'),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.seq] })],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    // What the action was about: an email, a path, a user id.
+    subject: text('subject'),
+    ip: text('ip'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
+);
+
+// Failed sign-ins, counted per email and per client address; in the database so that
+// every app instance enforces the same limit.
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

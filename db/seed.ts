@@ -1,0 +1,71 @@
+// Demo organisation: one admin, two managers each with a team of six learners. Safe to run again.
+import { count, inArray } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Db } from './client';
+import { teamManagers, teamMembers, teams, users, type Role } from './schema';
+
+export const DEMO_PASSWORD = 'practice-empathy';
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const learnerNames = [
+  'Priya Raman', 'Tomás Herrera', 'Grace Okafor', 'Liam Walsh', 'Mei Chen', 'Samuel Adeyemi',
+  'Hannah Becker', 'Omar Haddad', 'Chloe Martin', 'Diego Alvarez', 'Aisha Karimi', 'Noah Fischer',
+];
+
+export const demoPeople: DemoPerson[] = [
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'admin' },
+  { email: 'manager1@example.com', name: 'Jordan Lee', role: 'manager' },
+  { email: 'manager2@example.com', name: 'Sam Patel', role: 'manager' },
+  ...learnerNames.map((name, i) => ({ email: `learner${i + 1}@example.com`, name, role: 'learner' as const })),
+];
+
+export const demoTeams = [
+  { name: 'Harbour Street Support', manager: 'manager1@example.com', learners: [1, 2, 3, 4, 5, 6] },
+  { name: 'Northgate Contact Centre', manager: 'manager2@example.com', learners: [7, 8, 9, 10, 11, 12] },
+];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Creates whatever part of the demo organisation is missing; returns how many users it added. */
+export async function seedDemo(db: Db): Promise<{ usersAdded: number }> {
+  const emails = demoPeople.map((p) => p.email);
+  const existing = new Set(
+    (await db.select({ email: users.email }).from(users).where(inArray(users.email, emails))).map((r) => r.email),
+  );
+  const missing = demoPeople.filter((p) => !existing.has(p.email));
+  const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : '';
+
+  return db.transaction(async (tx) => {
+    const added = missing.length
+      ? await tx
+          .insert(users)
+          .values(missing.map((p) => ({ ...p, passwordHash })))
+          .onConflictDoNothing()
+          .returning({ id: users.id })
+      : [];
+    await tx.insert(teams).values(demoTeams.map((t) => ({ name: t.name }))).onConflictDoNothing();
+
+    const teamRows = await tx.select().from(teams).where(inArray(teams.name, demoTeams.map((t) => t.name)));
+    const userRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+    const idOf = new Map(userRows.map((u) => [u.email, u.id]));
+    const teamIdOf = new Map(teamRows.map((t) => [t.name, t.id]));
+
+    for (const t of demoTeams) {
+      const teamId = teamIdOf.get(t.name)!;
+      await tx.insert(teamManagers).values({ teamId, userId: idOf.get(t.manager)! }).onConflictDoNothing();
+      await tx
+        .insert(teamMembers)
+        .values(t.learners.map((n) => ({ teamId, userId: idOf.get(`learner${n}@example.com`)! })))
+        .onConflictDoNothing();
+    }
+    return { usersAdded: added.length };
+  });
+}

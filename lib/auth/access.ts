@@ -1,0 +1,71 @@
+// Who the session belongs to and what they may do: session revocation, role and team checks.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { teamManagers, teamMembers, type Role } from '@/db/schema';
+import { findUserById } from '@/lib/users';
+
+/** What a signed session token carries about its user. */
+export interface SessionClaims {
+  uid: string;
+  /** The user's session version when the token was issued. */
+  sv: number;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export type SessionCheck = { user: SessionUser } | { revoked: 'missing' | 'inactive' | 'version' };
+
+/**
+ * Checks a token against the user's current row, so a deactivation or role change
+ * takes effect at the very next request rather than when the token expires.
+ */
+export async function resolveSession(db: Db, claims: SessionClaims): Promise<SessionCheck> {
+  const row = await findUserById(db, claims.uid);
+  if (!row) return { revoked: 'missing' };
+  if (!row.active) return { revoked: 'inactive' };
+  if (row.sessionVersion !== claims.sv) return { revoked: 'version' };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+}
+
+/** An access refusal a person can read; route handlers turn it into JSON, pages into a page. */
+export class AccessError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessError';
+  }
+}
+
+export function assertRole(user: SessionUser, roles: readonly Role[]): SessionUser {
+  if (!roles.includes(user.role)) {
+    throw new AccessError(403, `This needs the ${roles.join(' or ')} role; you are signed in as a ${user.role}.`);
+  }
+  return user;
+}
+
+/** True when the user manages a team the learner belongs to; admins manage everyone. */
+export async function managesLearner(db: Db, user: SessionUser, learnerId: string): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  if (user.role !== 'manager') return false;
+  const rows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .innerJoin(teamManagers, and(eq(teamManagers.teamId, teamMembers.teamId), eq(teamManagers.userId, user.id)))
+    .where(eq(teamMembers.userId, learnerId))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function assertManagesLearner(db: Db, user: SessionUser, learnerId: string): Promise<void> {
+  assertRole(user, ['manager', 'admin']);
+  if (!(await managesLearner(db, user, learnerId))) {
+    throw new AccessError(403, 'This learner is not in a team you manage.');
+  }
+}

@@ -1,0 +1,83 @@
+// The checks every page, route handler and server action runs on the server before doing anything.
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db/runtime';
+import type { Role } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionUser } from './access';
+import { authOptions, clientIp } from './options';
+
+export type { SessionUser };
+export { AccessError };
+
+type Viewer = { state: 'anonymous' } | { state: 'revoked'; reason: string } | { state: 'signed-in'; user: SessionUser };
+
+/** The session of this request, checked against the database once per request. */
+export const viewer = cache(async (): Promise<Viewer> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return { state: 'anonymous' };
+  const check: SessionCheck = await resolveSession(await getDb(), { uid: session.user.id, sv: session.sv });
+  return 'user' in check ? { state: 'signed-in', user: check.user } : { state: 'revoked', reason: check.revoked };
+});
+
+/** The signed-in user, or null for anyone else (anonymous or with an ended session). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const v = await viewer();
+  return v.state === 'signed-in' ? v.user : null;
+}
+
+async function denied(user: SessionUser, path: string, why: string): Promise<void> {
+  const h = Object.fromEntries(await headers());
+  await audit(await getDb(), { action: 'access.denied', actorId: user.id, subject: path, ip: clientIp(h), detail: { why } });
+}
+
+/**
+ * For pages: the signed-in user with one of `roles` (any role when omitted). Anonymous visitors
+ * go to sign-in, ended sessions are cleared, and the wrong role gets the 403 page.
+ */
+export async function requirePageUser(path: string, roles?: readonly Role[]): Promise<SessionUser> {
+  const v = await viewer();
+  if (v.state === 'anonymous') redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  if (v.state === 'revoked') redirect(`/session-ended?reason=${v.reason}`);
+  if (roles) {
+    try {
+      assertRole(v.user, roles);
+    } catch (e) {
+      await denied(v.user, path, (e as Error).message);
+      forbidden();
+    }
+  }
+  return v.user;
+}
+
+/** For route handlers and server actions: the signed-in user with one of `roles`, or an AccessError. */
+export async function requireApiUser(path: string, roles?: readonly Role[]): Promise<SessionUser> {
+  const v = await viewer();
+  if (v.state === 'anonymous') throw new AccessError(401, 'Sign in first.');
+  if (v.state === 'revoked') throw new AccessError(401, 'Your session has ended. Sign in again.');
+  if (roles) {
+    try {
+      assertRole(v.user, roles);
+    } catch (e) {
+      await denied(v.user, path, (e as Error).message);
+      throw e;
+    }
+  }
+  return v.user;
+}
+
+/** For route handlers: the user may see this learner (their own record, a team they manage, or admin). */
+export async function requireLearnerAccess(path: string, learnerId: string): Promise<SessionUser> {
+  const user = await requireApiUser(path);
+  if (user.id === learnerId) return user;
+  try {
+    await assertManagesLearner(await getDb(), user, learnerId);
+  } catch (e) {
+    await denied(user, path, (e as Error).message);
+    throw e;
+  }
+  return user;
+}

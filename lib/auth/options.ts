@@ -1,0 +1,115 @@
+// next-auth configuration: email and password, optional company single sign-on, JWT sessions.
+import type { NextAuthOptions } from 'next-auth';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/runtime';
+import { audit } from '@/lib/audit';
+import { env, type Env } from '@/lib/env';
+import { findUserByEmail } from '@/lib/users';
+import { sessionSecret } from './secret';
+import { signInErrors } from './sign-in-errors';
+import { signInWithPassword } from './sign-in';
+
+export const CLIENT_IP_HEADER = 'x-trainer-client-ip';
+
+type HeaderBag = Record<string, string | string[] | undefined> | undefined;
+
+export function clientIp(headers: HeaderBag): string {
+  const v = headers?.[CLIENT_IP_HEADER];
+  return (Array.isArray(v) ? v[0] : v) || 'unknown';
+}
+
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+}
+
+/** A standards-based OpenID Connect provider, for a company's existing single sign-on. */
+export function oidcProvider(e: Env): OAuthConfig<OidcProfile> | undefined {
+  if (!e.oidcEnabled) return undefined;
+  const issuer = e.OIDC_ISSUER!.replace(/\/$/, '');
+  return {
+    id: 'oidc',
+    name: e.OIDC_NAME,
+    type: 'oauth',
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    issuer,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? p.email ?? null }),
+  };
+}
+
+function buildOptions(): NextAuthOptions {
+  const e = env();
+  const limit = { max: e.SIGNIN_MAX_FAILURES, windowMinutes: e.SIGNIN_WINDOW_MINUTES };
+  const oidc = oidcProvider(e);
+  return {
+    secret: sessionSecret(e),
+    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 320) : '';
+          const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 1024) : '';
+          const result = await signInWithPassword(await getDb(), { email, password, ip: clientIp(req?.headers) }, limit);
+          if (result.ok) return result.user;
+          if (result.reason === 'limited') throw new Error(`${signInErrors.limitedPrefix}${result.retryAfterSeconds}`);
+          if (result.reason === 'inactive') throw new Error(signInErrors.inactive);
+          return null;
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider === 'credentials') return true;
+        // Single sign-on proves who someone is; the trainer still decides whether they have an account.
+        const row = user.email ? await findUserByEmail(await getDb(), user.email) : undefined;
+        if (!row) return `/signin?error=${signInErrors.noAccount}`;
+        if (!row.active) return `/signin?error=${signInErrors.inactive}`;
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (!user || !account) return token;
+        if (account.provider === 'credentials') {
+          return { ...token, uid: user.id, role: user.role, sv: user.sessionVersion };
+        }
+        const row = await findUserByEmail(await getDb(), user.email ?? '');
+        if (!row) return token;
+        return { ...token, sub: row.id, uid: row.id, name: row.name, email: row.email, role: row.role, sv: row.sessionVersion };
+      },
+      async session({ session, token }) {
+        session.user = { id: token.uid ?? '', email: token.email ?? '', name: token.name ?? '', role: token.role ?? 'learner' };
+        session.sv = token.sv ?? -1;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        const db = await getDb();
+        const row = await findUserByEmail(db, user.email ?? '');
+        await audit(db, { action: 'signin', actorId: row?.id, subject: row?.email ?? user.email, detail: { provider: account?.provider } });
+      },
+      async signOut({ token }) {
+        await audit(await getDb(), { action: 'signout', actorId: token?.uid, subject: token?.email });
+      },
+    },
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= buildOptions();
+  return cached;
+}

@@ -1,0 +1,44 @@
+// Email-and-password sign-in: rate limit first, then the password, with an audit row either way.
+import type { Db } from '@/db/client';
+import { audit } from '@/lib/audit';
+import { findUserByEmail, normalizeEmail } from '@/lib/users';
+import type { SessionUser } from './access';
+import { verifyPassword } from './password';
+import { checkSignInLimit, clearSignInFailures, recordSignInFailure, type SignInLimit } from './rate-limit';
+
+export type SignInResult =
+  | { ok: true; user: SessionUser & { sessionVersion: number } }
+  | { ok: false; reason: 'invalid' | 'inactive' }
+  | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+
+export async function signInWithPassword(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  limit: SignInLimit,
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const key = { email, ip: input.ip };
+  const limited = await checkSignInLimit(db, key, limit, now);
+  if (limited.blocked) {
+    await audit(db, { action: 'signin.limited', subject: email, ip: input.ip, detail: { by: limited.by } });
+    return { ok: false, reason: 'limited', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const user = email ? await findUserByEmail(db, email) : undefined;
+  const valid = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !valid) {
+    await recordSignInFailure(db, key, limit, now);
+    await audit(db, { action: 'signin.failed', subject: email, ip: input.ip, actorId: user?.id });
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!user.active) {
+    await audit(db, { action: 'signin.failed', subject: email, ip: input.ip, actorId: user.id, detail: { inactive: true } });
+    return { ok: false, reason: 'inactive' };
+  }
+  await clearSignInFailures(db, email);
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
+}
+

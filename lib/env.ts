@@ -1,0 +1,123 @@
+// Parses and validates every environment variable the trainer reads, once, in one place.
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['1', 'true', 'yes'].includes(v)));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+    PORT: positiveInt(3000).refine((p) => p < 65536, 'must be a port number below 65536'),
+    HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+    DATABASE_URL: optionalString.refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+      'must start with postgres:// or postgresql://',
+    ),
+    PGLITE_DIR: optionalString.transform((v) => v ?? '.data/pglite'),
+    NEXTAUTH_SECRET: optionalString.refine(
+      (v) => v === undefined || v.length >= 32,
+      'must be at least 32 characters (try: openssl rand -base64 32)',
+    ),
+    NEXTAUTH_URL: optionalString.refine(
+      (v) => v === undefined || /^https?:\/\/[^/]+/.test(v),
+      'must be the public URL of the app, such as https://trainer.example.com',
+    ),
+    OIDC_ISSUER: optionalString.refine(
+      (v) => v === undefined || /^https?:\/\//.test(v),
+      'must be the issuer URL of your identity provider',
+    ),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_NAME: optionalString.transform((v) => v ?? 'Company SSO'),
+    TRUST_PROXY: flag.transform((v) => v ?? false),
+    SEED_DEMO: flag,
+    SIGNIN_MAX_FAILURES: positiveInt(10),
+    SIGNIN_WINDOW_MINUTES: positiveInt(15),
+  })
+  .superRefine((e, ctx) => {
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+      });
+    }
+    if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message:
+          'is required in production with DATABASE_URL, so every app instance signs sessions with the same key (try: openssl rand -base64 32)',
+      });
+    }
+  });
+
+export type Env = ReturnType<typeof finish>;
+
+function finish(e: z.output<typeof schema>) {
+  const production = e.NODE_ENV === 'production' && e.DATABASE_URL !== undefined;
+  return {
+    ...e,
+    /** Which database driver the app uses: embedded PGlite unless DATABASE_URL is set. */
+    driver: e.DATABASE_URL ? ('postgres' as const) : ('pglite' as const),
+    oidcEnabled: Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET),
+    /** Demo users with a published password are never created in a production database unless asked. */
+    seedDemo: e.SEED_DEMO ?? !production,
+  };
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Pure: validates a set of variables, throwing an EnvError that lists every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`),
+    );
+  }
+  return finish(result.data);
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/**
+ * Settings some libraries read from process.env themselves. Without a public URL, next-auth
+ * takes its origin from the request's Host header (the server script sets the forwarded headers).
+ */
+export function applyLibraryEnv(e: Env): void {
+  if (!e.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
+}

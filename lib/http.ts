@@ -1,0 +1,82 @@
+// JSON route plumbing: readable errors, cross-site refusal, bounded bodies, one wrapper for every handler.
+import { z } from 'zod';
+import { AccessError } from '@/lib/auth/access';
+import { UserChangeError } from '@/lib/users';
+
+export function jsonError(status: number, error: string, extra?: Record<string, unknown>): Response {
+  return Response.json({ error, ...extra }, { status });
+}
+
+export class BadRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 409 | 413 | 415 = 400,
+  ) {
+    super(message);
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * next-auth's CSRF token protects only its own routes, so state-changing handlers refuse
+ * requests a browser marks as coming from another site. Clients that send neither header
+ * (scripts, the benchmark) are judged by their session alone.
+ */
+export function isCrossSite(req: Request): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.get('origin');
+  if (!origin) return false;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads and validates a JSON body: size-limited, unknown fields rejected by strict schemas. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.output<T>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new BadRequestError(`The body is too large (limit ${MAX_BODY_BYTES} bytes).`, 413);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BadRequestError(`The body is too large (limit ${MAX_BODY_BYTES} bytes).`, 413);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new BadRequestError(`${where}${issue?.message ?? 'invalid input'}`);
+  }
+  return parsed.data;
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes a JSON `{error}` with the right status. */
+export function apiRoute<C>(fn: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    if (!SAFE_METHODS.has(req.method) && isCrossSite(req)) {
+      return jsonError(403, 'Requests from other sites are refused.');
+    }
+    try {
+      return await fn(req, ctx);
+    } catch (e) {
+      if (e instanceof AccessError || e instanceof BadRequestError || e instanceof UserChangeError) {
+        return jsonError(e.status, e.message);
+      }
+      console.error(e);
+      return jsonError(500, 'Something went wrong on our side. Your last change may not have been saved; try again.');
+    }
+  };
+}

@@ -1,0 +1,64 @@
+// Reads and changes user accounts; every change that affects access ends the user's sessions.
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users, type Role, type User } from '@/db/schema';
+import { audit } from './audit';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export type UserSummary = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'>;
+
+export async function listUsers(db: Db): Promise<UserSummary[]> {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.role), asc(users.email));
+}
+
+export class UserChangeError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Activates or deactivates an account; deactivation ends its sessions at their next request. */
+export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean): Promise<User> {
+  if (actorId === userId && !active) throw new UserChangeError(400, 'You cannot deactivate your own account.');
+  const [row] = await db
+    .update(users)
+    .set({ active, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning();
+  if (!row) throw new UserChangeError(404, 'No such user.');
+  await audit(db, { action: active ? 'user.reactivated' : 'user.deactivated', actorId, subject: row.email });
+  return row;
+}
+
+/** Changes an account's role; the new role applies from the user's next request. */
+export async function setUserRole(db: Db, actorId: string, userId: string, role: Role): Promise<User> {
+  if (actorId === userId) throw new UserChangeError(400, 'You cannot change your own role.');
+  const [row] = await db
+    .update(users)
+    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning();
+  if (!row) throw new UserChangeError(404, 'No such user.');
+  await audit(db, { action: 'user.role_changed', actorId, subject: row.email, detail: { role } });
+  return row;
+}

@@ -1,0 +1,29 @@
+// `npm run db:migrate` and `npm run db:seed`: bring the configured database up to date, add the demo organisation.
+import { EnvError, env } from '../lib/env';
+import { closeRuntimeDatabase, runtimeDatabase } from '../db/runtime';
+import { DataDirError } from '../db/lock';
+import { DatabaseUnavailableError } from '../db/client';
+import { seedDemo } from '../db/seed';
+
+const command = process.argv[2];
+
+async function main() {
+  env();
+  const handle = await runtimeDatabase(); // migrates
+  if (command === 'migrate') {
+    console.log(`Database is up to date (${handle.driver}: ${handle.where}).`);
+  } else if (command === 'seed') {
+    const { usersAdded } = await seedDemo(handle.db);
+    console.log(usersAdded ? `Added ${usersAdded} demo people.` : 'The demo organisation is already there; nothing changed.');
+  } else {
+    throw new EnvError([`unknown command "${command}" (use migrate or seed)`]);
+  }
+}
+
+main()
+  .catch((e) => {
+    const known = e instanceof EnvError || e instanceof DataDirError || e instanceof DatabaseUnavailableError;
+    console.error(known ? `✖ ${e.message}` : e);
+    process.exitCode = 1;
+  })
+  .finally(() => closeRuntimeDatabase());

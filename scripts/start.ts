@@ -1,0 +1,127 @@
+// `npm start` and `npm run dev`: open and migrate the database, build if needed, seed when empty, serve.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const dev = process.argv.includes('--dev');
+// Before anything reads it: Next.js and the env parser both depend on it.
+(process.env as Record<string, string>).NODE_ENV ??= dev ? 'development' : 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
+const startedAt = Date.now();
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const { env, EnvError, applyLibraryEnv } = await import('../lib/env');
+  let e;
+  try {
+    e = env();
+  } catch (err) {
+    if (err instanceof EnvError) fail(err.message);
+    throw err;
+  }
+  applyLibraryEnv(e);
+
+  const { runtimeDatabase, closeRuntimeDatabase } = await import('../db/runtime');
+  const { DataDirError } = await import('../db/lock');
+  const { DatabaseUnavailableError } = await import('../db/client');
+  let handle;
+  try {
+    handle = await runtimeDatabase();
+  } catch (err) {
+    if (err instanceof DataDirError || err instanceof DatabaseUnavailableError) fail(err.message);
+    throw err;
+  }
+
+  let shuttingDown = false;
+  const live: { server?: http.Server } = {};
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    console.log(`\n${signal}: closing connections and the database…`);
+    live.server?.close();
+    live.server?.closeAllConnections();
+    await closeRuntimeDatabase().catch((err) => console.error(err));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  if (!dev) {
+    const { buildIsCurrent, runBuild } = await import('./build-state');
+    if (!buildIsCurrent()) {
+      console.log('No current production build: building (this takes a minute or two the first time)…');
+      try {
+        runBuild();
+      } catch (err) {
+        await closeRuntimeDatabase();
+        fail((err as Error).message);
+      }
+    }
+  }
+
+  const { isEmpty, seedDemo, DEMO_PASSWORD } = await import('../db/seed');
+  if (e.seedDemo && (await isEmpty(handle.db))) {
+    const { usersAdded } = await seedDemo(handle.db);
+    console.log(`Created the demo organisation (${usersAdded} people).`);
+  }
+
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: e.PORT });
+  await app.prepare();
+  const handle_ = app.getRequestHandler();
+  const { CLIENT_IP_HEADER } = await import('../lib/auth/options');
+
+  const server = http.createServer((req, res) => {
+    // The client address comes from the socket, or from the last hop of a trusted proxy;
+    // never from a header the browser could set.
+    const socketIp = req.socket.remoteAddress ?? 'unknown';
+    let ip = socketIp;
+    if (e.TRUST_PROXY) {
+      const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      ip = hops.at(-1) ?? socketIp;
+    } else {
+      req.headers['x-forwarded-for'] = socketIp;
+      req.headers['x-forwarded-proto'] = 'http';
+      delete req.headers['x-forwarded-host'];
+    }
+    req.headers[CLIENT_IP_HEADER] = ip;
+    void handle_(req, res);
+  });
+  live.server = server;
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') {
+      void closeRuntimeDatabase().finally(() =>
+        fail(`Port ${e.PORT} is already in use. Stop whatever is using it, or set PORT to another port.`),
+      );
+    } else throw err;
+  });
+  server.listen(e.PORT, e.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    const lines = [
+      '',
+      `Empathy Trainer is running at http://localhost:${port}  (ready in ${seconds} s, ${dev ? 'development' : 'production'} mode)`,
+      `Database: ${handle.driver === 'pglite' ? `embedded PGlite in ${handle.where}` : `PostgreSQL at ${handle.where}`}`,
+    ];
+    if (e.seedDemo) {
+      lines.push(
+        '',
+        `Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
+        '  admin@example.com                          admin',
+        '  manager1@example.com, manager2@example.com managers, six learners each',
+        '  learner1@example.com … learner12@example.com',
+      );
+    }
+    lines.push('', 'Press Ctrl+C to stop.', '');
+    console.log(lines.join('\n'));
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

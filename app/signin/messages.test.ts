@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { safeCallbackUrl, signInErrorMessage } from './messages';
+
+describe('sign-in messages', () => {
+  it('say the same thing for every wrong email or password', () => {
+    expect(signInErrorMessage('CredentialsSignin')).toBe('That email or password is incorrect. Check them and try again.');
+  });
+  it('tell a rate-limited person how long to wait, in minutes', () => {
+    expect(signInErrorMessage('RateLimited:300')).toMatch(/paused for about 5 minutes/);
+    expect(signInErrorMessage('RateLimited:30')).toMatch(/about 1 minute\./);
+  });
+  it('say nothing without an error', () => {
+    expect(signInErrorMessage(undefined)).toBeUndefined();
+  });
+});
+
+describe('safeCallbackUrl', () => {
+  it('keeps same-site paths and drops everything else', () => {
+    expect(safeCallbackUrl('/team?x=1')).toBe('/team?x=1');
+    expect(safeCallbackUrl('https://evil.example')).toBe('/');
+    expect(safeCallbackUrl('//evil.example')).toBe('/');
+    expect(safeCallbackUrl('/\\evil.example')).toBe('/');
+    expect(safeCallbackUrl(undefined)).toBe('/');
+  });
+});

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError, describeUrl, openDatabase } from './client';
+import { DataDirError, LOCK_FILE, lockDataDir } from './lock';
+import { createTestDatabase, testDrivers } from './testing';
+
+const tmpDirs: string[] = [];
+function tmpDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-db-'));
+  tmpDirs.push(d);
+  return d;
+}
+afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe.each(testDrivers)('migrations on %s', (driver) => {
+  it('create every table and are safe to run twice', async () => {
+    const t = await createTestDatabase(driver);
+    try {
+      await t.migrate();
+      const rows = await t.db.execute<{ table_name: string }>(
+        sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+      );
+      expect(rows.rows.map((r) => r.table_name)).toEqual([
+        'assignments', 'attempts', 'audit_log', 'decisions', 'module_progress', 'sign_in_failures',
+        'team_managers', 'team_members', 'teams', 'users',
+      ]);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('refuses a second decision with the same attempt and seq', async () => {
+    const t = await createTestDatabase(driver);
+    try {
+      const [u] = await t.db.execute<{ id: string }>(
+        sql`insert into users (email, name) values ('a@example.com', 'A') returning id`,
+      ).then((r) => r.rows);
+      const [a] = await t.db.execute<{ id: string }>(
+        sql`insert into attempts (user_id, scenario_id, content_hash) values (${u!.id}, 's', 'h') returning id`,
+      ).then((r) => r.rows);
+      await t.db.execute(sql`insert into decisions (attempt_id, seq, node_id, choice_id) values (${a!.id}, 0, 'n', 'c')`);
+      await expect(
+        t.db.execute(sql`insert into decisions (attempt_id, seq, node_id, choice_id) values (${a!.id}, 0, 'n', 'd')`),
+      ).rejects.toThrow();
+    } finally {
+      await t.dispose();
+    }
+  });
+});
+
+describe('PGlite data directory', () => {
+  it('keeps data across close and reopen', async () => {
+    const dir = tmpDir();
+    const first = await openDatabase({ driver: 'pglite', dir });
+    await first.migrate();
+    await first.db.execute(sql`insert into teams (name) values ('Kept')`);
+    await first.close();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    const second = await openDatabase({ driver: 'pglite', dir });
+    const rows = await second.db.execute<{ name: string }>(sql`select name from teams`);
+    expect(rows.rows).toEqual([{ name: 'Kept' }]);
+    await second.close();
+  });
+
+  it('refuses a directory another live process holds, naming the path and the process', async () => {
+    const dir = tmpDir();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      fs.writeFileSync(
+        path.join(dir, LOCK_FILE),
+        JSON.stringify({ pid: holder.pid, host: os.hostname(), startedAt: 'earlier', command: 'scripts/start.ts' }),
+      );
+      await expect(openDatabase({ driver: 'pglite', dir })).rejects.toThrow(
+        new RegExp(`${dir}.*in use by process ${holder.pid} \\(scripts/start.ts`),
+      );
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const dir = tmpDir();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.on('exit', r));
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead.pid, host: os.hostname(), startedAt: 'x', command: 'x' }));
+    const release = lockDataDir(dir);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses a directory that holds other files', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello');
+    expect(() => lockDataDir(dir)).toThrow(DataDirError);
+    expect(() => lockDataDir(dir)).toThrow(`${dir} is not a PGlite data directory`);
+  });
+
+  it('names a path that cannot be a directory', () => {
+    const file = path.join(tmpDir(), 'a-file');
+    fs.writeFileSync(file, '');
+    expect(() => lockDataDir(path.join(file, 'data'))).toThrow(/Cannot create the data directory .*a-file\/data/);
+  });
+});
+
+describe('PostgreSQL connection errors', () => {
+  it('name the host and port but never the password', async () => {
+    const url = 'postgres://trainer:s3cret-pass@127.0.0.1:1/trainer';
+    const err = await openDatabase({ driver: 'postgres', url }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatabaseUnavailableError);
+    const message = (err as Error).message;
+    expect(message).toContain('127.0.0.1:1/trainer');
+    expect(message).toContain('ECONNREFUSED');
+    expect(message).not.toContain('s3cret-pass');
+    expect(describeUrl(url)).toBe('127.0.0.1:1/trainer');
+  });
+});

@@ -1,0 +1,50 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '@/lib/auth/password';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed';
+import { teamManagers, teamMembers, teams, users } from './schema';
+import { createTestDatabase, testDrivers } from './testing';
+
+describe.each(testDrivers)('demo seed on %s', (driver) => {
+  it('creates one admin, two managers and two teams of six, and changes nothing the second time', async () => {
+    const t = await createTestDatabase(driver);
+    try {
+      expect(await isEmpty(t.db)).toBe(true);
+      expect(await seedDemo(t.db)).toEqual({ usersAdded: 15 });
+      expect(await isEmpty(t.db)).toBe(false);
+
+      const byRole = await t.db.select({ role: users.role, n: count() }).from(users).groupBy(users.role);
+      expect(Object.fromEntries(byRole.map((r) => [r.role, r.n]))).toEqual({ admin: 1, manager: 2, learner: 12 });
+
+      const snapshot = async () => ({
+        users: await t.db.select().from(users).orderBy(users.email),
+        teams: await t.db.select().from(teams).orderBy(teams.name),
+        members: await t.db.select().from(teamMembers).orderBy(teamMembers.teamId, teamMembers.userId),
+        managers: await t.db.select().from(teamManagers).orderBy(teamManagers.teamId),
+      });
+      const before = await snapshot();
+      expect(before.teams).toHaveLength(2);
+      expect(before.members).toHaveLength(12);
+      expect(before.managers).toHaveLength(2);
+
+      expect(await seedDemo(t.db)).toEqual({ usersAdded: 0 });
+      expect(await snapshot()).toEqual(before);
+
+      const [m1] = await t.db.select().from(users).where(eq(users.email, 'manager1@example.com'));
+      const managed = await t.db
+        .select({ email: users.email })
+        .from(teamManagers)
+        .innerJoin(teamMembers, eq(teamMembers.teamId, teamManagers.teamId))
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(eq(teamManagers.userId, m1!.id))
+        .orderBy(users.email);
+      expect(managed.map((r) => r.email)).toEqual(
+        [1, 2, 3, 4, 5, 6].map((n) => `learner${n}@example.com`).sort(),
+      );
+      expect(await verifyPassword(m1!.passwordHash, DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(m1!.passwordHash, 'wrong')).toBe(false);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

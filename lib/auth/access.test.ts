@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
+import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { setUserActive, setUserRole, UserChangeError } from '@/lib/users';
+import { AccessError, assertManagesLearner, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
+
+describe.each(testDrivers)('sessions and access on %s', (driver) => {
+  let t: TestDatabase;
+  let admin: SessionUser;
+  let manager: SessionUser;
+  let otherManager: SessionUser;
+  let learner: { id: string; sessionVersion: number };
+  let outsider: { id: string };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
+    manager = await makeUser(t.db, { email: 'm@example.com', role: 'manager' });
+    otherManager = await makeUser(t.db, { email: 'm2@example.com', role: 'manager' });
+    learner = await makeUser(t.db, { email: 'l@example.com' });
+    outsider = await makeUser(t.db, { email: 'o@example.com' });
+    const [a, b] = await t.db.insert(teams).values([{ name: 'A' }, { name: 'B' }]).returning();
+    await t.db.insert(teamManagers).values([{ teamId: a!.id, userId: manager.id }, { teamId: b!.id, userId: otherManager.id }]);
+    await t.db.insert(teamMembers).values([{ teamId: a!.id, userId: learner.id }, { teamId: b!.id, userId: outsider.id }]);
+  });
+  afterAll(() => t.dispose());
+
+  it('accepts a token whose version matches the user', async () => {
+    expect(await resolveSession(t.db, { uid: learner.id, sv: learner.sessionVersion })).toEqual({
+      user: { id: learner.id, email: 'l@example.com', name: 'l', role: 'learner' },
+    });
+  });
+
+  it('ends sessions on deactivation, and keeps old tokens dead after reactivation', async () => {
+    const u = await makeUser(t.db, { email: 'deact@example.com' });
+    const token = { uid: u.id, sv: u.sessionVersion };
+    await setUserActive(t.db, admin.id, u.id, false);
+    expect(await resolveSession(t.db, token)).toEqual({ revoked: 'inactive' });
+    const back = await setUserActive(t.db, admin.id, u.id, true);
+    expect(await resolveSession(t.db, token)).toEqual({ revoked: 'version' });
+    expect(await resolveSession(t.db, { uid: u.id, sv: back.sessionVersion })).toMatchObject({ user: { id: u.id } });
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.subject, 'deact@example.com'));
+    expect(audits.map((a) => a.action)).toEqual(['user.deactivated', 'user.reactivated']);
+  });
+
+  it('ends sessions on a role change, so the new role applies at the next request', async () => {
+    const u = await makeUser(t.db, { email: 'promote@example.com' });
+    await setUserRole(t.db, admin.id, u.id, 'manager');
+    expect(await resolveSession(t.db, { uid: u.id, sv: u.sessionVersion })).toEqual({ revoked: 'version' });
+  });
+
+  it('treats an unknown or malformed user id as revoked', async () => {
+    expect(await resolveSession(t.db, { uid: '00000000-0000-4000-8000-000000000000', sv: 1 })).toEqual({ revoked: 'missing' });
+    expect(await resolveSession(t.db, { uid: "1' or '1'='1", sv: 1 })).toEqual({ revoked: 'missing' });
+  });
+
+  it('refuses to let an admin lock themselves out', async () => {
+    await expect(setUserActive(t.db, admin.id, admin.id, false)).rejects.toThrow(UserChangeError);
+    await expect(setUserRole(t.db, admin.id, admin.id, 'learner')).rejects.toThrow('your own role');
+    await expect(setUserRole(t.db, admin.id, '00000000-0000-4000-8000-000000000000', 'learner')).rejects.toThrow('No such user');
+  });
+
+  it('checks roles with a readable refusal', () => {
+    const l = { id: learner.id, email: 'l@example.com', name: 'l', role: 'learner' as const };
+    expect(() => assertRole(l, ['manager', 'admin'])).toThrow(new AccessError(403, 'This needs the manager or admin role; you are signed in as a learner.'));
+    expect(assertRole(manager, ['manager'])).toBe(manager);
+  });
+
+  it('lets a manager see only learners on their own teams; admins see all', async () => {
+    expect(await managesLearner(t.db, manager, learner.id)).toBe(true);
+    expect(await managesLearner(t.db, manager, outsider.id)).toBe(false);
+    expect(await managesLearner(t.db, otherManager, learner.id)).toBe(false);
+    expect(await managesLearner(t.db, admin, outsider.id)).toBe(true);
+    const asLearner = { id: outsider.id, email: 'o@example.com', name: 'o', role: 'learner' as const };
+    expect(await managesLearner(t.db, asLearner, learner.id)).toBe(false);
+    await expect(assertManagesLearner(t.db, manager, outsider.id)).rejects.toMatchObject({ status: 403 });
+    await expect(assertManagesLearner(t.db, manager, learner.id)).resolves.toBeUndefined();
+  });
+});

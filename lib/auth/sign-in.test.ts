@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, signInFailures } from '@/db/schema';
+import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { checkSignInLimit, recordSignInFailure } from './rate-limit';
+import { signInWithPassword } from './sign-in';
+
+const limit = { max: 10, windowMinutes: 15 };
+const minutes = (n: number, from: Date) => new Date(from.getTime() + n * 60_000);
+
+describe.each(testDrivers)('sign-in on %s', (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    await makeUser(t.db, { email: 'rep@example.com', password: 'correct horse' });
+    await makeUser(t.db, { email: 'gone@example.com', password: 'correct horse', active: false });
+  });
+  afterAll(() => t.dispose());
+
+  it('accepts the right password whatever the email case, and returns the session version', async () => {
+    const r = await signInWithPassword(t.db, { email: '  Rep@Example.COM ', password: 'correct horse', ip: '10.0.0.1' }, limit);
+    expect(r).toMatchObject({ ok: true, user: { email: 'rep@example.com', role: 'learner', sessionVersion: 1 } });
+  });
+
+  it('gives the same answer for a wrong password and an unknown email, and audits both', async () => {
+    const wrong = await signInWithPassword(t.db, { email: 'rep@example.com', password: 'nope', ip: '10.0.0.2' }, limit);
+    const unknown = await signInWithPassword(t.db, { email: 'who@example.com', password: 'nope', ip: '10.0.0.2' }, limit);
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual(wrong);
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'signin.failed'));
+    expect(rows.map((r) => r.subject).sort()).toEqual(['rep@example.com', 'who@example.com']);
+    expect(rows.every((r) => r.ip === '10.0.0.2')).toBe(true);
+  });
+
+  it('tells a deactivated user only after the right password', async () => {
+    expect(await signInWithPassword(t.db, { email: 'gone@example.com', password: 'x', ip: '10.0.0.3' }, limit)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(
+      await signInWithPassword(t.db, { email: 'gone@example.com', password: 'correct horse', ip: '10.0.0.3' }, limit),
+    ).toEqual({ ok: false, reason: 'inactive' });
+  });
+
+  it('locks an email after ten failures, even for the right password, until the window passes', async () => {
+    const now = new Date('2026-01-05T09:00:00Z');
+    await makeUser(t.db, { email: 'target@example.com', password: 'right one' });
+    for (let i = 0; i < 10; i++) {
+      // Each try from a different address: the per-email count alone must stop it.
+      const r = await signInWithPassword(t.db, { email: 'target@example.com', password: `guess${i}`, ip: `10.1.0.${i}` }, limit, minutes(i, now));
+      expect(r).toEqual({ ok: false, reason: 'invalid' });
+    }
+    const blocked = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.1.1' }, limit, minutes(10, now));
+    // The first failure (at 0 min) leaves the window at 15 min: five minutes from now.
+    expect(blocked).toEqual({ ok: false, reason: 'limited', retryAfterSeconds: 300 });
+    const later = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.1.1' }, limit, minutes(15.5, now));
+    expect(later.ok).toBe(true);
+    // Success forgives that email's failures.
+    expect(await t.db.select().from(signInFailures).where(eq(signInFailures.email, 'target@example.com'))).toEqual([]);
+  });
+
+  it('locks an address after ten failures across different emails', async () => {
+    const now = new Date('2026-02-01T09:00:00Z');
+    const ip = '192.0.2.50';
+    for (let i = 0; i < 10; i++) {
+      await signInWithPassword(t.db, { email: `spray${i}@example.com`, password: 'x', ip }, limit, now);
+    }
+    const r = await signInWithPassword(t.db, { email: 'rep@example.com', password: 'correct horse', ip }, limit, now);
+    expect(r).toMatchObject({ ok: false, reason: 'limited' });
+    const elsewhere = await signInWithPassword(t.db, { email: 'rep@example.com', password: 'correct horse', ip: '192.0.2.51' }, limit, now);
+    expect(elsewhere.ok).toBe(true);
+    const limited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'signin.limited'));
+    expect(limited.some((row) => row.ip === ip && (row.detail as { by: string }).by === 'ip')).toBe(true);
+  });
+});
+
+describe.each(testDrivers)('rate limit counters on %s', (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+  });
+  afterAll(() => t.dispose());
+
+  it('count only failures inside the window and prune expired ones', async () => {
+    const key = { email: 'w@example.com', ip: '198.51.100.7' };
+    const small = { max: 3, windowMinutes: 10 };
+    const t0 = new Date('2026-03-01T08:00:00Z');
+    await recordSignInFailure(t.db, key, small, t0);
+    await recordSignInFailure(t.db, key, small, minutes(1, t0));
+    expect(await checkSignInLimit(t.db, key, small, minutes(2, t0))).toEqual({ blocked: false });
+    await recordSignInFailure(t.db, key, small, minutes(2, t0));
+    expect(await checkSignInLimit(t.db, key, small, minutes(3, t0))).toEqual({ blocked: true, by: 'email', retryAfterSeconds: 7 * 60 });
+    expect(await checkSignInLimit(t.db, key, small, minutes(10.5, t0))).toEqual({ blocked: false });
+    // A new failure after the window removes the rows that no longer count.
+    await recordSignInFailure(t.db, key, small, minutes(30, t0));
+    expect(await t.db.select().from(signInFailures).where(eq(signInFailures.email, key.email))).toHaveLength(1);
+  });
+});

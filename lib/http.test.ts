@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { AccessError } from '@/lib/auth/access';
+import { apiRoute, BadRequestError, isCrossSite, MAX_BODY_BYTES, readJson } from './http';
+
+const req = (init: RequestInit & { headers?: Record<string, string> } = {}) =>
+  new Request('http://localhost:3000/api/x', { method: 'POST', ...init });
+
+describe('isCrossSite', () => {
+  it('trusts same-origin fetches and clients that send neither header', () => {
+    expect(isCrossSite(req({ headers: { 'sec-fetch-site': 'same-origin' } }))).toBe(false);
+    expect(isCrossSite(req({ headers: { host: 'localhost:3000', origin: 'http://localhost:3000' } }))).toBe(false);
+    expect(isCrossSite(req())).toBe(false);
+  });
+  it('refuses other sites', () => {
+    expect(isCrossSite(req({ headers: { 'sec-fetch-site': 'cross-site' } }))).toBe(true);
+    expect(isCrossSite(req({ headers: { 'sec-fetch-site': 'same-site' } }))).toBe(true);
+    expect(isCrossSite(req({ headers: { host: 'localhost:3000', origin: 'https://evil.example' } }))).toBe(true);
+    expect(isCrossSite(req({ headers: { host: 'localhost:3000', origin: 'null' } }))).toBe(true);
+  });
+});
+
+describe('readJson', () => {
+  const Body = z.strictObject({ active: z.boolean() });
+  const json = (body: string, headers: Record<string, string> = {}) =>
+    req({ body, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('parses a valid body', async () => {
+    await expect(readJson(json('{"active":true}'), Body)).resolves.toEqual({ active: true });
+  });
+  it('rejects malformed JSON, wrong types, unknown fields, other content types and huge bodies', async () => {
+    await expect(readJson(json('{"active":'), Body)).rejects.toThrow('The body is not valid JSON.');
+    await expect(readJson(json('{"active":"yes"}'), Body)).rejects.toThrow(/^active: /);
+    await expect(readJson(json('{"active":true,"role":"admin"}'), Body)).rejects.toThrow(/role/);
+    await expect(readJson(req({ body: 'active=true', headers: { 'content-type': 'text/plain' } }), Body)).rejects.toMatchObject({ status: 415 });
+    const huge = JSON.stringify({ active: true, pad: 'x'.repeat(MAX_BODY_BYTES) });
+    await expect(readJson(json(huge), Body)).rejects.toMatchObject({ status: 413 });
+  });
+});
+
+describe('apiRoute', () => {
+  it('turns access and input errors into JSON with their status', async () => {
+    const denied = apiRoute(async () => {
+      throw new AccessError(403, 'Not yours.');
+    });
+    const res = await denied(req({ method: 'GET' }), {});
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: 'Not yours.' });
+    const bad = apiRoute(async () => {
+      throw new BadRequestError('Send "active".');
+    });
+    expect((await bad(req({ method: 'GET' }), {})).status).toBe(400);
+  });
+  it('refuses a cross-site write before running the handler', async () => {
+    let ran = false;
+    const h = apiRoute(async () => {
+      ran = true;
+      return Response.json({});
+    });
+    const res = await h(req({ headers: { 'sec-fetch-site': 'cross-site' } }), {});
+    expect(res.status).toBe(403);
+    expect(ran).toBe(false);
+  });
+  it('hides unexpected failures behind a readable 500 and logs them', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...a: unknown[]) => logged.push(a);
+    try {
+      const h = apiRoute(async () => {
+        throw new Error('db exploded: password=hunter2');
+      });
+      const res = await h(req({ method: 'GET' }), {});
+      expect(res.status).toBe(500);
+      expect(JSON.stringify(await res.json())).not.toContain('hunter2');
+      expect(logged).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, describeUrl, openDatabase } from './client';
+import { DatabaseUnavailableError, describeUrl, openDatabase, queryRows } from './client';
 import { DataDirError, LOCK_FILE, lockDataDir } from './lock';
 import { createTestDatabase, testDrivers } from './testing';
 
@@ -21,10 +21,11 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
     const t = await createTestDatabase(driver);
     try {
       await t.migrate();
-      const rows = await t.db.execute<{ table_name: string }>(
+      const rows = await queryRows<{ table_name: string }>(
+        t.db,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      expect(rows.rows.map((r) => r.table_name)).toEqual([
+      expect(rows.map((r) => r.table_name)).toEqual([
         'assignments', 'attempts', 'audit_log', 'decisions', 'module_progress', 'sign_in_failures',
         'team_managers', 'team_members', 'teams', 'users',
       ]);
@@ -36,12 +37,11 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
   it('refuses a second decision with the same attempt and seq', async () => {
     const t = await createTestDatabase(driver);
     try {
-      const [u] = await t.db.execute<{ id: string }>(
-        sql`insert into users (email, name) values ('a@example.com', 'A') returning id`,
-      ).then((r) => r.rows);
-      const [a] = await t.db.execute<{ id: string }>(
+      const [u] = await queryRows<{ id: string }>(t.db, sql`insert into users (email, name) values ('a@example.com', 'A') returning id`);
+      const [a] = await queryRows<{ id: string }>(
+        t.db,
         sql`insert into attempts (user_id, scenario_id, content_hash) values (${u!.id}, 's', 'h') returning id`,
-      ).then((r) => r.rows);
+      );
       await t.db.execute(sql`insert into decisions (attempt_id, seq, node_id, choice_id) values (${a!.id}, 0, 'n', 'c')`);
       await expect(
         t.db.execute(sql`insert into decisions (attempt_id, seq, node_id, choice_id) values (${a!.id}, 0, 'n', 'd')`),
@@ -61,8 +61,8 @@ describe('PGlite data directory', () => {
     await first.close();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
     const second = await openDatabase({ driver: 'pglite', dir });
-    const rows = await second.db.execute<{ name: string }>(sql`select name from teams`);
-    expect(rows.rows).toEqual([{ name: 'Kept' }]);
+    const rows = await queryRows<{ name: string }>(second.db, sql`select name from teams`);
+    expect(rows).toEqual([{ name: 'Kept' }]);
     await second.close();
   });
 

@@ -1,0 +1,44 @@
+// Journey: an admin deactivates a learner and changes a role; the affected sessions end at their next request.
+import { expect, test } from '@playwright/test';
+import { attemptSignIn, mainNav, signIn, signInError } from './fixtures';
+
+test('deactivating a learner signs them out at their next request, and they cannot sign back in', async ({ browser }) => {
+  const learner = await browser.newPage();
+  await signIn(learner, 'learner9@example.com');
+
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@example.com');
+  await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
+  const row = admin.getByRole('row').filter({ hasText: 'learner9@example.com' });
+  await row.getByRole('button', { name: /^Deactivate/ }).click();
+  await expect(row.getByText('Deactivated')).toBeVisible();
+
+  await learner.goto('/practice');
+  await expect(learner).toHaveURL(/\/signin\?notice=inactive/);
+  await expect(learner.getByRole('status')).toContainText('deactivated');
+  expect((await learner.request.get('/api/me')).status()).toBe(401);
+
+  await attemptSignIn(learner, 'learner9@example.com');
+  await expect(signInError(learner)).toContainText('This account has been deactivated');
+
+  await row.getByRole('button', { name: /^Reactivate/ }).click();
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+  await signIn(learner, 'learner9@example.com');
+});
+
+test('promoting a learner to manager ends their session; signing in again shows the Team area', async ({ browser }) => {
+  const learner = await browser.newPage();
+  await signIn(learner, 'learner10@example.com');
+  await expect(mainNav(learner).getByRole('link')).toHaveCount(4);
+
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@example.com');
+  await admin.goto('/admin');
+  await admin.getByLabel('Role for Diego Alvarez').selectOption('manager');
+  await expect(admin.getByLabel('Role for Diego Alvarez')).toHaveValue('manager');
+
+  await learner.goto('/learn');
+  await expect(learner).toHaveURL(/\/signin\?notice=changed/);
+  await signIn(learner, 'learner10@example.com');
+  await expect(mainNav(learner).getByRole('link', { name: 'Team' })).toBeVisible();
+});

@@ -1,0 +1,83 @@
+// Journey: each role signs in, sees its navigation, is kept out of other roles' areas, and signs out.
+import { expect, test } from '@playwright/test';
+import { attemptSignIn, expectNoAxeViolations, mainNav, signIn, signInError } from './fixtures';
+
+const learnerNav = ['Learn', 'Practice', 'Check-ups', 'My progress'];
+
+test('anonymous visitors are sent to sign-in, which passes axe', async ({ page }) => {
+  await page.goto('/team');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fteam$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const api = await page.request.get('/api/team');
+  expect(api.status()).toBe(401);
+  expect(await api.json()).toEqual({ error: 'Sign in first.' });
+});
+
+test('a wrong password gets the generic message and keeps what was typed', async ({ page }) => {
+  await attemptSignIn(page, 'learner1@example.com', 'not-the-password');
+  await expect(signInError(page)).toHaveText('That email or password is incorrect. Check them and try again.');
+  await expect(page.getByLabel('Email')).toHaveValue('learner1@example.com');
+  await attemptSignIn(page, 'nobody@example.com', 'not-the-password');
+  await expect(signInError(page)).toHaveText('That email or password is incorrect. Check them and try again.');
+});
+
+for (const [email, items] of [
+  ['learner2@example.com', learnerNav],
+  ['manager1@example.com', [...learnerNav, 'Team']],
+  ['admin@example.com', [...learnerNav, 'Team', 'Admin']],
+] as const) {
+  test(`${email.split('@')[0]} sees their navigation`, async ({ page }) => {
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(mainNav(page).getByRole('link')).toHaveText([...items]);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('a learner gets a 403 page for a manager area, and 403 JSON from its API', async ({ page }) => {
+  await signIn(page, 'learner3@example.com');
+  const response = await page.goto('/team');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'This page isn’t available to you' })).toBeVisible();
+  const admin = await page.goto('/admin');
+  expect(admin?.status()).toBe(403);
+  const api = await page.request.get('/api/team');
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toEqual({ error: 'This needs the manager or admin role; you are signed in as a learner.' });
+});
+
+test('a manager sees their own team only', async ({ page }) => {
+  await signIn(page, 'manager2@example.com');
+  await mainNav(page).getByRole('link', { name: 'Team' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northgate Contact Centre');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(7);
+  await expect(page.getByText('learner7@example.com')).toBeVisible();
+  await expect(page.getByText('learner1@example.com')).toHaveCount(0);
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, 'learner4@example.com');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin\?notice=signed-out/);
+  await expect(page.getByRole('status')).toHaveText('You have signed out.');
+  await page.goto('/progress');
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await page.request.get('/api/me')).status()).toBe(401);
+});
+
+test('the sign-in page and navigation work by keyboard alone', async ({ page }) => {
+  await page.goto('/signin');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type('learner5@example.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('practice-empathy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

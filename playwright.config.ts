@@ -25,7 +25,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database every run; the server builds first when the build is not current.
-    command: `rm -rf ${E2E_DATA_DIR} && npx tsx scripts/start.ts`,
+    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx scripts/start.ts`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,5 +1,5 @@
 // Reads and changes user accounts; every change that affects access ends the user's sessions.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { audit } from './audit';
@@ -25,7 +25,8 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
   return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
     .from(users)
-    .orderBy(asc(users.role), asc(users.email));
+    // Admins, then managers, then learners; by name within each.
+    .orderBy(desc(users.role), asc(users.name));
 }
 
 export class UserChangeError extends Error {

@@ -30,12 +30,12 @@ export function UserRow({ user, self }: Props) {
 
   return (
     <tr>
-      <td>
+      <td data-label="Name">
         {user.name}
         {self && <span className="muted"> (you)</span>}
       </td>
-      <td>{user.email}</td>
-      <td>
+      <td data-label="Email">{user.email}</td>
+      <td data-label="Role">
         <label className="visually-hidden" htmlFor={`role-${user.id}`}>
           Role for {user.name}
         </label>
@@ -52,7 +52,7 @@ export function UserRow({ user, self }: Props) {
           </select>
         </div>
       </td>
-      <td>
+      <td data-label="Account">
         <div className="row-actions">
           <span className={`status-pill ${user.active ? 'status-active' : 'status-inactive'}`}>
             {user.active ? 'Active' : 'Deactivated'}

@@ -17,7 +17,7 @@ export default async function AdminPage() {
         Deactivating someone or changing their role signs them out at once, on every device.
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">All accounts</caption>
           <thead>
             <tr>

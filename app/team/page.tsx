@@ -20,7 +20,7 @@ export default async function TeamPage() {
         <div key={team.id} className="stack">
           {(user.role === 'admin' || teams.length > 1) && <h2>{team.name}</h2>}
           <div className="table-wrap">
-            <table>
+            <table className="stack-table">
               <caption className="visually-hidden">Members of {team.name}</caption>
               <thead>
                 <tr>
@@ -32,9 +32,9 @@ export default async function TeamPage() {
               <tbody>
                 {team.members.map((m) => (
                   <tr key={m.id}>
-                    <td>{m.name}</td>
-                    <td>{m.email}</td>
-                    <td>
+                    <td data-label="Name">{m.name}</td>
+                    <td data-label="Email">{m.email}</td>
+                    <td data-label="Account">
                       <span className={`status-pill ${m.active ? 'status-active' : 'status-inactive'}`}>
                         {m.active ? 'Active' : 'Deactivated'}
                       </span>

@@ -114,7 +114,7 @@ describe('PostgreSQL connection errors', () => {
     expect(err).toBeInstanceOf(DatabaseUnavailableError);
     const message = (err as Error).message;
     expect(message).toContain('127.0.0.1:1/trainer');
-    expect(message).toContain('ECONNREFUSED');
+    expect(message).toContain('nothing is listening on that port (ECONNREFUSED)');
     expect(message).not.toContain('s3cret-pass');
     expect(describeUrl(url)).toBe('127.0.0.1:1/trainer');
   });

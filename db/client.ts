@@ -86,6 +86,21 @@ async function openPglite(target: { dir: string } | { memory: true }): Promise<D
   };
 }
 
+const networkProblems: Record<string, string> = {
+  ECONNREFUSED: 'nothing is listening on that port',
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+};
+
+/** A readable reason for a failed connection; PostgreSQL's own messages never contain the password. */
+function connectionProblem(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code && networkProblems[err.code]) return `${networkProblems[err.code]} (${err.code})`;
+  return err.message || String(err.code ?? 'unknown error');
+}
+
 async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process.
@@ -95,9 +110,8 @@ async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
     probe.release();
   } catch (e) {
     await pool.end().catch(() => {});
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new DatabaseUnavailableError(
-      `Cannot connect to PostgreSQL at ${describeUrl(url)} (${reason}). Check that the server is running, and the host, port, user, password and database name in DATABASE_URL.`,
+      `Cannot connect to PostgreSQL at ${describeUrl(url)}: ${connectionProblem(e)}. Check that the server is running, and the host, port, user, password and database name in DATABASE_URL.`,
     );
   }
   return {

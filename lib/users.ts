@@ -2,6 +2,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
 import { audit } from './audit';
 
 export function normalizeEmail(email: string): string {
@@ -36,6 +37,27 @@ export class UserChangeError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Adds an account; the email must be new. A null password makes a single-sign-on-only account. */
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: Role; password: string | null },
+): Promise<User> {
+  const email = normalizeEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UserChangeError(400, `"${input.email}" is not an email address.`);
+  if (!input.name.trim()) throw new UserChangeError(400, 'A name is required.');
+  if (input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserChangeError(400, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  const passwordHash = input.password === null ? null : await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: input.name.trim(), role: input.role, passwordHash })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new UserChangeError(400, `There is already an account for ${email}.`);
+  return row;
 }
 
 /** Activates or deactivates an account; deactivation ends its sessions at their next request. */

@@ -78,3 +78,25 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
     await expect(assertManagesLearner(t.db, manager, learner.id)).resolves.toBeUndefined();
   });
 });
+
+describe.each(testDrivers)('adding accounts on %s', (driver) => {
+  it('normalises the email, refuses duplicates and short passwords, and allows SSO-only accounts', async () => {
+    const { createUser } = await import('@/lib/users');
+    const { verifyPassword } = await import('./password');
+    const t = await createTestDatabase(driver);
+    try {
+      const u = await createUser(t.db, { email: ' New.Admin@Example.com ', name: ' Nia ', role: 'admin', password: 'long enough pw' });
+      expect(u).toMatchObject({ email: 'new.admin@example.com', name: 'Nia', role: 'admin', active: true });
+      expect(await verifyPassword(u.passwordHash, 'long enough pw')).toBe(true);
+      await expect(createUser(t.db, { email: 'new.admin@example.com', name: 'X', role: 'learner', password: null })).rejects.toThrow(
+        'There is already an account for new.admin@example.com.',
+      );
+      await expect(createUser(t.db, { email: 'a@b.co', name: 'X', role: 'learner', password: 'short' })).rejects.toThrow('at least 8');
+      await expect(createUser(t.db, { email: 'not-an-email', name: 'X', role: 'learner', password: null })).rejects.toThrow('not an email');
+      const sso = await createUser(t.db, { email: 'sso@example.com', name: 'S', role: 'learner', password: null });
+      expect(sso.passwordHash).toBeNull();
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    stdout: 'ignore',
     env: { PORT: String(PORT), PGLITE_DIR: E2E_DATA_DIR, HOST: '127.0.0.1' },
   },
 });

@@ -1,5 +1,6 @@
 // next-auth configuration: email and password, optional company single sign-on, JWT sessions.
 import type { NextAuthOptions } from 'next-auth';
+import type { TokenSet } from 'openid-client';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/runtime';
@@ -40,6 +41,17 @@ export function oidcProvider(e: Env): OAuthConfig<OidcProfile> | undefined {
     clientSecret: e.OIDC_CLIENT_SECRET,
     authorization: { params: { scope: 'openid email profile' } },
     idToken: true,
+    // Many providers leave email out of the ID token; then ask the userinfo endpoint.
+    userinfo: {
+      async request({ client, tokens }) {
+        // At run time `tokens` is openid-client's TokenSet, already checked by client.callback().
+        const set = tokens as unknown as TokenSet;
+        const claims = set.claims() as unknown as OidcProfile;
+        if (claims.email) return claims as never;
+        const info = (await client.userinfo(set)) as Record<string, unknown>;
+        return { ...claims, ...info } as never;
+      },
+    },
     checks: ['pkce', 'state'],
     profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? p.email ?? null }),
   };

@@ -1,0 +1,183 @@
+// `npm run bench`: start-up, page weight and request latency, each beside a baseline measured in the same run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildIsCurrent, runBuild } from '../scripts/build-state';
+import { firstLoadJs, kb } from '../scripts/first-load-js';
+
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const forceBuild = process.argv.includes('--build');
+const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
+const row = (figure: string, value: string, baseline: string, note = '') => {
+  rows.push({ figure, value, baseline, note });
+  console.log(`  ${figure}: ${value}   (baseline: ${baseline})${note ? `  ${note}` : ''}`);
+};
+
+async function waitFor(url: string, timeoutMs = 180_000): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      const r = await fetch(url, { redirect: 'manual' });
+      if (r.status === 200) return performance.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function startTrainer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: 'ignore',
+  });
+}
+
+/** A bare Next.js app of the same version: the floor for page weight and build time. */
+async function bareNext(port: number) {
+  // Inside the project so Turbopack resolves the same node_modules (it will not follow a symlink out).
+  const dir = path.join(ROOT, '.data', 'bench-bare');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'app'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
+  fs.writeFileSync(path.join(dir, 'app', 'layout.tsx'), 'export default function L({children}:{children:React.ReactNode}){return <html lang="en"><body>{children}</body></html>}\n');
+  fs.writeFileSync(path.join(dir, 'app', 'page.tsx'), 'export default function P(){return <main>Hello</main>}\n');
+  const t0 = performance.now();
+  const b = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (b.status !== 0) throw new Error('bare Next.js build failed');
+  const buildMs = performance.now() - t0;
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { cwd: dir, stdio: 'ignore' });
+  await waitFor(`http://127.0.0.1:${port}/`);
+  const fl = await firstLoadJs(`http://127.0.0.1:${port}`, '/');
+  await stop(server);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { buildMs, firstLoadGzip: fl.gzip };
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+}
+
+async function load(total: number, concurrency: number, request: () => Promise<Response>): Promise<Latency> {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const t = performance.now();
+        const r = await request();
+        await r.arrayBuffer();
+        if (r.status !== 200) throw new Error(`status ${r.status}`);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: (times.length / elapsed) * 1000 };
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const fmt = (l: Latency) => `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, ${l.rps.toFixed(0)} req/s`;
+
+async function signInCookie(base: string, email: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: 'practice-empathy', json: 'true' }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+  if (!session) throw new Error(`sign-in as ${email} failed (${res.status})`);
+  return session.split(';')[0]!;
+}
+
+async function main() {
+  console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
+
+  console.log('\nBuild');
+  const bare = await bareNext(3401);
+  if (forceBuild || !buildIsCurrent()) {
+    fs.rmSync(path.join(ROOT, '.next'), { recursive: true, force: true });
+    row('next build (clean)', `${(runBuild() / 1000).toFixed(1)} s`, `${(bare.buildMs / 1000).toFixed(1)} s bare Next.js page`);
+  } else {
+    row('next build', 'current build reused (run with --build to time a clean build)', `${(bare.buildMs / 1000).toFixed(1)} s bare Next.js page`);
+  }
+
+  console.log('\nStart-up (production server, embedded PGlite)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+  const port = 3402;
+  const base = `http://127.0.0.1:${port}`;
+  let server = startTrainer({ PGLITE_DIR: dir, PORT: String(port) });
+  const cold = await waitFor(`${base}/signin`);
+  await stop(server);
+  server = startTrainer({ PGLITE_DIR: dir, PORT: String(port) });
+  const warm = await waitFor(`${base}/signin`);
+  row('cold start to first page (new database: create, migrate, seed)', ms(cold), `${ms(warm)} restart on the same database`);
+
+  console.log('\nFirst-load JS (gzip)');
+  const signin = await firstLoadJs(base, '/signin');
+  row('/signin', kb(signin.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(signin.gzip - bare.firstLoadGzip)}`);
+  const cookie = await signInCookie(base, 'learner1@example.com');
+  const home = await firstLoadJs(base, '/', cookie);
+  row('/ (signed in)', kb(home.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(home.gzip - bare.firstLoadGzip)}`);
+
+  console.log('\nRequests (sequential, then 16 concurrent)');
+  const health = () => fetch(`${base}/api/health`);
+  const me = () => fetch(`${base}/api/me`, { headers: { cookie } });
+  await load(100, 4, me); // warm-up
+  for (const c of [1, 16]) {
+    const baseLine = await load(400, c, health);
+    const session = await load(400, c, me);
+    row(`GET /api/me, session checked against the database, ${c} concurrent`, fmt(session), `${fmt(baseLine)} no-op /api/health`, `throughput ${((session.rps / baseLine.rps) * 100).toFixed(0)}% of no-op`);
+  }
+  const signIns: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    await signInCookie(base, `learner${(i % 12) + 1}@example.com`);
+    signIns.push(performance.now() - t);
+  }
+  signIns.sort((a, b) => a - b);
+  row('password sign-in (CSRF + argon2id verify + JWT)', `median ${ms(signIns[5]!)}`, 'none: dominated by argon2id by design');
+
+  await stop(server);
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const md = [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString()} on ${os.cpus().length} cores, Node ${process.version}, by \`npm run bench\`. Each figure sits beside a baseline measured in the same run.`,
+    '',
+    '| figure | value | baseline | note |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.note} |`),
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.md'), md);
+  console.log('\nWritten to bench/results.md');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

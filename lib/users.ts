@@ -60,28 +60,30 @@ export async function createUser(
   return row;
 }
 
-/** Activates or deactivates an account; deactivation ends its sessions at their next request. */
-export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean): Promise<User> {
-  if (actorId === userId && !active) throw new UserChangeError(400, 'You cannot deactivate your own account.');
-  const [row] = await db
-    .update(users)
-    .set({ active, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .returning();
-  if (!row) throw new UserChangeError(404, 'No such user.');
-  await audit(db, { action: active ? 'user.reactivated' : 'user.deactivated', actorId, subject: row.email });
-  return row;
+export interface AccountChange {
+  active?: boolean;
+  role?: Role;
 }
 
-/** Changes an account's role; the new role applies from the user's next request. */
-export async function setUserRole(db: Db, actorId: string, userId: string, role: Role): Promise<User> {
-  if (actorId === userId) throw new UserChangeError(400, 'You cannot change your own role.');
+/**
+ * Activates, deactivates or changes the role of an account, in one write that also bumps its
+ * session version, so the change applies at the user's very next request on every device.
+ */
+export async function updateAccount(db: Db, actorId: string, userId: string, change: AccountChange): Promise<User> {
+  if (change.active === undefined && change.role === undefined) throw new UserChangeError(400, 'Nothing to change.');
+  if (actorId === userId && change.active === false) throw new UserChangeError(400, 'You cannot deactivate your own account.');
+  if (actorId === userId && change.role !== undefined) throw new UserChangeError(400, 'You cannot change your own role.');
   const [row] = await db
     .update(users)
-    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning();
   if (!row) throw new UserChangeError(404, 'No such user.');
-  await audit(db, { action: 'user.role_changed', actorId, subject: row.email, detail: { role } });
+  if (change.role !== undefined) {
+    await audit(db, { action: 'user.role_changed', actorId, subject: row.email, detail: { role: change.role } });
+  }
+  if (change.active !== undefined) {
+    await audit(db, { action: change.active ? 'user.reactivated' : 'user.deactivated', actorId, subject: row.email });
+  }
   return row;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { setUserActive, setUserRole, UserChangeError } from '@/lib/users';
+import { updateAccount, UserChangeError } from '@/lib/users';
 import { AccessError, assertManagesLearner, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
 
 describe.each(testDrivers)('sessions and access on %s', (driver) => {
@@ -35,9 +35,9 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   it('ends sessions on deactivation, and keeps old tokens dead after reactivation', async () => {
     const u = await makeUser(t.db, { email: 'deact@example.com' });
     const token = { uid: u.id, sv: u.sessionVersion };
-    await setUserActive(t.db, admin.id, u.id, false);
+    await updateAccount(t.db, admin.id, u.id, { active: false });
     expect(await resolveSession(t.db, token)).toEqual({ revoked: 'inactive' });
-    const back = await setUserActive(t.db, admin.id, u.id, true);
+    const back = await updateAccount(t.db, admin.id, u.id, { active: true });
     expect(await resolveSession(t.db, token)).toEqual({ revoked: 'version' });
     expect(await resolveSession(t.db, { uid: u.id, sv: back.sessionVersion })).toMatchObject({ user: { id: u.id } });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.subject, 'deact@example.com'));
@@ -46,8 +46,15 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
 
   it('ends sessions on a role change, so the new role applies at the next request', async () => {
     const u = await makeUser(t.db, { email: 'promote@example.com' });
-    await setUserRole(t.db, admin.id, u.id, 'manager');
+    const changed = await updateAccount(t.db, admin.id, u.id, { role: 'manager' });
     expect(await resolveSession(t.db, { uid: u.id, sv: u.sessionVersion })).toEqual({ revoked: 'version' });
+    expect(await resolveSession(t.db, { uid: u.id, sv: changed.sessionVersion })).toMatchObject({ user: { role: 'manager' } });
+  });
+
+  it('applies a role and an activation change in one write with one version bump', async () => {
+    const u = await makeUser(t.db, { email: 'both@example.com', active: false });
+    const changed = await updateAccount(t.db, admin.id, u.id, { role: 'admin', active: true });
+    expect(changed).toMatchObject({ role: 'admin', active: true, sessionVersion: u.sessionVersion + 1 });
   });
 
   it('treats an unknown or malformed user id as revoked', async () => {
@@ -56,9 +63,10 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   });
 
   it('refuses to let an admin lock themselves out', async () => {
-    await expect(setUserActive(t.db, admin.id, admin.id, false)).rejects.toThrow(UserChangeError);
-    await expect(setUserRole(t.db, admin.id, admin.id, 'learner')).rejects.toThrow('your own role');
-    await expect(setUserRole(t.db, admin.id, '00000000-0000-4000-8000-000000000000', 'learner')).rejects.toThrow('No such user');
+    await expect(updateAccount(t.db, admin.id, admin.id, { active: false })).rejects.toThrow(UserChangeError);
+    await expect(updateAccount(t.db, admin.id, admin.id, { role: 'learner' })).rejects.toThrow('your own role');
+    await expect(updateAccount(t.db, admin.id, '00000000-0000-4000-8000-000000000000', { role: 'learner' })).rejects.toThrow('No such user');
+    await expect(updateAccount(t.db, admin.id, learner.id, {})).rejects.toThrow('Nothing to change.');
   });
 
   it('checks roles with a readable refusal', () => {

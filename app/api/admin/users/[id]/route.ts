@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/runtime';
 import { roles } from '@/db/schema';
 import { requireApiUser } from '@/lib/auth/guards';
-import { apiRoute, BadRequestError, readJson } from '@/lib/http';
-import { setUserActive, setUserRole } from '@/lib/users';
+import { apiRoute, readJson } from '@/lib/http';
+import { updateAccount } from '@/lib/users';
 
 const Change = z.strictObject({ active: z.boolean().optional(), role: z.enum(roles).optional() });
 
@@ -12,9 +12,6 @@ export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: 
   const { id } = await ctx.params;
   const admin = await requireApiUser(`/api/admin/users/${id}`, ['admin']);
   const change = await readJson(req, Change);
-  if (change.active === undefined && change.role === undefined) throw new BadRequestError('Send "active" or "role".');
-  const db = await getDb();
-  let user = change.role !== undefined ? await setUserRole(db, admin.id, id, change.role) : undefined;
-  if (change.active !== undefined) user = await setUserActive(db, admin.id, id, change.active);
-  return Response.json({ user: { id: user!.id, email: user!.email, role: user!.role, active: user!.active } });
+  const user = await updateAccount(await getDb(), admin.id, id, change);
+  return Response.json({ user: { id: user.id, email: user.email, role: user.role, active: user.active } });
 });

@@ -42,3 +42,41 @@ test('promoting a learner to manager ends their session; signing in again shows 
   await signIn(learner, 'learner10@example.com');
   await expect(mainNav(learner).getByRole('link', { name: 'Team' })).toBeVisible();
 });
+
+test('the account API answers bad requests with readable JSON errors', async ({ browser }) => {
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@example.com');
+  const me = ((await (await admin.request.get('/api/me')).json()) as { user: { id: string } }).user;
+
+  const missing = await admin.request.patch('/api/admin/users/not-a-user', { data: { active: false } });
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toEqual({ error: 'No such user.' });
+
+  const self = await admin.request.patch(`/api/admin/users/${me.id}`, { data: { active: false } });
+  expect(self.status()).toBe(400);
+  expect(await self.json()).toEqual({ error: 'You cannot deactivate your own account.' });
+
+  const malformed = await admin.request.patch(`/api/admin/users/${me.id}`, {
+    headers: { 'content-type': 'application/json' },
+    data: '{"active":',
+  });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toEqual({ error: 'The body is not valid JSON.' });
+
+  const unknownField = await admin.request.patch(`/api/admin/users/${me.id}`, { data: { active: true, isAdmin: true } });
+  expect(unknownField.status()).toBe(400);
+  expect(((await unknownField.json()) as { error: string }).error).toMatch(/isAdmin/);
+
+  const crossSite = await admin.request.patch(`/api/admin/users/${me.id}`, {
+    headers: { origin: 'https://evil.example' },
+    data: { role: 'learner' },
+  });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.json()).toEqual({ error: 'Requests from other sites are refused.' });
+
+  const learner = await browser.newPage();
+  await signIn(learner, 'learner11@example.com');
+  const denied = await learner.request.patch(`/api/admin/users/${me.id}`, { data: { active: false } });
+  expect(denied.status()).toBe(403);
+  expect(((await denied.json()) as { error: string }).error).toMatch(/needs the admin role/);
+});

@@ -14,8 +14,13 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return row;
 }
 
+/** Ids come from URLs and tokens: anything that is not a UUID names no user (and must not reach SQL as one). */
+export function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
 }
@@ -73,6 +78,7 @@ export async function updateAccount(db: Db, actorId: string, userId: string, cha
   if (change.active === undefined && change.role === undefined) throw new UserChangeError(400, 'Nothing to change.');
   if (actorId === userId && change.active === false) throw new UserChangeError(400, 'You cannot deactivate your own account.');
   if (actorId === userId && change.role !== undefined) throw new UserChangeError(400, 'You cannot change your own role.');
+  if (!isUuid(userId)) throw new UserChangeError(404, 'No such user.');
   const [row] = await db
     .update(users)
     .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -67,6 +67,7 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
     await expect(updateAccount(t.db, admin.id, admin.id, { role: 'learner' })).rejects.toThrow('your own role');
     await expect(updateAccount(t.db, admin.id, '00000000-0000-4000-8000-000000000000', { role: 'learner' })).rejects.toThrow('No such user');
     await expect(updateAccount(t.db, admin.id, learner.id, {})).rejects.toThrow('Nothing to change.');
+    await expect(updateAccount(t.db, admin.id, 'not-a-uuid', { active: false })).rejects.toMatchObject({ status: 404 });
   });
 
   it('checks roles with a readable refusal', () => {

@@ -13,14 +13,19 @@ import { authOptions, clientIp } from './options';
 export type { SessionUser };
 export { AccessError };
 
-type Viewer = { state: 'anonymous' } | { state: 'revoked'; reason: string } | { state: 'signed-in'; user: SessionUser };
+type Viewer =
+  | { state: 'anonymous' }
+  | { state: 'revoked'; reason: string; userId: string }
+  | { state: 'signed-in'; user: SessionUser };
 
 /** The session of this request, checked against the database once per request. */
 export const viewer = cache(async (): Promise<Viewer> => {
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return { state: 'anonymous' };
   const check: SessionCheck = await resolveSession(await getDb(), { uid: session.user.id, sv: session.sv });
-  return 'user' in check ? { state: 'signed-in', user: check.user } : { state: 'revoked', reason: check.revoked };
+  return 'user' in check
+    ? { state: 'signed-in', user: check.user }
+    : { state: 'revoked', reason: check.revoked, userId: session.user.id };
 });
 
 /** The signed-in user, or null for anyone else (anonymous or with an ended session). */
@@ -41,7 +46,12 @@ async function denied(user: SessionUser, path: string, why: string): Promise<voi
 export async function requirePageUser(path: string, roles?: readonly Role[]): Promise<SessionUser> {
   const v = await viewer();
   if (v.state === 'anonymous') redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  if (v.state === 'revoked') redirect(`/session-ended?reason=${v.reason}`);
+  if (v.state === 'revoked') {
+    // The user row is the actor only while it exists; a deleted user leaves no reference.
+    const actorId = v.reason === 'missing' ? null : v.userId;
+    await audit(await getDb(), { action: 'session.revoked', actorId, subject: path, detail: { reason: v.reason } });
+    redirect(`/session-ended?reason=${v.reason}`);
+  }
   if (roles) {
     try {
       assertRole(v.user, roles);

@@ -1,6 +1,6 @@
 // Journey: an admin deactivates a learner and changes a role; the affected sessions end at their next request.
 import { expect, test } from '@playwright/test';
-import { attemptSignIn, mainNav, signIn, signInError } from './fixtures';
+import { attemptSignIn, expectNoAxeViolations, mainNav, signIn, signInError } from './fixtures';
 
 test('deactivating a learner signs them out at their next request, and they cannot sign back in', async ({ browser }) => {
   const learner = await browser.newPage();
@@ -9,7 +9,7 @@ test('deactivating a learner signs them out at their next request, and they cann
   const admin = await browser.newPage();
   await signIn(admin, 'admin@example.com');
   await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
-  const row = admin.getByRole('row').filter({ hasText: 'learner9@example.com' });
+  const row = admin.getByRole('table', { name: 'All accounts' }).getByRole('row').filter({ hasText: 'learner9@example.com' });
   await row.getByRole('button', { name: /^Deactivate/ }).click();
   await expect(row.getByText('Deactivated')).toBeVisible();
 
@@ -58,7 +58,7 @@ test('the account API answers bad requests with readable JSON errors', async ({ 
 
   const malformed = await admin.request.patch(`/api/admin/users/${me.id}`, {
     headers: { 'content-type': 'application/json' },
-    data: '{"active":',
+    data: Buffer.from('{"active":'),
   });
   expect(malformed.status()).toBe(400);
   expect(await malformed.json()).toEqual({ error: 'The body is not valid JSON.' });
@@ -79,4 +79,24 @@ test('the account API answers bad requests with readable JSON errors', async ({ 
   const denied = await learner.request.patch(`/api/admin/users/${me.id}`, { data: { active: false } });
   expect(denied.status()).toBe(403);
   expect(((await denied.json()) as { error: string }).error).toMatch(/needs the admin role/);
+});
+
+test('the admin activity list shows sign-ins, failures, refusals and sign-outs', async ({ browser }) => {
+  const learner = await browser.newPage();
+  await attemptSignIn(learner, 'learner8@example.com', 'a-wrong-password');
+  await expect(signInError(learner)).toBeVisible();
+  await signIn(learner, 'learner8@example.com');
+  expect((await learner.goto('/admin'))?.status()).toBe(403);
+  await learner.getByRole('button', { name: 'Sign out' }).click();
+  await expect(learner).toHaveURL(/notice=signed-out/);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@example.com');
+  await admin.goto('/admin');
+  const omar = admin.getByRole('table', { name: 'Recent activity' }).getByRole('row').filter({ hasText: 'Omar Haddad' });
+  for (const event of ['Failed sign-in', 'Signed in', 'Refused a page or request', 'Signed out']) {
+    await expect(omar.filter({ hasText: event }).first()).toBeVisible();
+  }
+  await expect(omar.filter({ hasText: 'Refused a page or request' }).first()).toContainText('/admin');
+  await expectNoAxeViolations(admin);
 });

@@ -1,6 +1,7 @@
 // Writes the audit trail: sign-ins, sign-outs, failed sign-ins, denied access, account changes.
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, users } from '@/db/schema';
 
 export type AuditAction =
   | 'signin'
@@ -29,4 +30,30 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     ip: entry.ip ?? null,
     detail: entry.detail ?? null,
   });
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  subject: string | null;
+  ip: string | null;
+}
+
+/** The newest audit entries, for the admin's activity list. */
+export async function recentAudit(db: Db, limit = 50): Promise<AuditRow[]> {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      actorName: users.name,
+      subject: auditLog.subject,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
 }

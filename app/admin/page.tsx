@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
+import { recentAudit, type AuditAction } from '@/lib/audit';
 import { listUsers } from '@/lib/users';
 import { UserRow } from './UserRow';
 
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
   const admin = await requirePageUser('/admin', ['admin']);
-  const users = await listUsers(await getDb());
+  const db = await getDb();
+  const [users, activity] = await Promise.all([listUsers(db), recentAudit(db, 50)]);
   return (
     <section className="stack">
       <h1>People</h1>
@@ -34,6 +36,49 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </div>
+      <h2 id="activity">Recent activity</h2>
+      <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and account changes, newest first.</p>
+      <div className="table-wrap">
+        <table className="stack-table" aria-labelledby="activity">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Event</th>
+              <th scope="col">Who</th>
+              <th scope="col">About</th>
+              <th scope="col">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {activity.map((a) => (
+              <tr key={a.id}>
+                <td data-label="When">{a.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+                <td data-label="Event">{auditLabels[a.action as AuditAction] ?? a.action}</td>
+                <td data-label="Who">{a.actorName ?? '—'}</td>
+                <td data-label="About">{a.subject ?? '—'}</td>
+                <td data-label="Address">{a.ip ?? '—'}</td>
+              </tr>
+            ))}
+            {activity.length === 0 && (
+              <tr>
+                <td colSpan={5}>Nothing yet.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
+
+const auditLabels: Record<AuditAction, string> = {
+  signin: 'Signed in',
+  'signin.failed': 'Failed sign-in',
+  'signin.limited': 'Sign-in paused (too many failures)',
+  signout: 'Signed out',
+  'access.denied': 'Refused a page or request',
+  'session.revoked': 'Ended session used',
+  'user.deactivated': 'Account deactivated',
+  'user.reactivated': 'Account reactivated',
+  'user.role_changed': 'Role changed',
+};

@@ -108,6 +108,8 @@ function buildOptions(): NextAuthOptions {
     },
     events: {
       async signIn({ user, account }) {
+        // Password sign-ins are audited where the client address is known (lib/auth/sign-in.ts).
+        if (account?.provider === 'credentials') return;
         const db = await getDb();
         const row = await findUserByEmail(db, user.email ?? '');
         await audit(db, { action: 'signin', actorId: row?.id, subject: row?.email ?? user.email, detail: { provider: account?.provider } });

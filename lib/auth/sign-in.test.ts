@@ -20,6 +20,8 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
   it('accepts the right password whatever the email case, and returns the session version', async () => {
     const r = await signInWithPassword(t.db, { email: '  Rep@Example.COM ', password: 'correct horse', ip: '10.0.0.1' }, limit);
     expect(r).toMatchObject({ ok: true, user: { email: 'rep@example.com', role: 'learner', sessionVersion: 1 } });
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'signin'));
+    expect(row).toMatchObject({ subject: 'rep@example.com', ip: '10.0.0.1', actorId: r.ok ? r.user.id : 'none' });
   });
 
   it('gives the same answer for a wrong password and an unknown email, and audits both', async () => {

@@ -36,6 +36,7 @@ export async function signInWithPassword(
     return { ok: false, reason: 'inactive' };
   }
   await clearSignInFailures(db, email);
+  await audit(db, { action: 'signin', actorId: user.id, subject: email, ip: input.ip, detail: { provider: 'credentials' } });
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },

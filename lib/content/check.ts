@@ -1,0 +1,92 @@
+// The content check behind `npm run content:check` and the build: every file's problems, and the course's coverage.
+import fs from 'node:fs';
+import path from 'node:path';
+import { principleIds, principles } from './curriculum';
+import { parseModule, readModules, type CourseModule } from './modules';
+import type { ContentProblem } from './problems';
+
+export interface CheckResult {
+  problems: ContentProblem[];
+  modules: CourseModule[];
+  /** Lines of the principles × modules table; empty when only some files were checked. */
+  coverage: string[];
+  notes: string[];
+}
+
+export function contentDirs(root: string) {
+  return {
+    modules: path.join(root, 'content', 'modules'),
+    scenarios: path.join(root, 'content', 'scenarios'),
+  };
+}
+
+function scenarioIds(dir: string): Set<string> {
+  if (!fs.existsSync(dir)) return new Set();
+  return new Set(fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')));
+}
+
+function practiceProblems(modules: CourseModule[], scenarios: Set<string>): ContentProblem[] {
+  if (scenarios.size === 0) return [];
+  return modules.flatMap((m) =>
+    m.practice
+      .filter((p) => !scenarios.has(p.scenario))
+      .map((p) => ({
+        file: m.file,
+        line: p.line,
+        message: `<PracticeLink> points to scenario "${p.scenario}", which does not exist`,
+        hint: `use one of ${[...scenarios].sort().join(', ')}`,
+      })),
+  );
+}
+
+/** Checks the whole course (no files) or just the files named, resolving references against `root/content`. */
+export function checkContent(root: string, files: string[] = []): CheckResult {
+  const dirs = contentDirs(root);
+  const scenarios = scenarioIds(dirs.scenarios);
+  const notes: string[] = [];
+  if (scenarios.size === 0) notes.push('Practice links were not checked: there are no scenarios yet.');
+
+  if (files.length > 0) {
+    const problems: ContentProblem[] = [];
+    const modules: CourseModule[] = [];
+    for (const f of files) {
+      const file = path.resolve(f);
+      if (!fs.existsSync(file)) {
+        problems.push({ file, line: 1, message: 'no such file', hint: 'check the path' });
+      } else if (file.endsWith('.mdx')) {
+        const r = parseModule(file, fs.readFileSync(file, 'utf8'));
+        problems.push(...r.problems);
+        if (r.module) modules.push(r.module);
+      } else if (/\.ya?ml$/.test(file)) {
+        notes.push(`${path.relative(root, file)}: scenario files are not checked yet.`);
+      } else {
+        problems.push({ file, line: 1, message: 'not a course file', hint: 'name a module (.mdx) or a scenario (.yaml)' });
+      }
+    }
+    problems.push(...practiceProblems(modules, scenarios));
+    return { problems, modules, coverage: [], notes };
+  }
+
+  const { modules, problems } = readModules(dirs.modules);
+  problems.push(...practiceProblems(modules, scenarios));
+  const taughtBy = new Map(principleIds.map((p) => [p, modules.filter((m) => m.principles.includes(p))]));
+  for (const [p, ms] of taughtBy) {
+    if (ms.length === 0) {
+      problems.push({
+        file: dirs.modules,
+        line: 0,
+        message: `principle ${p} (“${principles[p]}”) is taught by no module`,
+        hint: `add ${p} to the principles of the module that teaches it`,
+      });
+    }
+  }
+  const header = ['principle', ...modules.map((m) => String(m.order))];
+  const coverage = [
+    `Principles × modules (columns are module order: ${modules.map((m) => `${m.order} ${m.id}`).join(', ')})`,
+    header.join('  '),
+    ...principleIds.map((p) =>
+      [p.padEnd(9), ...modules.map((m) => (m.principles.includes(p) ? '●' : '·').padStart(String(m.order).length))].join('  '),
+    ),
+  ];
+  return { problems, modules, coverage, notes };
+}

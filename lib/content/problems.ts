@@ -1,0 +1,23 @@
+// Content problems an author can act on: which file, which line, what is wrong, how to fix it.
+import path from 'node:path';
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  message: string;
+  hint?: string;
+}
+
+export function formatProblem(p: ContentProblem, root = process.cwd()): string {
+  const where = `${path.relative(root, p.file) || p.file}:${p.line}`;
+  return `${where}: ${p.message}${p.hint ? `\n    fix: ${p.hint}` : ''}`;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(
+      `The course content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => formatProblem(p)).join('\n')}`,
+    );
+    this.name = 'ContentError';
+  }
+}

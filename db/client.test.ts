@@ -26,8 +26,8 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(rows.map((r) => r.table_name)).toEqual([
-        'assignments', 'attempts', 'audit_log', 'decisions', 'module_progress', 'sign_in_failures',
-        'team_managers', 'team_members', 'teams', 'users',
+        'assignments', 'attempts', 'audit_log', 'check_answers', 'decisions', 'module_progress', 'reflections',
+        'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users',
       ]);
     } finally {
       await t.dispose();

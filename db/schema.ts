@@ -93,6 +93,37 @@ export const moduleProgress = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
 );
 
+// A learner's answer to one knowledge check. The first answer is kept: it is what managers see.
+export const checkAnswers = pgTable(
+  'check_answers',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    checkId: text('check_id').notNull(),
+    optionId: text('option_id').notNull(),
+    correct: boolean('correct').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.checkId] })],
+);
+
+// A learner's private note for one reflection prompt. Only its author may read it.
+export const reflections = pgTable(
+  'reflections',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    reflectionId: text('reflection_id').notNull(),
+    text: text('text').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.reflectionId] })],
+);
+
 export const attemptMode = pgEnum('attempt_mode', ['practice', 'checkup']);
 export const attemptStatus = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned']);
 

@@ -3,7 +3,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'argon2', 'mdx-bundler', 'esbuild'],
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
 };

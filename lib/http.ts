@@ -1,18 +1,14 @@
 // JSON route plumbing: readable errors, cross-site refusal, bounded bodies, one wrapper for every handler.
 import { z } from 'zod';
-import { AccessError } from '@/lib/auth/access';
-import { UserChangeError } from '@/lib/users';
+import { HttpError } from '@/lib/http-error';
 
 export function jsonError(status: number, error: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error, ...extra }, { status });
 }
 
-export class BadRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 409 | 413 | 415 = 400,
-  ) {
-    super(message);
+export class BadRequestError extends HttpError {
+  constructor(message: string, status: 400 | 409 | 413 | 415 = 400) {
+    super(status, message);
   }
 }
 
@@ -72,7 +68,7 @@ export function apiRoute<C>(fn: Handler<C>): Handler<C> {
     try {
       return await fn(req, ctx);
     } catch (e) {
-      if (e instanceof AccessError || e instanceof BadRequestError || e instanceof UserChangeError) {
+      if (e instanceof HttpError) {
         return jsonError(e.status, e.message);
       }
       console.error(e);

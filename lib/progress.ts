@@ -3,15 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { checkAnswers, moduleProgress, reflections } from '@/db/schema';
 import type { CourseModule } from '@/lib/content/modules';
+import { HttpError } from '@/lib/http-error';
 
 export type ModuleStatus = 'not_started' | 'in_progress' | 'completed';
 
-export class ProgressError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
+export class ProgressError extends HttpError {
+  constructor(status: 400 | 404 | 409, message: string) {
+    super(status, message);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
 import { audit } from './audit';
+import { HttpError } from './http-error';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -35,12 +36,9 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
     .orderBy(desc(users.role), asc(users.name));
 }
 
-export class UserChangeError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
+export class UserChangeError extends HttpError {
+  constructor(status: 400 | 404, message: string) {
+    super(status, message);
   }
 }
 

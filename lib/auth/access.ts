@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teamManagers, teamMembers, type Role } from '@/db/schema';
+import { HttpError } from '@/lib/http-error';
 import { findUserById } from '@/lib/users';
 
 /** What a signed session token carries about its user. */
@@ -33,13 +34,9 @@ export async function resolveSession(db: Db, claims: SessionClaims): Promise<Ses
 }
 
 /** An access refusal a person can read; route handlers turn it into JSON, pages into a page. */
-export class AccessError extends Error {
-  constructor(
-    readonly status: 401 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccessError';
+export class AccessError extends HttpError {
+  constructor(status: 401 | 403 | 404, message: string) {
+    super(status, message);
   }
 }
 

@@ -1,0 +1,18 @@
+// Records an answer to a knowledge check and returns its explanation; the first answer stands.
+import { z } from 'zod';
+import { getDb } from '@/db/runtime';
+import { requireApiUser } from '@/lib/auth/guards';
+import { requireModule } from '@/lib/content/lookup';
+import { apiRoute, readJson } from '@/lib/http';
+import { answerCheck } from '@/lib/progress';
+
+type Ctx = { params: Promise<{ id: string }> };
+const Answer = z.strictObject({ checkId: z.string().min(1).max(100), optionId: z.string().min(1).max(100) });
+
+export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const user = await requireApiUser(`/api/modules/${id}/answers`);
+  const mod = requireModule(id);
+  const { checkId, optionId } = await readJson(req, Answer);
+  return Response.json(await answerCheck(await getDb(), user.id, mod, checkId, optionId));
+});

@@ -1,0 +1,19 @@
+// Saves the learner's private note for one reflection prompt (empty text clears it).
+import { z } from 'zod';
+import { getDb } from '@/db/runtime';
+import { requireApiUser } from '@/lib/auth/guards';
+import { requireModule } from '@/lib/content/lookup';
+import { apiRoute, readJson } from '@/lib/http';
+import { saveReflection } from '@/lib/progress';
+
+type Ctx = { params: Promise<{ id: string; reflectionId: string }> };
+const Note = z.strictObject({ text: z.string() });
+
+export const PUT = apiRoute(async (req: Request, ctx: Ctx) => {
+  const { id, reflectionId } = await ctx.params;
+  const user = await requireApiUser(`/api/modules/${id}/reflections/${reflectionId}`);
+  const mod = requireModule(id);
+  const { text } = await readJson(req, Note);
+  await saveReflection(await getDb(), user.id, mod, reflectionId, text);
+  return Response.json({ ok: true });
+});

@@ -1,0 +1,15 @@
+// Marks a module as started when the learner opens it.
+import { getDb } from '@/db/runtime';
+import { requireApiUser } from '@/lib/auth/guards';
+import { requireModule } from '@/lib/content/lookup';
+import { apiRoute } from '@/lib/http';
+import { startModule } from '@/lib/progress';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const POST = apiRoute(async (_req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const user = await requireApiUser(`/api/modules/${id}/start`);
+  await startModule(await getDb(), user.id, requireModule(id));
+  return Response.json({ ok: true });
+});

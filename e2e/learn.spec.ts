@@ -1,0 +1,74 @@
+// Journey: a learner reads a module, answers its checks, writes a note, reloads, and sees it completed.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './fixtures';
+
+test('answering every check completes a module; answers and notes survive a reload', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'learner5@example.com');
+  await page.goto('/learn');
+  await expect(page.getByText('0 of 9 modules completed')).toBeVisible();
+  await page.getByRole('link', { name: 'Apologizing well' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Apologizing well' })).toBeVisible();
+  await expect(page.getByText(/^0 of \d questions answered$/)).toBeVisible();
+
+  const checks = page.locator('section.check');
+  const count = await checks.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < count; i++) {
+    const check = checks.nth(i);
+    await check.getByRole('button').first().click();
+    // The explanation appears at once, with a verdict, and the question locks.
+    await expect(check.locator('.check-feedback')).toContainText(/^(Right\.|Not quite\.)/);
+    await expect(check.getByRole('button', { pressed: true })).toHaveCount(1);
+  }
+  await expect(page.getByText('Module completed')).toBeVisible();
+
+  const note = page.getByRole('textbox');
+  await note.fill('Own the mistake in the first sentence, then say what I will do.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Saved. Only you can see this note.')).toBeVisible();
+  const feedback = (await checks.nth(0).locator('.check-feedback').textContent()) ?? '';
+
+  await page.reload();
+  await expect(page.getByText('Module completed')).toBeVisible();
+  expect(feedback).toMatch(/^(Right|Not quite)\./);
+  await expect(checks.nth(0).locator('.check-feedback')).toHaveText(feedback);
+  await expect(page.getByRole('textbox')).toHaveValue('Own the mistake in the first sentence, then say what I will do.');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/learn');
+  await expect(page.getByText('1 of 9 modules completed')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Apologizing well' })).toContainText('Completed');
+  await expectNoAxeViolations(page);
+});
+
+test('module pages are the same static page for everyone and give nothing away', async ({ page }) => {
+  const res = await page.request.get('/learn/timing', { headers: { cookie: '' }, maxRedirects: 0 });
+  // Anonymous visitors are sent to sign-in first.
+  expect(res.status()).toBe(307);
+  await signIn(page, 'learner6@example.com');
+  const html = await (await page.request.get('/learn/timing')).text();
+  expect(html).toContain('Timing and situational empathy');
+  // Neither which option is right nor any explanation is in the page.
+  expect(html).not.toMatch(/\bexplain=|"correct"|correct:!0|"explain"/);
+  expect((await page.request.get('/learn/no-such-module')).status()).toBe(404);
+});
+
+test('the answers API refuses what is not on offer and stores nothing', async ({ page }) => {
+  await signIn(page, 'learner7@example.com');
+  const post = (module: string, data: unknown) => page.request.post(`/api/modules/${module}/answers`, { data });
+  const missing = await post('no-such-module', { checkId: 'x', optionId: 'a' });
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toEqual({ error: 'There is no module "no-such-module".' });
+  const noCheck = await post('timing', { checkId: 'not-a-question', optionId: 'a' });
+  expect(noCheck.status()).toBe(404);
+  const progress = (await (await page.request.get('/api/modules/timing/progress')).json()) as { answers: Record<string, unknown> };
+  expect(progress.answers).toEqual({});
+  const firstCheck = await page.request.get('/learn/timing').then((r) => r.text()).then((h) => /aria-labelledby="[^"]+" data-answered="false"/.test(h));
+  expect(firstCheck).toBe(true);
+  const badOption = await page.request.post('/api/modules/timing/answers', { data: { checkId: 'x', optionId: 'zzz', extra: 1 } });
+  expect(badOption.status()).toBe(400);
+  expect(((await badOption.json()) as { error: string }).error).toMatch(/extra/);
+  const reflection = await page.request.put('/api/modules/timing/reflections/nope', { data: { text: 'x' } });
+  expect(reflection.status()).toBe(404);
+});

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIsCurrent, runBuild } from '../scripts/build-state';
+import { checkContent } from '../lib/content/check';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
 
 const ROOT = process.cwd();
@@ -95,6 +96,16 @@ async function load(total: number, concurrency: number, request: () => Promise<R
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function timeIt(fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
 const fmt = (l: Latency) => `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, ${l.rps.toFixed(0)} req/s`;
 
 async function signInCookie(base: string, email: string): Promise<string> {
@@ -141,6 +152,17 @@ async function main() {
   const cookie = await signInCookie(base, 'learner1@example.com');
   const home = await firstLoadJs(base, '/', cookie);
   row('/ (signed in)', kb(home.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(home.gzip - bare.firstLoadGzip)}`);
+  const lesson = await firstLoadJs(base, '/learn/reflecting-emotion', cookie);
+  row('/learn/reflecting-emotion (prerendered module)', kb(lesson.gzip), `${kb(signin.gzip)} sign-in page`, `+${kb(lesson.gzip - signin.gzip)} over sign-in`);
+
+  console.log('\nContent');
+  const readOnly = timeIt(() => {
+    for (const f of fs.readdirSync(path.join(ROOT, 'content', 'modules'))) fs.readFileSync(path.join(ROOT, 'content', 'modules', f), 'utf8');
+  });
+  const checked = timeIt(() => {
+    if (checkContent(ROOT).problems.length) throw new Error('content:check found problems');
+  });
+  row('content check of the whole course (median of 5)', ms(checked), `${ms(readOnly)} reading the same files`);
 
   console.log('\nRequests (sequential, then 16 concurrent)');
   const health = () => fetch(`${base}/api/health`);

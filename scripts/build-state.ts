@@ -47,9 +47,14 @@ export function buildIsCurrent(): boolean {
   }
 }
 
-/** Runs `next build` and records which sources it was built from. Returns the time it took in ms. */
+/**
+ * Checks the course content, runs `next build`, and records which sources it was built from.
+ * Returns the time it took in ms. Broken content stops the build with file:line messages.
+ */
 export function runBuild(): number {
   const started = Date.now();
+  const check = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'content-check.ts')], { stdio: 'inherit' });
+  if (check.status !== 0) throw new Error('The course content has problems (listed above); the build was not started.');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

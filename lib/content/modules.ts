@@ -58,7 +58,7 @@ const Frontmatter = z.strictObject({
 
 const frontmatterHints: Record<string, string> = {
   id: 'use the file name without .mdx',
-  skill: `one of: ${skillIds.join(', ')}`,
+  skill: 'use the id of the skill this module builds',
   principles: 'a list such as [P15, P12]; ids are in the curriculum',
   order: 'a whole number: the module’s position in the course',
   minutes: 'a whole number: the reading time',

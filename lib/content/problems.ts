@@ -9,7 +9,8 @@ export interface ContentProblem {
 }
 
 export function formatProblem(p: ContentProblem, root = process.cwd()): string {
-  const where = `${path.relative(root, p.file) || p.file}:${p.line}`;
+  const rel = path.relative(root, p.file);
+  const where = `${rel && !rel.startsWith('..') ? rel : p.file}:${p.line}`;
   return `${where}: ${p.message}${p.hint ? `\n    fix: ${p.hint}` : ''}`;
 }
 

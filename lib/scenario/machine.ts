@@ -1,0 +1,57 @@
+// Builds an XState v5 machine from a scenario: one state per node, a final state per ending.
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import { choicesAt, decide, initialState, InvalidChoiceError, type PlayState } from './engine';
+import type { ScenarioDefinition } from './schema';
+
+export type ScenarioEvent = { type: 'CHOOSE'; choiceId: string };
+
+export function createScenarioMachine(s: ScenarioDefinition, personaMood: number) {
+  const start = initialState(s, personaMood);
+  const nodeStates = Object.fromEntries(
+    Object.keys(s.nodes).map((id) => [
+      id,
+      {
+        on: {
+          // Where a decision leads depends on mood rules, so the target is read from the
+          // state the pure `decide` produced; each possible target is a guarded branch.
+          CHOOSE: targetsFrom(s, id).map((target) => ({
+            guard: { type: 'leadsTo' as const, params: { target } },
+            target,
+            actions: 'applyChoice' as const,
+          })),
+        },
+      },
+    ]),
+  );
+  const endingStates = Object.fromEntries(Object.keys(s.endings).map((id) => [id, { type: 'final' as const }]));
+
+  return setup({
+    types: { context: {} as PlayState, events: {} as ScenarioEvent },
+    guards: {
+      leadsTo: ({ context, event }, params: { target: string }) => {
+        const offered = choicesAt(s, context).some((c) => c.id === event.choiceId);
+        if (!offered) return false;
+        const next = decide(s, context, event.choiceId).at;
+        return ('node' in next ? next.node : next.ending) === params.target;
+      },
+    },
+    actions: {
+      applyChoice: assign(({ context, event }) => decide(s, context, event.choiceId)),
+    },
+  }).createMachine({
+    id: s.id,
+    context: start,
+    initial: s.start,
+    states: { ...nodeStates, ...endingStates },
+  });
+}
+
+/** Every state a decision at `nodeId` can lead to: each choice's next, and every rule's ending. */
+function targetsFrom(s: ScenarioDefinition, nodeId: string): string[] {
+  const set = new Set<string>(s.nodes[nodeId]!.choices.map((c) => c.next));
+  for (const r of s.rules) set.add(r.goto);
+  return [...set];
+}
+
+export type ScenarioSnapshot = SnapshotFrom<ReturnType<typeof createScenarioMachine>>;
+export { InvalidChoiceError };

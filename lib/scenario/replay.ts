@@ -1,0 +1,28 @@
+// Replays a list of choice ids through the scenario machine: the same input always gives the same state.
+import { initialTransition, transition } from 'xstate';
+import { choicesAt, InvalidChoiceError, type PlayState } from './engine';
+import { createScenarioMachine } from './machine';
+import type { ScenarioDefinition } from './schema';
+
+export interface Replayed {
+  state: PlayState;
+  /** The ending reached, if the conversation is over. */
+  ending?: string;
+}
+
+export function replay(s: ScenarioDefinition, personaMood: number, choiceIds: readonly string[]): Replayed {
+  const machine = createScenarioMachine(s, personaMood);
+  let [snapshot] = initialTransition(machine);
+  for (const [i, choiceId] of choiceIds.entries()) {
+    if (snapshot.status === 'done') {
+      throw new InvalidChoiceError(`Decision ${i + 1} ("${choiceId}") comes after the conversation ended.`);
+    }
+    if (!choicesAt(s, snapshot.context).some((c) => c.id === choiceId)) {
+      const at = snapshot.value as string;
+      throw new InvalidChoiceError(`Decision ${i + 1}: "${choiceId}" is not a choice at "${at}".`);
+    }
+    [snapshot] = transition(machine, snapshot, { type: 'CHOOSE', choiceId });
+  }
+  const at = snapshot.context.at;
+  return { state: snapshot.context, ending: 'ending' in at ? at.ending : undefined };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { lintScenario, parsePersona } from './lint';
+import type { Persona } from './schema';
+
+const personas = new Map<string, Persona>([['pat-lee', { id: 'pat-lee', name: 'Pat Lee', situation: 'Busy.', mood: -1 }]]);
+
+function node(id: string, next: string, extra = '') {
+  return [
+    `  ${id}:`,
+    `    customer: Line at ${id}.`,
+    ...(extra ? [extra] : []),
+    `    choices:`,
+    `      - id: good`,
+    `        say: Good reply.`,
+    `        empathy: true`,
+    `        scores: { reflecting: 2 }`,
+    `        mood: 1`,
+    `        feedback: It helped.`,
+    `        next: ${next}`,
+    `      - id: weak`,
+    `        say: A weaker and much longer reply that goes on.`,
+    `        scores: { reflecting: -1 }`,
+    `        mood: -1`,
+    `        feedback: It did not help.`,
+    `        next: ${next}`,
+  ];
+}
+
+function scenario(edit: (lines: string[]) => string[] = (l) => l): string {
+  const lines = [
+    'id: sample',
+    'title: Sample',
+    'channel: phone',
+    'persona: pat-lee',
+    'summary: A fixture.',
+    'principles: [P1, P5]',
+    'skills: [reflecting, timing]',
+    'start: n1',
+    'nodes:',
+    ...node('n1', 'n2', '    clue: worry'),
+    ...node('n2', 'n3'),
+    ...node('n3', 'n4'),
+    ...node('n4', 'n5'),
+    ...node('n5', 'n6'),
+    ...node('n6', 'happy'),
+    'endings:',
+    '  happy: { outcome: success, customer: Thanks., summary: Went well. }',
+    '  meh: { outcome: partial, customer: Fine., summary: So-so. }',
+    '  gone: { outcome: failure, customer: Bye., summary: Hung up. }',
+    'rules:',
+    '  - when: { moodAtMost: -5 }',
+    '    goto: gone',
+  ];
+  return edit(lines).join('\n') + '\n';
+}
+
+const lint = (text: string, file = '/c/scenarios/sample.yaml') =>
+  lintScenario(file, text, personas).problems.map((p) => `${p.line}: ${p.message}${p.hint ? ` | ${p.hint}` : ''}`);
+const lineOf = (text: string, needle: string, from = 0) => text.split('\n').findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+const replaceAt = (lines: string[], needle: string, by: string, nth = 0) => {
+  let seen = -1;
+  return lines.map((l) => (l.includes(needle) && ++seen === nth ? l.replace(needle, by) : l));
+};
+
+describe('lintScenario', () => {
+  it('accepts a valid scenario and analyses it', () => {
+    const r = lintScenario('/c/scenarios/sample.yaml', scenario(), personas);
+    expect(r.problems).toEqual([]);
+    expect(r.analysis?.bestPath).toEqual(['good', 'good', 'good', 'good', 'good', 'good']);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const text = scenario((l) => replaceAt(l, 'summary: A fixture.', 'summary: [unclosed'));
+    expect(lint(text)[0]).toMatch(/^\d+: YAML syntax error/);
+  });
+
+  it('reports an unknown key and a missing key on their lines', () => {
+    const text = scenario((l) => replaceAt(replaceAt(l, '        feedback: It helped.', '        feedbak: It helped.', 1), 'title: Sample', 'titel: Sample'));
+    expect(lint(text)).toEqual([
+      '1: title is missing',
+      `${lineOf(text, 'titel')}: unknown key "titel" | remove it, or check its spelling and indentation`,
+      `${lineOf(text, '- id: good', lineOf(text, '  n2:'))}: nodes.n2.choices.0.feedback is missing | say what this reply did to the customer, and why`,
+      `${lineOf(text, 'feedbak')}: unknown key "feedbak" in nodes.n2.choices.0 | remove it, or check its spelling and indentation`,
+    ]);
+  });
+
+  it('points at a next that leads nowhere, and at a goto that is not an ending', () => {
+    const text = scenario((l) => replaceAt(replaceAt(l, 'next: n4', 'next: n9'), 'goto: gone', 'goto: n2'));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, 'next: n9')}: next "n9" is neither a node nor an ending | use one of: n1, n2, n3, n4, n5, n6, happy, meh, gone`,
+      `${lineOf(text, 'goto: n2')}: goto "n2" is not an ending | use one of: happy, meh, gone`,
+    ]);
+  });
+
+  it('names a node that cannot be reached', () => {
+    const text = scenario((l) => replaceAt(replaceAt(l, 'next: n4', 'next: n5', 0), 'next: n4', 'next: n5', 0));
+    expect(lint(text)).toEqual([`${lineOf(text, '  n4:')}: node "n4" cannot be reached from start "n1" | point a choice at it, or remove it`]);
+  });
+
+  it('names a cycle at the edge that closes it', () => {
+    // Only n3's weaker reply loops back; its better reply still moves on to n4.
+    const text = scenario((l) => replaceAt(l, 'next: n4', 'next: n2', 1));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, 'next: n2', lineOf(text, '  n3:'))}: this next closes a cycle: n2 → n3 → n2 | every path must reach an ending; point this choice forward instead`,
+    ]);
+  });
+
+  it('refuses duplicate choice ids and a node with one choice', () => {
+    const dup = scenario((l) => replaceAt(l, '- id: weak', '- id: good', 2));
+    expect(lint(dup)).toEqual([`${lineOf(dup, '- id: good', lineOf(dup, '  n3:') + 8)}: choice id "good" appears twice in node "n3" | give each choice its own id`]);
+    const lone = scenario((l) => {
+      const start = l.indexOf('      - id: weak', l.indexOf('  n6:'));
+      return [...l.slice(0, start), ...l.slice(start + 6)];
+    });
+    expect(lint(lone)).toEqual([`${lineOf(lone, '  n6:')}: node "n6" has 1 choice; a decision needs at least two | add a plausible weaker reply`]);
+  });
+
+  it('refuses deltas out of range and skills or principles that do not exist', () => {
+    const text = scenario((l) => replaceAt(replaceAt(l, 'scores: { reflecting: 2 }', 'scores: { reflecting: 4 }'), 'mood: 1', 'mood: -7', 1));
+    expect(lint(text)).toEqual([
+      expect.stringMatching(new RegExp(`^${lineOf(text, 'reflecting: 4')}: nodes\\.n1\\.choices\\.0\\.scores\\.reflecting: must be between -3 and 3`)),
+      expect.stringMatching(new RegExp(`^${lineOf(text, 'mood: -7')}: nodes\\.n2\\.choices\\.0\\.mood: must be between -3 and 3`)),
+    ]);
+    const unknown = scenario((l) => replaceAt(replaceAt(l, 'skills: [reflecting, timing]', 'skills: [reflecting, timing, charm]'), 'principles: [P1, P5]', 'principles: [P1, P50]'));
+    expect(lint(unknown)).toEqual([
+      `${lineOf(unknown, 'principles')}: "P50" is not a principle id | use ids P1 to P25 from the curriculum`,
+      expect.stringMatching(new RegExp(`^${lineOf(unknown, 'skills:')}: "charm" is not a skill`)),
+    ]);
+  });
+
+  it('refuses an unknown persona or channel, and engine-scored timing in scores', () => {
+    const text = scenario((l) => replaceAt(replaceAt(replaceAt(l, 'persona: pat-lee', 'persona: nobody'), 'channel: phone', 'channel: fax'), 'scores: { reflecting: -1 }', 'scores: { timing: 1 }'));
+    const p = lint(text);
+    expect(p).toEqual([expect.stringMatching(new RegExp(`^${lineOf(text, 'channel: fax')}: channel: `))]);
+    const t = scenario((l) => replaceAt(replaceAt(l, 'persona: pat-lee', 'persona: nobody'), 'scores: { reflecting: -1 }', 'scores: { timing: 1 }'));
+    expect(lint(t)).toEqual([
+      `${lineOf(t, 'persona:')}: persona "nobody" does not exist | add content/personas/nobody.yaml, or use one of: pat-lee`,
+      `${lineOf(t, 'timing: 1')}: timing is scored by the engine, not by authors | remove it; mark the node with clue: and the empathetic reply with empathy: true`,
+    ]);
+  });
+
+  it('needs three endings including a success, and a choice without feedback is an error', () => {
+    const text = scenario((l) => l.filter((x) => !x.includes('meh:')).map((x) => x.replace('outcome: success', 'outcome: partial')));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, 'endings:')}: the scenario has 2 endings; it needs at least three | add endings such as a grudging resolution and a hang-up`,
+      `${lineOf(text, 'endings:')}: no ending has outcome: success | add an ending where the customer leaves satisfied`,
+    ]);
+  });
+
+  it('needs at least six decisions on the best path', () => {
+    // n5's choices skip n6: the best path is now five decisions long, and n6 is unreachable.
+    const text = scenario((l) => l.map((x) => x.replace('next: n6', 'next: happy')).filter((x, i, all) => i < all.indexOf('  n6:') || i >= all.indexOf('endings:')));
+    expect(lint(text)).toEqual([`${lineOf(text, 'start:')}: the best path has 5 decisions; a scenario needs at least six | lengthen the main line of the conversation`]);
+  });
+});
+
+describe('parsePersona', () => {
+  it('reads a persona and checks its id and mood', () => {
+    expect(parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -1\n').value).toEqual(personas.get('pat-lee'));
+    const bad = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -9\n');
+    expect(bad.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['4: mood: Too small: expected number to be >=-5']);
+  });
+});

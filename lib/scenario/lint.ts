@@ -1,0 +1,208 @@
+// Reads a scenario or persona file and reports every problem with the line it is on and how to fix it.
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
+import type { ContentProblem } from '@/lib/content/problems';
+import { analyse, TooManyPathsError, type Analysis } from './analysis';
+import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';
+
+type Seg = string | number;
+
+/** Finds the line of a path in the YAML document: the key's line for map entries, else the value's. */
+class Lines {
+  constructor(
+    private doc: Document,
+    private lc: LineCounter,
+  ) {}
+
+  of(segs: readonly Seg[], key?: string): number {
+    let node: unknown = this.doc.contents;
+    let line = 1;
+    for (const seg of [...segs, ...(key === undefined ? [] : [key])]) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const at = (pair.key as { range?: [number, number, number] }).range?.[0];
+        if (at !== undefined) line = this.lc.linePos(at).line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as { range?: [number, number, number] } | undefined;
+        if (!item) break;
+        if (item.range) line = this.lc.linePos(item.range[0]).line;
+        node = item;
+      } else break;
+    }
+    return line;
+  }
+}
+
+interface Parsed<T> {
+  value?: T;
+  problems: ContentProblem[];
+  lines?: Lines;
+}
+
+const keyHints: Record<string, string> = {
+  id: 'kebab-case, the same as the file name',
+  channel: 'phone, chat, email or in-person',
+  next: 'the id of a node or an ending',
+  goto: 'the id of an ending',
+  feedback: 'say what this reply did to the customer, and why',
+  say: 'what the rep says',
+  customer: 'what the customer says or writes',
+  outcome: 'success, partial or failure',
+  scores: 'skill deltas such as { reflecting: 2 }, each -3 to 3',
+  mood: 'a whole number from -3 to 3 (or -5 to 5 for a start mood)',
+};
+
+function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.output<S>> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const problems: ContentProblem[] = [];
+  for (const e of doc.errors) {
+    const line = e.linePos?.[0]?.line ?? 1;
+    problems.push({
+      file,
+      line,
+      message: e.code === 'DUPLICATE_KEY' ? 'the same key appears twice in one map (a duplicate id?)' : `YAML syntax error: ${e.message.split('\n')[0]}`,
+      hint: e.code === 'DUPLICATE_KEY' ? 'rename one of them: ids must be unique' : 'check the indentation, and quote text that contains a colon followed by a space',
+    });
+  }
+  if (problems.length) return { problems };
+  const lines = new Lines(doc, lc);
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const segs = issue.path as Seg[];
+      const last = segs.at(-1);
+      if (issue.code === 'unrecognized_keys') {
+        for (const k of (issue as { keys: string[] }).keys) {
+          problems.push({ file, line: lines.of(segs, k), message: `unknown key "${k}"${segs.length ? ` in ${segs.join('.')}` : ''}`, hint: 'remove it, or check its spelling and indentation' });
+        }
+        continue;
+      }
+      const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+      const where = segs.join('.') || 'the file';
+      problems.push({
+        file,
+        line: lines.of(segs),
+        message: missing ? `${where} is missing` : `${where}: ${issue.message}`,
+        hint: typeof last === 'string' ? keyHints[last] : undefined,
+      });
+    }
+    return { problems, lines };
+  }
+  return { value: parsed.data, problems, lines };
+}
+
+export function parsePersona(file: string, text: string): Parsed<Persona> {
+  const r = parseYaml(file, text, PersonaSchema);
+  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  if (r.value && r.value.id !== expected) {
+    r.problems.push({ file, line: r.lines!.of(['id']), message: `id "${r.value.id}" does not match the file name`, hint: `set id: ${expected}` });
+    return { problems: r.problems };
+  }
+  return r;
+}
+
+export interface LintedScenario {
+  scenario?: ScenarioDefinition;
+  analysis?: Analysis;
+  problems: ContentProblem[];
+}
+
+/** Parses and lints one scenario; personas resolve against the given map. */
+export function lintScenario(file: string, text: string, personas: Map<string, Persona>): LintedScenario {
+  const result = lintUnsorted(file, text, personas);
+  result.problems.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+function lintUnsorted(file: string, text: string, personas: Map<string, Persona>): LintedScenario {
+  const r = parseYaml(file, text, ScenarioSchema);
+  if (!r.value) return { problems: r.problems };
+  const s = r.value;
+  const lines = r.lines!;
+  const problems = r.problems;
+  const err = (segs: Seg[], message: string, hint?: string, key?: string) => problems.push({ file, line: lines.of(segs, key), message, hint });
+
+  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  if (s.id !== expected) err(['id'], `id "${s.id}" does not match the file name`, `set id: ${expected}, or rename the file`);
+  if (!personas.has(s.persona)) err(['persona'], `persona "${s.persona}" does not exist`, `add content/personas/${s.persona}.yaml, or use one of: ${[...personas.keys()].sort().join(', ')}`);
+  s.principles.forEach((p, i) => {
+    if (!principleIds.includes(p)) err(['principles', i], `"${p}" is not a principle id`, 'use ids P1 to P25 from the curriculum');
+  });
+  s.skills.forEach((k, i) => {
+    if (!isSkillId(k)) err(['skills', i], `"${k}" is not a skill`, `use ${skillIds.join(', ')}`);
+  });
+
+  const nodeIds = Object.keys(s.nodes);
+  const endingIds = Object.keys(s.endings);
+  for (const id of nodeIds) if (s.endings[id]) err(['endings', id], `"${id}" is both a node and an ending`, 'rename one of them');
+  if (!s.nodes[s.start]) err(['start'], `start "${s.start}" is not a node`, `use one of: ${nodeIds.join(', ')}`);
+
+  for (const [nodeId, node] of Object.entries(s.nodes)) {
+    if (node.choices.length < 2) err(['nodes', nodeId], `node "${nodeId}" has ${node.choices.length} choice${node.choices.length === 1 ? '' : 's'}; a decision needs at least two`, 'add a plausible weaker reply');
+    const seen = new Set<string>();
+    node.choices.forEach((c, i) => {
+      if (seen.has(c.id)) err(['nodes', nodeId, 'choices', i, 'id'], `choice id "${c.id}" appears twice in node "${nodeId}"`, 'give each choice its own id');
+      seen.add(c.id);
+      if (!s.nodes[c.next] && !s.endings[c.next]) {
+        err(['nodes', nodeId, 'choices', i, 'next'], `next "${c.next}" is neither a node nor an ending`, `use one of: ${[...nodeIds, ...endingIds].join(', ')}`);
+      }
+      for (const skill of Object.keys(c.scores)) {
+        if (skill === 'timing') err(['nodes', nodeId, 'choices', i, 'scores', 'timing'], 'timing is scored by the engine, not by authors', 'remove it; mark the node with clue: and the empathetic reply with empathy: true');
+        else if (!isSkillId(skill)) err(['nodes', nodeId, 'choices', i, 'scores', skill], `"${skill}" is not a skill`, `use ${skillIds.join(', ')}`);
+        else if (!s.skills.includes(skill)) err(['nodes', nodeId, 'choices', i, 'scores', skill], `scores "${skill}", which is not in the scenario's skills`, `add ${skill} to skills:`);
+      }
+    });
+  }
+  s.rules.forEach((rule, i) => {
+    if (!s.endings[rule.goto]) err(['rules', i, 'goto'], `goto "${rule.goto}" is not an ending`, `use one of: ${endingIds.join(', ')}`);
+  });
+  if (endingIds.length < 3) err(['endings'], `the scenario has ${endingIds.length} ending${endingIds.length === 1 ? '' : 's'}; it needs at least three`, 'add endings such as a grudging resolution and a hang-up');
+  const outcomes = new Set(Object.values(s.endings).map((e) => e.outcome));
+  if (!outcomes.has('success')) err(['endings'], 'no ending has outcome: success', 'add an ending where the customer leaves satisfied');
+  if (!outcomes.has('failure')) err(['endings'], 'no ending has outcome: failure', 'add an ending where it goes wrong: a hang-up, a walk-out, an escalation');
+
+  // Reachability and cycles, walking choices' next links from start.
+  if (s.nodes[s.start]) {
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    let cycleReported = false;
+    const visit = (id: string) => {
+      state.set(id, 'open');
+      stack.push(id);
+      s.nodes[id]!.choices.forEach((c, i) => {
+        if (!s.nodes[c.next]) return;
+        if (state.get(c.next) === 'open' && !cycleReported) {
+          cycleReported = true;
+          const loop = [...stack.slice(stack.indexOf(c.next)), c.next];
+          err(['nodes', id, 'choices', i, 'next'], `this next closes a cycle: ${loop.join(' → ')}`, 'every path must reach an ending; point this choice forward instead');
+        } else if (!state.has(c.next)) visit(c.next);
+      });
+      stack.pop();
+      state.set(id, 'done');
+    };
+    visit(s.start);
+    for (const id of nodeIds) if (!state.has(id)) err(['nodes', id], `node "${id}" cannot be reached from start "${s.start}"`, 'point a choice at it, or remove it');
+  }
+
+  if (problems.length) return { problems };
+  const persona = personas.get(s.persona)!;
+  let analysis: Analysis;
+  try {
+    analysis = analyse(s, persona.mood);
+  } catch (e) {
+    if (e instanceof TooManyPathsError) {
+      err(['nodes'], `the scenario has ${e.message}`, 'merge branches back into the main line');
+      return { problems };
+    }
+    throw e;
+  }
+  if (analysis.bestPath.length < 6) {
+    err(['start'], `the best path has ${analysis.bestPath.length} decisions; a scenario needs at least six`, 'lengthen the main line of the conversation');
+  }
+  return { scenario: s, analysis, problems };
+}

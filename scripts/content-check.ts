@@ -8,10 +8,13 @@ const result = checkContent(process.cwd(), files);
 const ms = (performance.now() - started).toFixed(0);
 
 if (result.coverage.length) console.log(`${result.coverage.join('\n')}\n`);
+if (result.scenarioReport.length) console.log(`${result.scenarioReport.join('\n')}\n`);
 for (const n of result.notes) console.log(n);
 if (result.problems.length) {
   console.error(`\n${result.problems.map((p) => formatProblem(p)).join('\n')}\n`);
   console.error(`✖ ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in the course content (${ms} ms).`);
   process.exit(1);
 }
-console.log(`✓ ${files.length ? `${files.length} file${files.length === 1 ? '' : 's'}` : `${result.modules.length} modules`} checked, no problems (${ms} ms).`);
+console.log(
+  `✓ ${files.length ? `${files.length} file${files.length === 1 ? '' : 's'}` : `${result.modules.length} modules and ${result.scenarios.length} scenarios`} checked, no problems (${ms} ms).`,
+);

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { principleIds, principles } from './curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
+import { lengthTell, readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
+import { parsePersona } from '@/lib/scenario/lint';
 
 export interface CheckResult {
   problems: ContentProblem[];
   modules: CourseModule[];
+  scenarios: LoadedScenario[];
+  /** Per-scenario statistics and the length tell; empty when only some files were checked. */
+  scenarioReport: string[];
   /** Lines of the principles × modules table; empty when only some files were checked. */
   coverage: string[];
   notes: string[];
@@ -17,6 +22,7 @@ export function contentDirs(root: string) {
   return {
     modules: path.join(root, 'content', 'modules'),
     scenarios: path.join(root, 'content', 'scenarios'),
+    personas: path.join(root, 'content', 'personas'),
   };
 }
 
@@ -49,6 +55,8 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
   if (files.length > 0) {
     const problems: ContentProblem[] = [];
     const modules: CourseModule[] = [];
+    const scenarioFiles: string[] = [];
+    const { personas } = readPersonas(dirs.personas);
     for (const f of files) {
       const file = path.resolve(f);
       if (!fs.existsSync(file)) {
@@ -57,18 +65,25 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
         const r = parseModule(file, fs.readFileSync(file, 'utf8'));
         problems.push(...r.problems);
         if (r.module) modules.push(r.module);
+      } else if (/\.ya?ml$/.test(file) && path.basename(path.dirname(file)) === 'personas') {
+        problems.push(...parsePersona(file, fs.readFileSync(file, 'utf8')).problems);
       } else if (/\.ya?ml$/.test(file)) {
-        notes.push(`${path.relative(root, file)}: scenario files are not checked yet.`);
+        scenarioFiles.push(file);
       } else {
         problems.push({ file, line: 1, message: 'not a course file', hint: 'name a module (.mdx) or a scenario (.yaml)' });
       }
     }
+    const loaded = readScenarioFiles(scenarioFiles, personas);
+    problems.push(...loaded.problems);
     problems.push(...practiceProblems(modules, scenarios));
-    return { problems, modules, coverage: [], notes };
+    return { problems, modules, scenarios: loaded.scenarios, scenarioReport: [], coverage: [], notes };
   }
 
   const { modules, problems } = readModules(dirs.modules);
   problems.push(...practiceProblems(modules, scenarios));
+  const loaded = readScenarios(root);
+  problems.push(...loaded.problems);
+  if (loaded.scenarios.length > 0 || scenarios.size > 0) problems.push(...scenarioCoverage(loaded.scenarios, dirs.scenarios));
   const taughtBy = new Map(principleIds.map((p) => [p, modules.filter((m) => m.principles.includes(p))]));
   for (const [p, ms] of taughtBy) {
     if (ms.length === 0) {
@@ -88,5 +103,24 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
       [p.padEnd(9), ...modules.map((m) => (m.principles.includes(p) ? '●' : '·').padStart(String(m.order).length))].join('  '),
     ),
   ];
-  return { problems, modules, coverage, notes };
+  return { problems, modules, scenarios: loaded.scenarios, scenarioReport: scenarioReport(loaded.scenarios), coverage, notes };
+}
+
+function scenarioReport(loaded: LoadedScenario[]): string[] {
+  if (loaded.length === 0) return [];
+  const lines = ['Scenarios (decision points · paths · endings by outcome · best path: decisions, skill totals)'];
+  for (const { scenario: s, analysis: a } of loaded) {
+    const byOutcome: Record<string, number> = {};
+    for (const e of Object.values(s.endings)) byOutcome[e.outcome] = (byOutcome[e.outcome] ?? 0) + 1;
+    const skills = Object.entries(a.bestState.totals)
+      .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`)
+      .join(', ');
+    lines.push(
+      `  ${s.id.padEnd(24)} ${s.channel.padEnd(9)} ${String(Object.keys(s.nodes).length).padStart(2)} points · ${String(a.paths).padStart(5)} paths · ` +
+        `${['success', 'partial', 'failure'].map((o) => `${byOutcome[o] ?? 0} ${o}`).join(', ')} · best ${a.bestPath.length} decisions: ${skills}`,
+    );
+  }
+  const tell = lengthTell(loaded.map((x) => x.scenario));
+  lines.push(`Length tell: the best choice is the longest reply at ${tell.tells} of ${tell.points} decision points (${Math.round(tell.share * 100)}%; limit 50%).`);
+  return lines;
 }

@@ -10,7 +10,8 @@ export interface ContentProblem {
 
 export function formatProblem(p: ContentProblem, root = process.cwd()): string {
   const rel = path.relative(root, p.file);
-  const where = `${rel && !rel.startsWith('..') ? rel : p.file}:${p.line}`;
+  // Line 0 marks a problem with the course as a whole, named by its folder.
+  const where = `${rel && !rel.startsWith('..') ? rel : p.file}${p.line > 0 ? `:${p.line}` : ''}`;
   return `${where}: ${p.message}${p.hint ? `\n    fix: ${p.hint}` : ''}`;
 }
 

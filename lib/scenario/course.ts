@@ -1,0 +1,98 @@
+// Reads every persona and scenario under content/, lints them, and measures the set as a whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import { principleIds, skillIds } from '@/lib/content/curriculum';
+import type { ContentProblem } from '@/lib/content/problems';
+import type { Analysis } from './analysis';
+import { lintScenario, parsePersona } from './lint';
+import type { Persona, ScenarioDefinition } from './schema';
+
+export interface LoadedScenario {
+  scenario: ScenarioDefinition;
+  analysis: Analysis;
+  file: string;
+  persona: Persona;
+}
+
+const yamlFiles = (dir: string) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : [];
+
+export function readPersonas(dir: string): { personas: Map<string, Persona>; problems: ContentProblem[] } {
+  const personas = new Map<string, Persona>();
+  const problems: ContentProblem[] = [];
+  for (const file of yamlFiles(dir)) {
+    const r = parsePersona(file, fs.readFileSync(file, 'utf8'));
+    problems.push(...r.problems);
+    if (r.value) personas.set(r.value.id, r.value);
+  }
+  return { personas, problems };
+}
+
+export function readScenarioFiles(files: string[], personas: Map<string, Persona>): { scenarios: LoadedScenario[]; problems: ContentProblem[] } {
+  const scenarios: LoadedScenario[] = [];
+  const problems: ContentProblem[] = [];
+  for (const file of files) {
+    const r = lintScenario(file, fs.readFileSync(file, 'utf8'), personas);
+    problems.push(...r.problems);
+    if (r.scenario && r.analysis) scenarios.push({ scenario: r.scenario, analysis: r.analysis, file, persona: personas.get(r.scenario.persona)! });
+  }
+  return { scenarios, problems };
+}
+
+export function readScenarios(root: string) {
+  const personas = readPersonas(path.join(root, 'content', 'personas'));
+  const scenarios = readScenarioFiles(yamlFiles(path.join(root, 'content', 'scenarios')), personas.personas);
+  return { ...scenarios, personas: personas.personas, problems: [...personas.problems, ...scenarios.problems] };
+}
+
+/**
+ * The share of decision points where the highest-scoring choice is also the longest reply.
+ * Above one half, learners can win by picking the longest answer instead of the kindest.
+ */
+export function lengthTell(scenarios: ScenarioDefinition[]): { tells: number; points: number; share: number } {
+  let tells = 0;
+  let points = 0;
+  for (const s of scenarios) {
+    for (const node of Object.values(s.nodes)) {
+      points++;
+      const value = (c: (typeof node.choices)[number]) =>
+        Object.values(c.scores).reduce((a, b) => a + b, 0) + (node.clue && c.empathy ? 2 : 0);
+      const best = Math.max(...node.choices.map(value));
+      const longest = Math.max(...node.choices.map((c) => c.say.length));
+      const longestChoices = node.choices.filter((c) => c.say.length === longest);
+      if (longestChoices.length === 1 && value(longestChoices[0]!) === best) tells++;
+    }
+  }
+  return { tells, points, share: points ? tells / points : 0 };
+}
+
+export const MAX_LENGTH_TELL = 0.5;
+
+/** Course-level problems: every skill scored somewhere, every principle practised twice, no length tell. */
+export function scenarioCoverage(scenarios: LoadedScenario[], dir: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const scored = new Set<string>();
+  for (const { scenario: s } of scenarios) {
+    for (const n of Object.values(s.nodes)) {
+      if (n.clue) scored.add('timing');
+      for (const c of n.choices) for (const k of Object.keys(c.scores)) scored.add(k);
+    }
+  }
+  for (const k of skillIds) {
+    if (!scored.has(k)) problems.push({ file: dir, line: 0, message: `no scenario scores the skill "${k}"`, hint: `add ${k} scores to choices in a scenario that practises it` });
+  }
+  for (const p of principleIds) {
+    const n = scenarios.filter((x) => x.scenario.principles.includes(p)).length;
+    if (n < 2) problems.push({ file: dir, line: 0, message: `principle ${p} is practised by ${n} scenario${n === 1 ? '' : 's'}; it needs at least two`, hint: `add ${p} to the principles of scenarios that practise it` });
+  }
+  const tell = lengthTell(scenarios.map((x) => x.scenario));
+  if (tell.share > MAX_LENGTH_TELL) {
+    problems.push({
+      file: dir,
+      line: 0,
+      message: `at ${Math.round(tell.share * 100)}% of decision points the best choice is also the longest reply (limit ${MAX_LENGTH_TELL * 100}%)`,
+      hint: 'make weaker replies as long as or longer than the best one in more places',
+    });
+  }
+  return problems;
+}

@@ -165,6 +165,8 @@ export const attempts = pgTable(
     score: integer('score'),
     outcome: text('outcome'),
     endingId: text('ending_id'),
+    // Orders each turn's choices for this attempt; the same on resume, different between attempts.
+    shuffleSeed: integer('shuffle_seed').notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -173,6 +175,16 @@ export const attempts = pgTable(
     index('attempts_scenario_idx').on(t.scenarioId),
   ],
 );
+
+// Every version of a scenario that an attempt has used, by content hash, so old transcripts
+// replay against the text the learner actually saw.
+export const scenarioVersions = pgTable('scenario_versions', {
+  contentHash: text('content_hash').primaryKey(),
+  scenarioId: text('scenario_id').notNull(),
+  definition: jsonb('definition').notNull(),
+  personaMood: integer('persona_mood').notNull(),
+  createdAt: createdAt(),
+});
 
 export const decisions = pgTable(
   'decisions',

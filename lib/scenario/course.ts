@@ -1,4 +1,5 @@
 // Reads every persona and scenario under content/, lints them, and measures the set as a whole.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { principleIds, skillIds } from '@/lib/content/curriculum';
@@ -12,6 +13,12 @@ export interface LoadedScenario {
   analysis: Analysis;
   file: string;
   persona: Persona;
+  /** Identifies exactly what plays: the parsed scenario and the persona's mood. */
+  hash: string;
+}
+
+export function versionHash(scenario: ScenarioDefinition, personaMood: number): string {
+  return crypto.createHash('sha256').update(JSON.stringify({ scenario, personaMood })).digest('hex');
 }
 
 const yamlFiles = (dir: string) =>
@@ -34,7 +41,10 @@ export function readScenarioFiles(files: string[], personas: Map<string, Persona
   for (const file of files) {
     const r = lintScenario(file, fs.readFileSync(file, 'utf8'), personas);
     problems.push(...r.problems);
-    if (r.scenario && r.analysis) scenarios.push({ scenario: r.scenario, analysis: r.analysis, file, persona: personas.get(r.scenario.persona)! });
+    if (r.scenario && r.analysis) {
+      const persona = personas.get(r.scenario.persona)!;
+      scenarios.push({ scenario: r.scenario, analysis: r.analysis, file, persona, hash: versionHash(r.scenario, persona.mood) });
+    }
   }
   return { scenarios, problems };
 }
@@ -95,4 +105,15 @@ export function scenarioCoverage(scenarios: LoadedScenario[], dir: string): Cont
     });
   }
   return problems;
+}
+
+let cached: Map<string, LoadedScenario> | undefined;
+
+/** The scenarios the app serves, validated once per process; a content problem throws. */
+export function scenarioCatalogue(root = process.cwd()): Map<string, LoadedScenario> {
+  if (cached) return cached;
+  const { scenarios, problems } = readScenarios(root);
+  if (problems.length) throw new Error(`The scenarios have ${problems.length} problems; run npm run content:check.`);
+  cached = new Map(scenarios.map((x) => [x.scenario.id, x]));
+  return cached;
 }

@@ -1,0 +1,130 @@
+import { count, eq } from 'drizzle-orm';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisions } from '@/db/schema';
+import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { analyse } from '@/lib/scenario/analysis';
+import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
+import { ScenarioSchema } from '@/lib/scenario/schema';
+import { decideAttempt, getAttempt, startAttempt } from './attempts';
+
+const yaml = (say: string) => `
+id: short
+title: Short
+channel: chat
+persona: pat
+summary: A fixture.
+principles: [P1]
+skills: [reflecting]
+start: a
+nodes:
+  a:
+    customer: I was charged twice.
+    clue: frustration
+    choices:
+      - { id: feel, say: "${say}", empathy: true, scores: { reflecting: 2 }, mood: 2, feedback: She felt heard., next: b }
+      - { id: process, say: Account number?, scores: { reflecting: -1 }, mood: -1, feedback: She felt processed., next: b }
+  b:
+    customer: So what now?
+    choices:
+      - { id: fix, say: Refunding it now., scores: { reflecting: 1 }, mood: 2, feedback: Clear action., next: happy }
+      - { id: stall, say: Someone will call., scores: { reflecting: -2 }, mood: -2, feedback: Vague., next: sad }
+endings:
+  happy: { outcome: success, customer: Thanks!, summary: Went well. }
+  sad: { outcome: failure, customer: Bye., summary: Went badly. }
+  meh: { outcome: partial, customer: Okay., summary: So-so. }
+`;
+
+function loaded(say = "That's maddening."): LoadedScenario {
+  const scenario = ScenarioSchema.parse(parse(yaml(say)));
+  const persona = { id: 'pat', name: 'Pat', situation: 's', mood: 0 };
+  return { scenario, persona, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
+}
+
+describe.each(testDrivers)('attempts on %s', (driver) => {
+  let t: TestDatabase;
+  let learner: { id: string };
+  let other: { id: string };
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    learner = await makeUser(t.db, { email: 'l@example.com' });
+    other = await makeUser(t.db, { email: 'o@example.com' });
+  });
+  afterAll(() => t.dispose());
+
+  it('starts with a turn that carries no scores, feedback or destinations', async () => {
+    const { attemptId, seq, turn } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    expect(seq).toBe(0);
+    expect(turn).toMatchObject({ nodeId: 'a', customer: 'I was charged twice.', mood: 0 });
+    expect(turn.choices.map((c) => c.id).sort()).toEqual(['feel', 'process']);
+    expect(Object.keys(turn.choices[0]!).sort()).toEqual(['id', 'say']);
+    // Resuming shows the same order.
+    expect((await getAttempt(t.db, learner.id, attemptId)).turn).toEqual(turn);
+  });
+
+  it('in practice, answers each decision with its feedback and skill changes, then the ending', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel', elapsedMs: 1200 });
+    expect(first).toMatchObject({ seq: 0, mood: 2, feedback: 'She felt heard.', scores: { reflecting: 2, timing: 2 }, turn: { nodeId: 'b' } });
+    const last = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    expect(last.turn).toBeUndefined();
+    expect(last.ending).toMatchObject({
+      id: 'happy',
+      outcome: 'success',
+      customer: 'Thanks!',
+      score: { overall: 100, passed: true },
+      passScore: 70,
+      bestPath: [
+        { nodeId: 'a', choiceId: 'feel', say: "That's maddening." },
+        { nodeId: 'b', choiceId: 'fix', say: 'Refunding it now.' },
+      ],
+    });
+  });
+
+  it('in a check-up, says nothing about scores until the end', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
+    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
+    expect(first.feedback).toBeUndefined();
+    expect(first.scores).toBeUndefined();
+    expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]).not.toHaveProperty('feedback');
+    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
+    expect(end.ending).toMatchObject({ outcome: 'failure', score: { overall: 0, passed: false } });
+    expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]).toMatchObject({ feedback: 'She felt processed.' });
+  });
+
+  it('is idempotent for a repeated decision and refuses conflicting, skipping, invalid and late ones', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const once = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' });
+    expect(await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).toEqual(once);
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 2, choiceId: 'fix' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'feel' })).rejects.toMatchObject({ status: 400 });
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 2, choiceId: 'fix' })).rejects.toMatchObject({ status: 409, message: 'This attempt has already ended.' });
+    const [row] = await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId));
+    expect(row!.n).toBe(2);
+  });
+
+  it('hides another learner’s attempt as not found', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    await expect(decideAttempt(t.db, other.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 404 });
+    await expect(getAttempt(t.db, other.id, attemptId)).rejects.toMatchObject({ status: 404 });
+    await expect(getAttempt(t.db, learner.id, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('stores one row when the same decision arrives 20 times at once', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    const [row] = await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId));
+    expect(row!.n).toBe(1);
+  });
+
+  it('keeps an old transcript as it was played after the scenario is edited', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded("That's maddening."), 'practice');
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' });
+    const edited = await startAttempt(t.db, learner.id, loaded('Two charges? That would annoy anyone.'), 'practice');
+    expect(edited.turn.choices.find((c) => c.id === 'feel')!.say).toBe('Two charges? That would annoy anyone.');
+    expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]!.say).toBe("That's maddening.");
+  });
+});

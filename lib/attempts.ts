@@ -1,0 +1,256 @@
+// Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
+import crypto from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { attempts, decisions, scenarioVersions } from '@/db/schema';
+import { HttpError } from '@/lib/http-error';
+import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
+import { choicesAt, InvalidChoiceError, type PlayState } from '@/lib/scenario/engine';
+import { replay } from '@/lib/scenario/replay';
+import type { LoadedScenario } from '@/lib/scenario/course';
+import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
+
+export type Mode = 'practice' | 'checkup';
+
+/** What the browser sees of a turn: never scores, feedback or where a choice leads. */
+export interface Turn {
+  nodeId: string;
+  customer: string;
+  cue?: string;
+  mood: number;
+  choices: { id: string; say: string }[];
+}
+
+export interface EndingView {
+  id: string;
+  outcome: 'success' | 'partial' | 'failure';
+  customer: string;
+  summary: string;
+  score: AttemptScore;
+  passScore: number;
+  /** What the best path said at each step, for the debrief. */
+  bestPath: { nodeId: string; choiceId: string; say: string }[];
+}
+
+export interface DecisionAnswer {
+  seq: number;
+  mood: number;
+  feedback?: string;
+  scores?: Record<string, number>;
+  turn?: Turn;
+  ending?: EndingView;
+}
+
+interface Version {
+  definition: ScenarioDefinition;
+  personaMood: number;
+  analysis: Analysis;
+}
+
+// Versions never change once stored, so they can be kept for the life of the process.
+const versions = new Map<string, Version>();
+
+async function loadVersion(db: Db, hash: string): Promise<Version> {
+  const hit = versions.get(hash);
+  if (hit) return hit;
+  const [row] = await db.select().from(scenarioVersions).where(eq(scenarioVersions.contentHash, hash));
+  if (!row) throw new Error(`scenario version ${hash} is missing`);
+  const definition = ScenarioSchema.parse(row.definition);
+  const v = { definition, personaMood: row.personaMood, analysis: analyse(definition, row.personaMood) };
+  versions.set(hash, v);
+  return v;
+}
+
+/** A stable shuffle of a node's choices for one attempt. */
+function shuffled<T extends { id: string }>(items: T[], seed: number, nodeId: string): T[] {
+  const key = (id: string) => crypto.createHash('sha256').update(`${seed}:${nodeId}:${id}`).digest('hex');
+  return [...items].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
+}
+
+function turnOf(s: ScenarioDefinition, state: PlayState, seed: number): Turn | undefined {
+  if (!('node' in state.at)) return undefined;
+  const node = s.nodes[state.at.node]!;
+  return {
+    nodeId: state.at.node,
+    customer: node.customer,
+    ...(node.cue ? { cue: node.cue } : {}),
+    mood: state.mood,
+    choices: shuffled(choicesAt(s, state), seed, state.at.node).map((c) => ({ id: c.id, say: c.say })),
+  };
+}
+
+function endingOf(v: Version, state: PlayState): EndingView | undefined {
+  if (!('ending' in state.at)) return undefined;
+  const e = v.definition.endings[state.at.ending]!;
+  return {
+    id: state.at.ending,
+    ...e,
+    score: scoreTotals(v.definition, v.analysis, state.totals),
+    passScore: v.definition.passScore,
+    bestPath: v.analysis.bestState.steps.map((st) => ({
+      nodeId: st.nodeId,
+      choiceId: st.choiceId,
+      say: v.definition.nodes[st.nodeId]!.choices.find((c) => c.id === st.choiceId)!.say,
+    })),
+  };
+}
+
+/** The answer for decision `seq`, as the learner's mode allows them to see it. */
+function answerFor(v: Version, mode: Mode, state: PlayState, seq: number, seed: number): DecisionAnswer {
+  const step = state.steps[seq]!;
+  const choice = v.definition.nodes[step.nodeId]!.choices.find((c) => c.id === step.choiceId)!;
+  const ended = 'ending' in state.at;
+  return {
+    seq,
+    mood: step.moodAfter,
+    ...(mode === 'practice' ? { feedback: choice.feedback, scores: step.scores } : {}),
+    ...(ended ? { ending: endingOf(v, state) } : { turn: turnOf(v.definition, state, seed) }),
+  };
+}
+
+export async function startAttempt(
+  db: Db,
+  userId: string,
+  scenario: LoadedScenario,
+  mode: Mode,
+  assignmentId?: string,
+): Promise<{ attemptId: string; seq: number; turn: Turn }> {
+  const { scenario: s, persona, hash } = scenario;
+  await db
+    .insert(scenarioVersions)
+    .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood })
+    .onConflictDoNothing();
+  const seed = crypto.randomInt(1, 2 ** 31 - 1);
+  const state = replay(s, persona.mood, []).state;
+  const [row] = await db
+    .insert(attempts)
+    .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
+    .returning({ id: attempts.id });
+  return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
+}
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+const notFound = () => new HttpError(404, 'There is no such attempt.');
+
+/**
+ * Records one decision. The same (seq, choiceId) sent again returns the same answer and stores
+ * nothing; a different choice for a recorded seq, a seq that skips ahead, or any decision after
+ * the ending is a 409; a choice not on offer is a 400. The decision and the attempt's running
+ * totals are written in one transaction, with the attempt row locked.
+ */
+export async function decideAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  input: { seq: number; choiceId: string; elapsedMs?: number },
+): Promise<DecisionAnswer> {
+  if (!isUuid(attemptId)) throw notFound();
+  return db.transaction(async (tx) => {
+    const [attempt] = await tx.select().from(attempts).where(eq(attempts.id, attemptId)).for('update');
+    // Someone else's attempt is indistinguishable from a missing one.
+    if (!attempt || attempt.userId !== userId) throw notFound();
+    const v = await loadVersion(tx as unknown as Db, attempt.contentHash);
+    const stored = await tx
+      .select({ seq: decisions.seq, choiceId: decisions.choiceId })
+      .from(decisions)
+      .where(eq(decisions.attemptId, attemptId))
+      .orderBy(asc(decisions.seq));
+    const ids = stored.map((d) => d.choiceId);
+
+    if (input.seq < ids.length) {
+      if (ids[input.seq] !== input.choiceId) {
+        throw new HttpError(409, `Decision ${input.seq} was already recorded with a different choice.`);
+      }
+      const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1)).state;
+      return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
+    }
+    if (attempt.status !== 'in_progress') throw new HttpError(409, 'This attempt has already ended.');
+    if (input.seq > ids.length) {
+      throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
+    }
+
+    let state: PlayState;
+    try {
+      state = replay(v.definition, v.personaMood, [...ids, input.choiceId]).state;
+    } catch (e) {
+      if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId}" is not one of the choices on offer.`);
+      throw e;
+    }
+    const step = state.steps[input.seq]!;
+    await tx.insert(decisions).values({
+      attemptId,
+      seq: input.seq,
+      nodeId: step.nodeId,
+      choiceId: input.choiceId,
+      elapsedMs: input.elapsedMs,
+      moodAfter: step.moodAfter,
+      scores: step.scores,
+    });
+    const ended = 'ending' in state.at;
+    const score = ended ? scoreTotals(v.definition, v.analysis, state.totals) : undefined;
+    await tx
+      .update(attempts)
+      .set({
+        decisionCount: input.seq + 1,
+        mood: state.mood,
+        skillScores: state.totals,
+        ...(ended
+          ? {
+              status: 'completed' as const,
+              score: score!.overall,
+              outcome: v.definition.endings[(state.at as { ending: string }).ending]!.outcome,
+              endingId: (state.at as { ending: string }).ending,
+              finishedAt: new Date(),
+            }
+          : {}),
+      })
+      .where(and(eq(attempts.id, attemptId), eq(attempts.userId, userId)));
+    return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
+  });
+}
+
+export interface AttemptView {
+  attemptId: string;
+  scenarioId: string;
+  mode: Mode;
+  status: 'in_progress' | 'completed' | 'abandoned';
+  seq: number;
+  mood: number;
+  turn?: Turn;
+  ending?: EndingView;
+  /** Decisions so far; feedback and scores appear in check-up mode only once it has ended. */
+  transcript: { seq: number; nodeId: string; customer: string; choiceId: string; say: string; moodAfter: number; feedback?: string; scores?: Record<string, number> }[];
+}
+
+export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptView> {
+  if (!isUuid(attemptId)) throw notFound();
+  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  if (!attempt || attempt.userId !== userId) throw notFound();
+  const v = await loadVersion(db, attempt.contentHash);
+  const rows = await db.select().from(decisions).where(eq(decisions.attemptId, attemptId)).orderBy(asc(decisions.seq));
+  const state = replay(v.definition, v.personaMood, rows.map((r) => r.choiceId)).state;
+  const reveal = attempt.mode === 'practice' || 'ending' in state.at;
+  return {
+    attemptId,
+    scenarioId: attempt.scenarioId,
+    mode: attempt.mode,
+    status: attempt.status,
+    seq: rows.length,
+    mood: state.mood,
+    turn: turnOf(v.definition, state, attempt.shuffleSeed),
+    ending: endingOf(v, state),
+    transcript: state.steps.map((st, i) => {
+      const node = v.definition.nodes[st.nodeId]!;
+      const choice = node.choices.find((c) => c.id === st.choiceId)!;
+      return {
+        seq: i,
+        nodeId: st.nodeId,
+        customer: node.customer,
+        choiceId: st.choiceId,
+        say: choice.say,
+        moodAfter: st.moodAfter,
+        ...(reveal ? { feedback: choice.feedback, scores: st.scores } : {}),
+      };
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attempts, decisions, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
@@ -253,4 +253,18 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
       };
     }),
   };
+}
+
+/** Per scenario, the learner's best finished score and how many attempts they started. */
+export async function practiceStats(db: Db, userId: string): Promise<Map<string, { best: number | null; attempts: number }>> {
+  const rows = await db
+    .select({
+      scenarioId: attempts.scenarioId,
+      best: sql<number | null>`max(${attempts.score})`,
+      attempts: sql<number>`count(*)::int`,
+    })
+    .from(attempts)
+    .where(eq(attempts.userId, userId))
+    .groupBy(attempts.scenarioId);
+  return new Map(rows.map((r) => [r.scenarioId, { best: r.best === null ? null : Number(r.best), attempts: Number(r.attempts) }]));
 }

@@ -1,0 +1,206 @@
+'use client';
+// The role-play player: the customer, the conversation so far, the choices (also keys 1–9), feedback and the debrief.
+import { useMachine } from '@xstate/react';
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fromPromise } from 'xstate';
+import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
+import { playerMachine } from '@/lib/player/machine';
+import { Debrief } from './Debrief';
+import { Face, MoodMeter } from './Face';
+
+interface Props {
+  scenarioId: string;
+  title: string;
+  channel: string;
+  customerName: string;
+  mode: 'practice' | 'checkup';
+  attemptId?: string;
+  skillLabels: Record<string, string>;
+  weakestModule: Record<string, { id: string; title: string }>;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (res.ok) return (await res.json()) as T;
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  throw new Error(res.status === 401 ? 'Your session has ended. Sign in again to continue.' : (body.error ?? `The trainer answered ${res.status}.`));
+}
+
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export function Player(props: Props) {
+  // Each run is one attempt; trying again starts a fresh run and a new attempt.
+  const [run, setRun] = useState({ n: 0, attemptId: props.attemptId });
+  return <PlayerRun key={run.n} {...props} attemptId={run.attemptId} onRetry={() => setRun((r) => ({ n: r.n + 1, attemptId: undefined }))} />;
+}
+
+function PlayerRun(props: Props & { onRetry(): void }) {
+  const machine = useMemo(
+    () =>
+      playerMachine.provide({
+        actors: {
+          load: fromPromise(async ({ input }) => {
+            let attemptId = input.attemptId;
+            if (!attemptId) {
+              const started = await json<{ attemptId: string }>(await post('/api/attempts', { scenarioId: input.scenarioId, mode: input.mode }));
+              attemptId = started.attemptId;
+              // The address now names the attempt, so a reload resumes it (without re-rendering the page).
+              window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}`);
+            }
+            const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
+            return { attemptId, view };
+          }),
+          decide: fromPromise(async ({ input }) =>
+            json<DecisionAnswer>(await post(`/api/attempts/${input.attemptId}/decisions`, { seq: input.seq, choiceId: input.choiceId, elapsedMs: input.elapsedMs })),
+          ),
+        },
+      }),
+    [],
+  );
+  const [state, send] = useMachine(machine, { input: { scenarioId: props.scenarioId, mode: props.mode, attemptId: props.attemptId } });
+  const c = state.context;
+  const choicesRef = useRef<HTMLOListElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const choosing = state.matches('choosing');
+
+  // Keys 1–9 pick a choice while choosing.
+  useEffect(() => {
+    if (!choosing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, textarea, select')) return;
+      const n = Number(e.key);
+      const choice = Number.isInteger(n) && n >= 1 ? c.turn?.choices[n - 1] : undefined;
+      if (choice) {
+        e.preventDefault();
+        send({ type: 'CHOOSE', choiceId: choice.id });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [choosing, c.turn, send]);
+
+  // Focus follows the flow: to the first choice on a new turn, to Continue after feedback.
+  useEffect(() => {
+    if (choosing) choicesRef.current?.querySelector('button')?.focus();
+    if (state.matches('feedback')) continueRef.current?.focus();
+  }, [choosing, state, c.seq]);
+
+  const last = c.transcript.at(-1);
+  const announcement = state.matches('feedback')
+    ? `Feedback: ${last?.feedback ?? ''}`
+    : choosing && c.turn
+      ? `${props.customerName}: ${c.turn.customer}`
+      : '';
+
+  if (state.matches('debrief') && c.ending) {
+    return (
+      <Debrief
+        ending={c.ending}
+        transcript={c.transcript}
+        customerName={props.customerName}
+        scenarioId={props.scenarioId}
+        skillLabels={props.skillLabels}
+        weakestModule={props.weakestModule}
+        onRetry={props.onRetry}
+      />
+    );
+  }
+
+  return (
+    <div className="player" data-channel={props.channel}>
+      <div className="sr-live" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      <aside className="player-customer">
+        <Face mood={c.mood} name={props.customerName} />
+        <p className="player-name">{props.customerName}</p>
+        <MoodMeter mood={c.mood} />
+        {c.turn?.cue && choosing && <p className="player-cue">({c.turn.cue})</p>}
+        <p className="player-mode">{props.mode === 'checkup' ? 'Check-up: feedback comes at the end.' : 'Practice: feedback after each reply.'}</p>
+      </aside>
+      <section className="player-main" aria-label="Conversation">
+        <ol className="transcript dialogue" data-channel={props.channel}>
+          {c.transcript.map((t) => (
+            <li key={t.seq} className="transcript-turn">
+              <div className="line line-customer">
+                <span className="line-who">{props.customerName}</span>
+                <div className="line-text">{t.customer}</div>
+              </div>
+              <div className="line line-rep">
+                <span className="line-who">You</span>
+                <div className="line-text">{t.say}</div>
+              </div>
+            </li>
+          ))}
+          {c.turn && !state.matches('feedback') && (
+            <li className="transcript-turn transcript-current">
+              <div className="line line-customer">
+                <span className="line-who">{props.customerName}</span>
+                <div className="line-text">{c.turn.customer}</div>
+              </div>
+            </li>
+          )}
+        </ol>
+
+        {state.matches('loading') && <p className="muted">Connecting you to {props.customerName}…</p>}
+        {(state.matches('loadFailed') || state.matches('submitFailed')) && (
+          <div className="alert alert-error" role="alert">
+            <p>{c.error}</p>
+            <button type="button" className="button-quiet" onClick={() => send({ type: 'RETRY' })}>
+              Try again
+            </button>
+          </div>
+        )}
+
+        {state.matches('feedback') && last && (
+          <div className="feedback-panel">
+            <h2 className="feedback-title">What that did</h2>
+            <p>{last.feedback}</p>
+            {last.scores && Object.keys(last.scores).length > 0 && (
+              <ul className="delta-list" aria-label="Skill changes">
+                {Object.entries(last.scores).map(([k, v]) => (
+                  <li key={k} data-sign={v > 0 ? 'up' : v < 0 ? 'down' : 'same'}>
+                    {props.skillLabels[k] ?? k} {v > 0 ? `+${v}` : v}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button ref={continueRef} type="button" className="button button-primary continue-button" onClick={() => send({ type: 'CONTINUE' })}>
+              {c.ending ? 'See the debrief' : 'Continue'}
+            </button>
+          </div>
+        )}
+
+        {(choosing || state.matches('submitting') || state.matches('submitFailed')) && c.turn && (
+          <div className="choices">
+            <h2 className="choices-title" id="choices-title">
+              Your reply <span className="muted">(or press 1–{c.turn.choices.length})</span>
+            </h2>
+            <ol ref={choicesRef} className="choice-list" aria-labelledby="choices-title">
+              {c.turn.choices.map((choice, i) => (
+                <li key={choice.id}>
+                  <button
+                    type="button"
+                    className="choice-button"
+                    aria-keyshortcuts={String(i + 1)}
+                    aria-disabled={!choosing}
+                    data-pending={c.pending?.choiceId === choice.id && !choosing}
+                    onClick={() => choosing && send({ type: 'CHOOSE', choiceId: choice.id })}
+                  >
+                    <span className="choice-key" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <span>{choice.say}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        <p className="player-exit">
+          <Link href="/practice">Leave and come back later</Link> (your progress is saved)
+        </p>
+      </section>
+    </div>
+  );
+}

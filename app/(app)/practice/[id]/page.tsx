@@ -1,0 +1,45 @@
+// One role-play: the server checks the session and names the scenario; the player runs in the browser.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/auth/guards';
+import { getCourse } from '@/lib/content/course';
+import { skills } from '@/lib/content/curriculum';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+import { Player } from './Player';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const s = scenarioCatalogue().get((await params).id);
+  return s ? { title: s.scenario.title } : {};
+}
+
+export default async function PracticeScenarioPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requirePageUser(`/practice/${id}`);
+  const loaded = scenarioCatalogue().get(id);
+  if (!loaded) notFound();
+  const q = await searchParams;
+  const attempt = first(q.attempt);
+  const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(skills).map(([k, v]) => [k, v.label]));
+  // The first module (in course order) that teaches each skill.
+  const weakestModule: Record<string, { id: string; title: string }> = {};
+  for (const m of getCourse().modules) weakestModule[m.skill] ??= { id: m.id, title: m.title };
+  return (
+    <div className="stack">
+      <h1 className="player-title">{loaded.scenario.title}</h1>
+      <Player
+        key={attempt ?? 'new'}
+        scenarioId={id}
+        title={loaded.scenario.title}
+        channel={loaded.scenario.channel}
+        customerName={loaded.persona.name}
+        mode={first(q.mode) === 'checkup' ? 'checkup' : 'practice'}
+        attemptId={attempt && /^[0-9a-f-]{36}$/i.test(attempt) ? attempt : undefined}
+        skillLabels={skillLabels}
+        weakestModule={weakestModule}
+      />
+    </div>
+  );
+}

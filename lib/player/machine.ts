@@ -1,0 +1,140 @@
+// The player's UI flow as an XState machine: load or resume, choose, submit (with retry), feedback, debrief.
+import { assign, fromPromise, setup } from 'xstate';
+import type { AttemptView, DecisionAnswer, EndingView, Turn } from '@/lib/attempts';
+
+export interface TranscriptEntry {
+  seq: number;
+  customer: string;
+  cue?: string;
+  say: string;
+  feedback?: string;
+  scores?: Record<string, number>;
+}
+
+export interface PlayerContext {
+  scenarioId: string;
+  mode: 'practice' | 'checkup';
+  attemptId?: string;
+  seq: number;
+  mood: number;
+  turn?: Turn;
+  transcript: TranscriptEntry[];
+  pending?: { choiceId: string; startedAt: number };
+  lastAnswer?: DecisionAnswer;
+  ending?: EndingView;
+  error?: string;
+}
+
+export type PlayerEvent = { type: 'CHOOSE'; choiceId: string } | { type: 'CONTINUE' } | { type: 'RETRY' };
+
+export interface StartResult {
+  attemptId: string;
+  view: AttemptView;
+}
+
+/** Fills the transcript from a saved attempt, so a reload resumes where the learner was. */
+function fromView(view: AttemptView): Partial<PlayerContext> {
+  return {
+    attemptId: view.attemptId,
+    seq: view.seq,
+    mood: view.mood,
+    turn: view.turn,
+    ending: view.ending,
+    transcript: view.transcript.map((t) => ({ seq: t.seq, customer: t.customer, say: t.say, feedback: t.feedback, scores: t.scores })),
+  };
+}
+
+export const playerMachine = setup({
+  types: {
+    context: {} as PlayerContext,
+    events: {} as PlayerEvent,
+    input: {} as { scenarioId: string; mode: 'practice' | 'checkup'; attemptId?: string },
+  },
+  actors: {
+    // Implementations are provided by the page (fetch) or by tests.
+    load: fromPromise<StartResult, { scenarioId: string; mode: 'practice' | 'checkup'; attemptId?: string }>(async () => {
+      throw new Error('load is not provided');
+    }),
+    decide: fromPromise<DecisionAnswer, { attemptId: string; seq: number; choiceId: string; elapsedMs: number }>(async () => {
+      throw new Error('decide is not provided');
+    }),
+  },
+  guards: {
+    ended: ({ context }) => Boolean(context.ending),
+    showsFeedback: ({ context }) => context.mode === 'practice',
+  },
+}).createMachine({
+  id: 'player',
+  context: ({ input }) => ({ scenarioId: input.scenarioId, mode: input.mode, attemptId: input.attemptId, seq: 0, mood: 0, transcript: [] }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'load',
+        input: ({ context }) => ({ scenarioId: context.scenarioId, mode: context.mode, attemptId: context.attemptId }),
+        onDone: { target: 'routing', actions: assign(({ event }) => ({ ...fromView(event.output.view), error: undefined })) },
+        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => (event.error as Error).message }) },
+      },
+    },
+    loadFailed: { on: { RETRY: 'loading' } },
+    routing: { always: [{ guard: 'ended', target: 'debrief' }, { target: 'choosing' }] },
+    choosing: {
+      on: {
+        CHOOSE: {
+          target: 'submitting',
+          guard: ({ context, event }) => Boolean(context.turn?.choices.some((c) => c.id === event.choiceId)),
+          actions: assign({ pending: ({ event }) => ({ choiceId: event.choiceId, startedAt: Date.now() }) }),
+        },
+      },
+    },
+    submitting: {
+      invoke: {
+        src: 'decide',
+        input: ({ context }) => ({
+          attemptId: context.attemptId!,
+          seq: context.seq,
+          choiceId: context.pending!.choiceId,
+          elapsedMs: Math.max(0, Date.now() - context.pending!.startedAt),
+        }),
+        onDone: {
+          target: 'answered',
+          actions: assign(({ context, event }) => {
+            const a = event.output;
+            const chosen = context.turn!.choices.find((c) => c.id === context.pending!.choiceId)!;
+            return {
+              lastAnswer: a,
+              mood: a.mood,
+              transcript: [
+                ...context.transcript,
+                { seq: a.seq, customer: context.turn!.customer, cue: context.turn!.cue, say: chosen.say, feedback: a.feedback, scores: a.scores },
+              ],
+              seq: a.seq + 1,
+              ending: a.ending,
+              error: undefined,
+            };
+          }),
+        },
+        // Decisions are idempotent on the server, so sending the same one again is always safe.
+        onError: { target: 'submitFailed', actions: assign({ error: ({ event }) => (event.error as Error).message }) },
+      },
+    },
+    submitFailed: { on: { RETRY: 'submitting' } },
+    answered: {
+      always: [
+        { guard: 'showsFeedback', target: 'feedback' },
+        // A finished check-up is read back from the server, which now reveals every decision's feedback.
+        { guard: 'ended', target: 'loading' },
+        { target: 'choosing', actions: assign({ turn: ({ context }) => context.lastAnswer?.turn }) },
+      ],
+    },
+    feedback: {
+      on: {
+        CONTINUE: [
+          { guard: 'ended', target: 'debrief' },
+          { target: 'choosing', actions: assign({ turn: ({ context }) => context.lastAnswer?.turn }) },
+        ],
+      },
+    },
+    debrief: { type: 'final' },
+  },
+});

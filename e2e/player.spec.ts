@@ -89,3 +89,21 @@ test('a reload mid-attempt resumes at the same turn, by keyboard', async ({ brow
   await expect(page.locator('.choice-button')).not.toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'What that did' })).toHaveCount(0);
 });
+
+test('the reply timer is off until switched on, and can be extended or turned off', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'learner11@example.com');
+  await page.goto('/practice/returns-desk');
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  await expect(page.getByText(/s to reply$/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Time my replies' }).click();
+  const count = page.locator('.reply-timer-count');
+  await expect(count).toHaveText(/^(30|29|28) s to reply$/);
+  await page.getByRole('button', { name: '+30 s' }).click();
+  await expect(count).toHaveText(/^(60|59|58|57) s to reply$/);
+  // The setting is remembered on this device.
+  await page.reload();
+  await expect(page.locator('.reply-timer-count')).toHaveText(/s to reply$/);
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await expect(page.getByRole('button', { name: 'Time my replies' })).toBeVisible();
+});

@@ -8,6 +8,7 @@ import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
 import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
+import { ReplyTimer, useTimerSetting } from './ReplyTimer';
 
 interface Props {
   scenarioId: string;
@@ -62,6 +63,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const choicesRef = useRef<HTMLOListElement>(null);
   const continueRef = useRef<HTMLButtonElement>(null);
   const choosing = state.matches('choosing');
+  const [timerSeconds, setTimerSeconds] = useTimerSetting();
 
   // Keys 1–9 pick a choice while choosing.
   useEffect(() => {
@@ -117,6 +119,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
         <MoodMeter mood={c.mood} />
         {c.turn?.cue && choosing && <p className="player-cue">({c.turn.cue})</p>}
         <p className="player-mode">{props.mode === 'checkup' ? 'Check-up: feedback comes at the end.' : 'Practice: feedback after each reply.'}</p>
+        <ReplyTimer seconds={timerSeconds} onChange={setTimerSeconds} running={choosing} turnKey={`${c.seq}`} />
       </aside>
       <section className="player-main" aria-label="Conversation">
         <ol className="transcript dialogue" data-channel={props.channel}>

@@ -1,5 +1,6 @@
 // `npm run bench`: start-up, page weight and request latency, each beside a baseline measured in the same run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +124,58 @@ async function signInCookie(base: string, email: string): Promise<string> {
   return session.split(';')[0]!;
 }
 
+type Turn = { choices: { id: string }[] };
+
+/** Learners playing real scenarios end to end; returns the latency of every decision request. */
+async function decisionLoad(base: string, cookies: string[], total: number, concurrency: number): Promise<Latency> {
+  const scenarioIds = ['double-charge', 'locked-out', 'forgot-to-cancel', 'returns-desk', 'fraud-victim', 'third-failed-delivery'];
+  let done = 0;
+  let n = 0;
+  const times: number[] = [];
+  const started = performance.now();
+  const post = (url: string, cookie: string, body: unknown) =>
+    fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const cookie = cookies[worker % cookies.length]!;
+      while (done < total) {
+        const res = await post('/api/attempts', cookie, { scenarioId: scenarioIds[n++ % scenarioIds.length], mode: 'practice' });
+        if (res.status !== 201) throw new Error(`start answered ${res.status}`);
+        const { attemptId, turn } = (await res.json()) as { attemptId: string; turn: Turn };
+        let current: Turn | undefined = turn;
+        for (let seq = 0; current && done < total; seq++) {
+          const choice = current.choices[(seq + worker) % current.choices.length]!;
+          const t = performance.now();
+          const r = await post(`/api/attempts/${attemptId}/decisions`, cookie, { seq, choiceId: choice.id, elapsedMs: 1000 });
+          const body = (await r.json()) as { turn?: Turn };
+          if (r.status !== 200) throw new Error(`decision answered ${r.status}`);
+          times.push(performance.now() - t);
+          done++;
+          current = body.turn;
+        }
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: (times.length / elapsed) * 1000 };
+}
+
+async function decisionFigures(base: string, driver: string) {
+  const cookies: string[] = [];
+  for (let i = 1; i <= 12; i++) cookies.push(await signInCookie(base, `learner${i}@example.com`));
+  const health = () => fetch(`${base}/api/health`);
+  await decisionLoad(base, cookies, 60, 4); // warm-up
+  for (const c of [1, 16]) {
+    const noop = await load(c === 1 ? 300 : 800, c, health);
+    const dec = await decisionLoad(base, cookies, c === 1 ? 300 : 800, c);
+    const ratio = dec.rps / noop.rps;
+    const target = c === 16 ? ` · target p95 < 25 ms: ${dec.p95 < 25 ? 'PASS' : 'FAIL'}` : '';
+    row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (target 50%: ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
+  }
+}
+
 async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
@@ -152,6 +205,9 @@ async function main() {
   const cookie = await signInCookie(base, 'learner1@example.com');
   const home = await firstLoadJs(base, '/', cookie);
   row('/ (signed in)', kb(home.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(home.gzip - bare.firstLoadGzip)}`);
+  const player = await firstLoadJs(base, '/practice/double-charge', cookie);
+  const playerTarget = player.gzip - signin.gzip <= 60 * 1024 ? 'PASS' : 'FAIL';
+  row('/practice/double-charge (player)', kb(player.gzip), `${kb(signin.gzip)} sign-in page`, `+${kb(player.gzip - signin.gzip)} (target within 60 KB: ${playerTarget})`);
   const lesson = await firstLoadJs(base, '/learn/reflecting-emotion', cookie);
   row('/learn/reflecting-emotion (prerendered module)', kb(lesson.gzip), `${kb(signin.gzip)} sign-in page`, `+${kb(lesson.gzip - signin.gzip)} over sign-in`);
 
@@ -182,8 +238,34 @@ async function main() {
   signIns.sort((a, b) => a - b);
   row('password sign-in (CSRF + argon2id verify + JWT)', `median ${ms(signIns[5]!)}`, 'none: dominated by argon2id by design');
 
+  console.log('\nDecisions (simulated learners playing real scenarios)');
+  await decisionFigures(base, 'PGlite');
   await stop(server);
   fs.rmSync(dir, { recursive: true, force: true });
+
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const name = `trainer_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    const pgServer = startTrainer({ DATABASE_URL: url.toString(), NEXTAUTH_SECRET: 'b'.repeat(40), SEED_DEMO: '1', PORT: String(port) });
+    try {
+      await waitFor(`${base}/signin`);
+      await decisionFigures(base, 'PostgreSQL');
+    } finally {
+      await stop(pgServer);
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    }
+  } else {
+    console.log('  (PostgreSQL figures skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  }
 
   const md = [
     '# Benchmark results',

@@ -10,8 +10,19 @@ export interface Replayed {
   ending?: string;
 }
 
+// Building a machine costs far more than running it, so each scenario version builds one.
+const machines = new WeakMap<ScenarioDefinition, Map<number, ReturnType<typeof createScenarioMachine>>>();
+
+function machineFor(s: ScenarioDefinition, personaMood: number) {
+  let byMood = machines.get(s);
+  if (!byMood) machines.set(s, (byMood = new Map()));
+  let m = byMood.get(personaMood);
+  if (!m) byMood.set(personaMood, (m = createScenarioMachine(s, personaMood)));
+  return m;
+}
+
 export function replay(s: ScenarioDefinition, personaMood: number, choiceIds: readonly string[]): Replayed {
-  const machine = createScenarioMachine(s, personaMood);
+  const machine = machineFor(s, personaMood);
   let [snapshot] = initialTransition(machine);
   for (const [i, choiceId] of choiceIds.entries()) {
     if (snapshot.status === 'done') {

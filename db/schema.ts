@@ -1,6 +1,7 @@
 // The trainer's tables: people and teams, learning progress, attempts and their decision log, audit.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -21,6 +22,11 @@ export type Role = (typeof roles)[number];
 export const roleEnum = pgEnum('role', roles);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// The person a row belongs to; their rows go when they do.
+const personRef = () =>
+  uuid('user_id')
+    .notNull()
+    .references((): AnyPgColumn => users.id, { onDelete: 'cascade' });
 
 export const users = pgTable(
   'users',
@@ -55,9 +61,7 @@ export const teamMembers = pgTable(
     teamId: uuid('team_id')
       .notNull()
       .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
@@ -69,9 +73,7 @@ export const teamManagers = pgTable(
     teamId: uuid('team_id')
       .notNull()
       .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
 );
@@ -81,9 +83,7 @@ export const moduleStatus = pgEnum('module_status', ['in_progress', 'completed']
 export const moduleProgress = pgTable(
   'module_progress',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     moduleId: text('module_id').notNull(),
     status: moduleStatus('status').notNull().default('in_progress'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -97,9 +97,7 @@ export const moduleProgress = pgTable(
 export const checkAnswers = pgTable(
   'check_answers',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     moduleId: text('module_id').notNull(),
     checkId: text('check_id').notNull(),
     optionId: text('option_id').notNull(),
@@ -113,9 +111,7 @@ export const checkAnswers = pgTable(
 export const reflections = pgTable(
   'reflections',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     moduleId: text('module_id').notNull(),
     reflectionId: text('reflection_id').notNull(),
     text: text('text').notNull(),
@@ -131,9 +127,7 @@ export const assignments = pgTable(
   'assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     // What is assigned: a scenario for now; later kinds (a module, a path item) add values.
     kind: text('kind').notNull().default('scenario'),
     itemId: text('item_id').notNull(),
@@ -149,9 +143,7 @@ export const attempts = pgTable(
   'attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef(),
     scenarioId: text('scenario_id').notNull(),
     // The scenario version played, so an old transcript never changes when the YAML is edited.
     contentHash: text('content_hash').notNull(),

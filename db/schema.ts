@@ -157,6 +157,9 @@ export const attempts = pgTable(
     score: integer('score'),
     outcome: text('outcome'),
     endingId: text('ending_id'),
+    // The decisions' choice ids in order: derived from the decision log, kept here so a new
+    // decision can be checked and replayed without reading the log.
+    choiceIds: text('choice_ids').array().notNull().default(sql`'{}'::text[]`),
     // Orders each turn's choices for this attempt; the same on resume, different between attempts.
     shuffleSeed: integer('shuffle_seed').notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),

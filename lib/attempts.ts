@@ -1,7 +1,7 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
 import { attempts, decisions, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
@@ -135,78 +135,78 @@ const notFound = () => new HttpError(404, 'There is no such attempt.');
 /**
  * Records one decision. The same (seq, choiceId) sent again returns the same answer and stores
  * nothing; a different choice for a recorded seq, a seq that skips ahead, or any decision after
- * the ending is a 409; a choice not on offer is a 400. The decision and the attempt's running
- * totals are written in one transaction, with the attempt row locked.
+ * the ending is a 409; a choice not on offer is a 400.
+ *
+ * One read, then one statement that inserts the decision and advances the attempt's running
+ * totals together, only if nothing else has recorded this seq first (the (attempt, seq) key
+ * decides the race). A request that loses the race reads again and answers as a repeat or a
+ * conflict; no lock or explicit transaction is needed.
  */
 export async function decideAttempt(
   db: Db,
   userId: string,
   attemptId: string,
   input: { seq: number; choiceId: string; elapsedMs?: number },
+  retried = false,
 ): Promise<DecisionAnswer> {
   if (!isUuid(attemptId)) throw notFound();
-  return db.transaction(async (tx) => {
-    const [attempt] = await tx.select().from(attempts).where(eq(attempts.id, attemptId)).for('update');
-    // Someone else's attempt is indistinguishable from a missing one.
-    if (!attempt || attempt.userId !== userId) throw notFound();
-    const v = await loadVersion(tx as unknown as Db, attempt.contentHash);
-    const stored = await tx
-      .select({ seq: decisions.seq, choiceId: decisions.choiceId })
-      .from(decisions)
-      .where(eq(decisions.attemptId, attemptId))
-      .orderBy(asc(decisions.seq));
-    const ids = stored.map((d) => d.choiceId);
+  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  // Someone else's attempt is indistinguishable from a missing one.
+  if (!attempt || attempt.userId !== userId) throw notFound();
+  const v = await loadVersion(db, attempt.contentHash);
+  const ids = attempt.choiceIds;
 
-    if (input.seq < ids.length) {
-      if (ids[input.seq] !== input.choiceId) {
-        throw new HttpError(409, `Decision ${input.seq} was already recorded with a different choice.`);
-      }
-      const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1)).state;
-      return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
+  if (input.seq < ids.length) {
+    if (ids[input.seq] !== input.choiceId) {
+      throw new HttpError(409, `Decision ${input.seq} was already recorded with a different choice.`);
     }
-    if (attempt.status !== 'in_progress') throw new HttpError(409, 'This attempt has already ended.');
-    if (input.seq > ids.length) {
-      throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
-    }
-
-    let state: PlayState;
-    try {
-      state = replay(v.definition, v.personaMood, [...ids, input.choiceId]).state;
-    } catch (e) {
-      if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId}" is not one of the choices on offer.`);
-      throw e;
-    }
-    const step = state.steps[input.seq]!;
-    await tx.insert(decisions).values({
-      attemptId,
-      seq: input.seq,
-      nodeId: step.nodeId,
-      choiceId: input.choiceId,
-      elapsedMs: input.elapsedMs,
-      moodAfter: step.moodAfter,
-      scores: step.scores,
-    });
-    const ended = 'ending' in state.at;
-    const score = ended ? scoreTotals(v.definition, v.analysis, state.totals) : undefined;
-    await tx
-      .update(attempts)
-      .set({
-        decisionCount: input.seq + 1,
-        mood: state.mood,
-        skillScores: state.totals,
-        ...(ended
-          ? {
-              status: 'completed' as const,
-              score: score!.overall,
-              outcome: v.definition.endings[(state.at as { ending: string }).ending]!.outcome,
-              endingId: (state.at as { ending: string }).ending,
-              finishedAt: new Date(),
-            }
-          : {}),
-      })
-      .where(and(eq(attempts.id, attemptId), eq(attempts.userId, userId)));
+    const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1)).state;
     return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
-  });
+  }
+  if (attempt.status !== 'in_progress') throw new HttpError(409, 'This attempt has already ended.');
+  if (input.seq > ids.length) {
+    throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
+  }
+
+  let state: PlayState;
+  try {
+    state = replay(v.definition, v.personaMood, [...ids, input.choiceId]).state;
+  } catch (e) {
+    if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId}" is not one of the choices on offer.`);
+    throw e;
+  }
+  const step = state.steps[input.seq]!;
+  const endingId = 'ending' in state.at ? state.at.ending : null;
+  const score = endingId ? scoreTotals(v.definition, v.analysis, state.totals).overall : null;
+  const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
+
+  const written = await queryRows<{ id: string }>(
+    db,
+    sql`with recorded as (
+          insert into ${decisions} (attempt_id, seq, node_id, choice_id, elapsed_ms, mood_after, scores)
+          values (${attemptId}, ${input.seq}, ${step.nodeId}, ${input.choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb)
+          on conflict do nothing
+          returning seq
+        )
+        update ${attempts} set
+          decision_count = ${input.seq + 1},
+          choice_ids = array_append(choice_ids, ${input.choiceId}::text),
+          mood = ${state.mood},
+          skill_scores = ${JSON.stringify(state.totals)}::jsonb,
+          status = ${endingId ? 'completed' : 'in_progress'}::attempt_status,
+          score = ${score},
+          outcome = ${outcome},
+          ending_id = ${endingId},
+          finished_at = ${endingId ? sql`now()` : sql`null`}
+        where id = ${attemptId} and decision_count = ${input.seq} and exists (select 1 from recorded)
+        returning id`,
+  );
+  if (written.length === 0) {
+    // Another request recorded this seq first: answer as it now stands.
+    if (retried) throw new Error(`decision ${input.seq} of attempt ${attemptId} could not be recorded`);
+    return decideAttempt(db, userId, attemptId, input, true);
+  }
+  return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
 }
 
 export interface AttemptView {

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisions } from '@/db/schema';
+import { assignments, decisions } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
@@ -103,6 +103,13 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 2, choiceId: 'fix' })).rejects.toMatchObject({ status: 409, message: 'This attempt has already ended.' });
     const [row] = await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId));
     expect(row!.n).toBe(2);
+  });
+
+  it('refuses an assignment that is not the learner’s', async () => {
+    await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
+    const [mine] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();
+    await expect(startAttempt(t.db, other.id, loaded(), 'checkup', mine!.id)).rejects.toMatchObject({ status: 404 });
+    await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', mine!.id)).resolves.toMatchObject({ seq: 0 });
   });
 
   it('hides another learner’s attempt as not found', async () => {

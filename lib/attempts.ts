@@ -1,8 +1,8 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { attempts, decisions, scenarioVersions } from '@/db/schema';
+import { assignments, attempts, decisions, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, type PlayState } from '@/lib/scenario/engine';
@@ -116,6 +116,13 @@ export async function startAttempt(
   assignmentId?: string,
 ): Promise<{ attemptId: string; seq: number; turn: Turn }> {
   const { scenario: s, persona, hash } = scenario;
+  if (assignmentId) {
+    const [own] = await db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.userId, userId)));
+    if (!own) throw new HttpError(404, 'There is no such assignment for you.');
+  }
   await db
     .insert(scenarioVersions)
     .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood })

@@ -18,7 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await currentUser()) redirect(callbackUrl);
   const e = env();
   const notice = notices[first(params.notice) ?? ''];
-  const demo = e.seedDemo ? demoPeople.filter((p, i) => p.role !== 'learner' || i === 3) : [];
+  // One learner stands for all twelve in the list.
+  const demo = e.seedDemo ? demoPeople.filter((p) => p.role !== 'learner' || p.email === 'learner1@example.com') : [];
 
   return (
     <div className="auth-wrap">

@@ -76,7 +76,7 @@ function Callout({ kind, children }: { kind: string; children?: ReactNode }) {
 function PracticeLink({ scenario, children }: { scenario: string; children?: ReactNode }) {
   return (
     <p className="practice-link">
-      <Link href={`/practice?scenario=${encodeURIComponent(scenario)}`}>
+      <Link href={`/practice/${encodeURIComponent(scenario)}`}>
         <span className="practice-link-label">Practise</span> {children}
       </Link>
     </p>

@@ -1,16 +1,14 @@
 // The checks every page, route handler and server action runs on the server before doing anything.
 import 'server-only';
 import { cache } from 'react';
-import { cookies, headers } from 'next/headers';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import type { Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionUser } from './access';
-import { env } from '@/lib/env';
-import { clientIp } from './options';
-import { sessionSecret } from './secret';
-import { sessionClaims, sessionToken } from './token';
+import { authOptions, clientIp } from './options';
 
 export type { SessionUser };
 export { AccessError };
@@ -22,11 +20,12 @@ type Viewer =
 
 /** The session of this request, checked against the database once per request. */
 export const viewer = cache(async (): Promise<Viewer> => {
-  const token = sessionToken((await cookies()).getAll());
-  const claims = token ? await sessionClaims(token, sessionSecret(env())) : null;
-  if (!claims) return { state: 'anonymous' };
-  const check: SessionCheck = await resolveSession(await getDb(), claims);
-  return 'user' in check ? { state: 'signed-in', user: check.user } : { state: 'revoked', reason: check.revoked, userId: claims.uid };
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return { state: 'anonymous' };
+  const check: SessionCheck = await resolveSession(await getDb(), { uid: session.user.id, sv: session.sv });
+  return 'user' in check
+    ? { state: 'signed-in', user: check.user }
+    : { state: 'revoked', reason: check.revoked, userId: session.user.id };
 });
 
 /** The signed-in user, or null for anyone else (anonymous or with an ended session). */

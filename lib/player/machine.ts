@@ -36,6 +36,8 @@ export interface StartResult {
 function fromView(view: AttemptView): Partial<PlayerContext> {
   return {
     attemptId: view.attemptId,
+    // The attempt's own mode decides what the server reveals, whatever the address said.
+    mode: view.mode,
     seq: view.seq,
     mood: view.mood,
     turn: view.turn,

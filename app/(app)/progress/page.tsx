@@ -1,21 +1,100 @@
-// My progress: the learner's own record.
+// My progress: modules completed with knowledge-check results, and every role-play attempt with its debrief.
 import type { Metadata } from 'next';
-import { Placeholder } from '@/app/_components/Placeholder';
+import Link from 'next/link';
+import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
+import { getCourse } from '@/lib/content/course';
+import { learnerRecord } from '@/lib/reports/learner';
+import { scenarioCatalogue } from '@/lib/scenario/course';
 
 export const metadata: Metadata = { title: 'My progress' };
 
+const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
+const date = (d: Date) => d.toISOString().slice(0, 10);
+
 export default async function ProgressPage() {
-  await requirePageUser('/progress');
+  const user = await requirePageUser('/progress');
+  const { modules, attempts } = await learnerRecord(await getDb(), user.id);
+  const course = getCourse();
+  const catalogue = scenarioCatalogue();
+  const byModule = new Map(modules.map((m) => [m.moduleId, m]));
+  const completed = course.modules.filter((m) => byModule.get(m.id)?.status === 'completed').length;
+
   return (
-    <Placeholder
-      title="My progress"
-      lead="Everything you have read and practised, in one place. Only you and your manager see it."
-      coming={[
-        'Your skill profile from your recent decisions, and how each skill is trending.',
-        'Modules completed and your knowledge-check answers.',
-        'Every attempt with its outcome, score and debrief.',
-      ]}
-    />
+    <section className="stack">
+      <h1>My progress</h1>
+      <p className="lead">Everything you have read and practised. Your reflection notes stay private to you.</p>
+
+      <h2>Modules: {completed} of {course.modules.length} completed</h2>
+      <div className="table-wrap">
+        <table className="stack-table">
+          <caption className="visually-hidden">Modules and knowledge-check results</caption>
+          <thead>
+            <tr>
+              <th scope="col">Module</th>
+              <th scope="col">Status</th>
+              <th scope="col">Knowledge check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {course.modules.map((m) => {
+              const r = byModule.get(m.id);
+              return (
+                <tr key={m.id}>
+                  <td data-label="Module">
+                    <Link href={`/learn/${m.id}`}>{m.title}</Link>
+                  </td>
+                  <td data-label="Status">{r ? (r.status === 'completed' ? `Completed ${r.completedAt ? date(r.completedAt) : ''}` : 'In progress') : 'Not started'}</td>
+                  <td data-label="Knowledge check">
+                    {r && r.answered > 0 ? `${r.correct} of ${m.checks.length} right (${r.answered} answered)` : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Role-plays</h2>
+      {attempts.length === 0 ? (
+        <p className="card">
+          No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <caption className="visually-hidden">Every attempt, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Date</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Score</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((a) => (
+                <tr key={a.id}>
+                  <td data-label="Scenario">{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
+                  <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
+                  <td data-label="Date">{date(a.startedAt)}</td>
+                  <td data-label="Outcome">{a.status === 'completed' ? (outcomeLabel[a.outcome ?? ''] ?? a.outcome) : `In progress (${a.decisions} replies)`}</td>
+                  <td data-label="Score">{a.score ?? '—'}</td>
+                  <td data-label="Open">
+                    <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>
+                      {a.status === 'completed' ? 'Debrief' : 'Continue'}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

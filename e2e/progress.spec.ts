@@ -1,0 +1,38 @@
+// Journey: what a learner did shows up on My progress, and each attempt opens its debrief.
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { readModules } from '../lib/content/modules';
+import { readScenarios } from '../lib/scenario/course';
+import { expectNoAxeViolations, signIn } from './fixtures';
+
+const timing = readModules(path.join(process.cwd(), 'content', 'modules')).modules.find((m) => m.id === 'timing')!;
+const best = readScenarios(process.cwd()).scenarios.find((x) => x.scenario.id === 'fraud-victim')!.analysis.bestPath;
+
+test('module results and attempts appear on My progress, with a link to each debrief', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'learner12@example.com');
+  await page.goto('/progress');
+  await expect(page.getByText('No role-plays yet.')).toBeVisible();
+
+  // One knowledge-check answer, and one finished check-up played through the API.
+  const check = timing.checks[0]!;
+  const right = check.options.find((o) => o.correct)!.id;
+  expect((await page.request.post('/api/modules/timing/answers', { data: { checkId: check.id, optionId: right } })).status()).toBe(200);
+  const start = await page.request.post('/api/attempts', { data: { scenarioId: 'fraud-victim', mode: 'checkup' } });
+  const { attemptId } = (await start.json()) as { attemptId: string };
+  for (const [seq, choiceId] of best.entries()) {
+    expect((await page.request.post(`/api/attempts/${attemptId}/decisions`, { data: { seq, choiceId } })).status()).toBe(200);
+  }
+
+  await page.goto('/progress');
+  await expect(page.getByRole('row').filter({ hasText: 'Timing and situational empathy' })).toContainText(`1 of ${timing.checks.length} right (1 answered)`);
+  const row = page.getByRole('row').filter({ hasText: 'The calm fraud call' });
+  await expect(row).toContainText('Check-up');
+  await expect(row).toContainText('Success');
+  await expect(row).toContainText('100');
+  await expectNoAxeViolations(page);
+  await row.getByRole('link', { name: 'Debrief' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Passed: 100 / 100' })).toBeVisible();
+  // A finished check-up now shows its feedback.
+  await expect(page.locator('.debrief-feedback').first()).not.toBeEmpty();
+});

@@ -82,7 +82,7 @@ export default async function ProgressPage() {
                   <td data-label="Scenario">{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
                   <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
                   <td data-label="Date">{date(a.startedAt)}</td>
-                  <td data-label="Outcome">{a.status === 'completed' ? (outcomeLabel[a.outcome ?? ''] ?? a.outcome) : `In progress (${a.decisions} replies)`}</td>
+                  <td data-label="Outcome">{a.status === 'completed' ? (outcomeLabel[a.outcome ?? ''] ?? a.outcome) : `In progress (${a.decisions} repl${a.decisions === 1 ? "y" : "ies"})`}</td>
                   <td data-label="Score">{a.score ?? '—'}</td>
                   <td data-label="Open">
                     <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>

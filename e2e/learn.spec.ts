@@ -40,6 +40,13 @@ test('answering every check completes a module; answers and notes survive a relo
   await expect(page.getByText('1 of 9 modules completed')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Apologizing well' })).toContainText('Completed');
   await expectNoAxeViolations(page);
+
+  // The onboarding path on the home page counts the module, and still points at its first step.
+  await page.goto('/');
+  await expect(page.getByText(/^1 of \d+ steps done$/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reflecting emotion', exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Next step: read')).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('module pages are the same static page for everyone and give nothing away', async ({ page }) => {

@@ -11,6 +11,8 @@ const best = readScenarios(process.cwd()).scenarios.find((x) => x.scenario.id ==
 test('module results and attempts appear on My progress, with a link to each debrief', async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, 'learner12@example.com');
+  await expect(page.getByText(/^0 of \d+ steps done$/)).toBeVisible();
+  await expect(page.getByText('Next step: read')).toBeVisible();
   await page.goto('/progress');
   await expect(page.getByText('No role-plays yet.')).toBeVisible();
 

@@ -1,27 +1,68 @@
-// Home: where a signed-in person starts, with the areas their role can open.
+// Home: the learner's next step on their onboarding path, how far along they are, and the areas of the trainer.
 import Link from 'next/link';
+import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
+import { getCourse } from '@/lib/content/course';
+import { onboardingPath } from '@/lib/content/onboarding';
+import { pathProgress } from '@/lib/content/paths';
+import { finishedWork } from '@/lib/reports/learner';
+import { scenarioCatalogue } from '@/lib/scenario/course';
 
 const areas = [
   { href: '/learn', title: 'Learn', text: 'Nine short lessons, one empathy skill each, with quick knowledge checks.' },
   { href: '/practice', title: 'Practice', text: 'Role-play with simulated customers whose mood moves with every reply.' },
   { href: '/checkups', title: 'Check-ups', text: 'Scenarios your team assigns every few months, scored at the end.' },
-  { href: '/progress', title: 'My progress', text: 'Your skill profile, every attempt and its debrief.' },
+  { href: '/progress', title: 'My progress', text: 'Every module and role-play you have done, with each debrief.' },
 ];
 
 export default async function HomePage() {
   const user = await requirePageUser('/');
   const firstName = user.name.split(' ')[0];
+  const path = onboardingPath();
+  const progress = pathProgress(path, await finishedWork(await getDb(), user.id));
+  const course = getCourse();
+  const scenarios = scenarioCatalogue();
+  const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
+    s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (scenarios.get(s.id)?.scenario.title ?? s.id);
+  const href = (s: { kind: 'module' | 'scenario'; id: string }) => (s.kind === 'module' ? `/learn/${s.id}` : `/practice/${s.id}`);
+  const pct = Math.round((progress.completed / progress.steps.length) * 100);
   const extra = [
-    ...(user.role !== 'learner'
-      ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }]
-      : []),
-    ...(user.role === 'admin' ? [{ href: '/admin', title: 'Admin', text: 'People, roles and access.' }] : []),
+    ...(user.role !== 'learner' ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }] : []),
+    ...(user.role === 'admin' ? [{ href: '/admin', title: 'Admin', text: 'People, roles, access and the activity log.' }] : []),
   ];
+
   return (
     <section className="stack">
       <h1>Welcome, {firstName}</h1>
-      <p className="lead">Read a little, then practise a lot. Pick up where you left off, or start with the first lesson.</p>
+      <div className="card next-step">
+        <h2 className="card-title">{path.title}</h2>
+        <p>
+          {progress.completed} of {progress.steps.length} steps done
+        </p>
+        <div className="progress-track" role="progressbar" aria-label={`${path.title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div className="progress-fill" style={{ width: `${pct}%` }} />
+        </div>
+        {progress.next ? (
+          <p className="next-step-action">
+            <span className="muted">Next step: {progress.next.kind === 'module' ? 'read' : 'practise'}</span>
+            <Link className="button button-primary" href={href(progress.next)}>
+              {label(progress.next)}
+            </Link>
+          </p>
+        ) : (
+          <p>You have finished the path. Keep practising the conversations you find hardest.</p>
+        )}
+        <details className="path-steps">
+          <summary>All steps</summary>
+          <ol>
+            {progress.steps.map((s) => (
+              <li key={`${s.kind}:${s.id}`} data-done={s.done}>
+                <Link href={href(s)}>{label(s)}</Link> <span className="muted">({s.kind === 'module' ? 'lesson' : 'role-play'}{s.done ? ', done' : ''})</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      </div>
       <div className="grid">
         {[...areas, ...extra].map((a) => (
           <Link key={a.href} href={a.href} className="card tile">

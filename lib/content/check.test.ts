@@ -22,7 +22,9 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 describe('checkContent', () => {
   it('fails for every principle no module teaches, and prints the coverage table', () => {
     const all = Array.from({ length: 25 }, (_, i) => `P${i + 1}`).filter((p) => p !== 'P7' && p !== 'P19');
-    const r = checkContent(course({ 'content/modules/a.mdx': mod('a', all.join(', '), 1) }));
+    const r = checkContent(
+      course({ 'content/modules/a.mdx': mod('a', all.join(', '), 1), 'content/paths/onboarding.yaml': 'id: onboarding\ntitle: First\nitems:\n  - module: a\n' }),
+    );
     expect(r.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^principle P7 .* is taught by no module$/),
       expect.stringMatching(/^principle P19 .* is taught by no module$/),

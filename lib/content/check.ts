@@ -6,6 +6,7 @@ import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
 import { lengthTell, readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
 import { parsePersona } from '@/lib/scenario/lint';
+import { parsePath, readPath } from './paths';
 
 export interface CheckResult {
   problems: ContentProblem[];
@@ -65,6 +66,9 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
         const r = parseModule(file, fs.readFileSync(file, 'utf8'));
         problems.push(...r.problems);
         if (r.module) modules.push(r.module);
+      } else if (/\.ya?ml$/.test(file) && path.basename(path.dirname(file)) === 'paths') {
+        const known = { modules: new Set(readModules(dirs.modules).modules.map((m) => m.id)), scenarios };
+        problems.push(...parsePath(file, fs.readFileSync(file, 'utf8'), known).problems);
       } else if (/\.ya?ml$/.test(file) && path.basename(path.dirname(file)) === 'personas') {
         problems.push(...parsePersona(file, fs.readFileSync(file, 'utf8')).problems);
       } else if (/\.ya?ml$/.test(file)) {
@@ -84,6 +88,7 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
   const loaded = readScenarios(root);
   problems.push(...loaded.problems);
   if (loaded.scenarios.length > 0 || scenarios.size > 0) problems.push(...scenarioCoverage(loaded.scenarios, dirs.scenarios));
+  problems.push(...readPath(root, { modules: new Set(modules.map((m) => m.id)), scenarios }).problems);
   const taughtBy = new Map(principleIds.map((p) => [p, modules.filter((m) => m.principles.includes(p))]));
   for (const [p, ms] of taughtBy) {
     if (ms.length === 0) {

@@ -7,7 +7,7 @@ import { answerCheck } from '@/lib/progress';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
-import { learnerRecord } from './learner';
+import { finishedWork, learnerRecord } from './learner';
 
 const q = (id: string) => `<Check id="${id}" question="Q?">\n<Option id="a" correct explain="Yes.">A</Option>\n<Option id="b" explain="No.">B</Option>\n</Check>\n\n`;
 const mod = parseModule('/c/m/listen.mdx', `---\nid: listen\ntitle: Listen\nskill: reflecting\nprinciples: [P8]\norder: 1\nminutes: 6\nsummary: A module for the report tests.\n---\n\n${q('one')}${q('two')}${q('three')}`).module as CourseModule;
@@ -59,5 +59,10 @@ describe.each(testDrivers)('learner record on %s', (driver) => {
       [first.attemptId, 'practice', 'completed', 'success', 100],
     ]);
     expect((await learnerRecord(t.db, other.id)).attempts).toHaveLength(1);
+    // Only a finished attempt counts as a finished scenario; the module is not yet completed.
+    expect(await finishedWork(t.db, me.id)).toEqual({ modules: new Set(), scenarios: new Set(['tiny']) });
+    await answerCheck(t.db, me.id, mod, 'three', 'a');
+    expect((await finishedWork(t.db, me.id)).modules).toEqual(new Set(['listen']));
+    expect(await finishedWork(t.db, other.id)).toEqual({ modules: new Set(), scenarios: new Set() });
   });
 });

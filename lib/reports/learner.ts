@@ -60,3 +60,18 @@ export async function learnerRecord(db: Db, userId: string): Promise<{ modules: 
     attempts: attemptRows,
   };
 }
+
+/** The learner's finished modules and scenarios, for their path. Two queries. */
+export async function finishedWork(db: Db, userId: string): Promise<{ modules: Set<string>; scenarios: Set<string> }> {
+  const [mods, scens] = await Promise.all([
+    db
+      .select({ id: moduleProgress.moduleId })
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.status, 'completed'))),
+    db
+      .selectDistinct({ id: attempts.scenarioId })
+      .from(attempts)
+      .where(and(eq(attempts.userId, userId), eq(attempts.status, 'completed'))),
+  ]);
+  return { modules: new Set(mods.map((m) => m.id)), scenarios: new Set(scens.map((s) => s.id)) };
+}

@@ -1,9 +1,10 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { assignments, attempts, decisions, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
+import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, type PlayState } from '@/lib/scenario/engine';
 import { replay } from '@/lib/scenario/replay';
@@ -136,7 +137,6 @@ export async function startAttempt(
   return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const notFound = () => new HttpError(404, 'There is no such attempt.');
 
 /**
@@ -234,15 +234,15 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
   if (!attempt || attempt.userId !== userId) throw notFound();
   const v = await loadVersion(db, attempt.contentHash);
-  const rows = await db.select().from(decisions).where(eq(decisions.attemptId, attemptId)).orderBy(asc(decisions.seq));
-  const state = replay(v.definition, v.personaMood, rows.map((r) => r.choiceId)).state;
+  // The attempt row carries its choice ids, so the decision log need not be read.
+  const state = replay(v.definition, v.personaMood, attempt.choiceIds).state;
   const reveal = attempt.mode === 'practice' || 'ending' in state.at;
   return {
     attemptId,
     scenarioId: attempt.scenarioId,
     mode: attempt.mode,
     status: attempt.status,
-    seq: rows.length,
+    seq: attempt.choiceIds.length,
     mood: state.mood,
     turn: turnOf(v.definition, state, attempt.shuffleSeed),
     ending: endingOf(v, state),

@@ -12,7 +12,6 @@ import { ReplyTimer, useTimerSetting } from './ReplyTimer';
 
 interface Props {
   scenarioId: string;
-  title: string;
   channel: string;
   customerName: string;
   mode: 'practice' | 'checkup';

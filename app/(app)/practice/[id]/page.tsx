@@ -5,6 +5,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { isUuid } from '@/lib/users';
 import { Player } from './Player';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,11 +33,10 @@ export default async function PracticeScenarioPage({ params, searchParams }: Pro
       <Player
         key={attempt ?? 'new'}
         scenarioId={id}
-        title={loaded.scenario.title}
         channel={loaded.scenario.channel}
         customerName={loaded.persona.name}
         mode={first(q.mode) === 'checkup' ? 'checkup' : 'practice'}
-        attemptId={attempt && /^[0-9a-f-]{36}$/i.test(attempt) ? attempt : undefined}
+        attemptId={attempt && isUuid(attempt) ? attempt : undefined}
         skillLabels={skillLabels}
         weakestModule={weakestModule}
       />

@@ -123,6 +123,57 @@ export const reflections = pgTable(
 export const attemptMode = pgEnum('attempt_mode', ['practice', 'checkup']);
 export const attemptStatus = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned']);
 
+// A team's recurring check-up: every `recurDays` (or once) each active learner on the team is
+// assigned `scenarioCount` scenarios chosen for them, due `daysToComplete` days later.
+export const checkupPlans = pgTable(
+  'checkup_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scenarioCount: integer('scenario_count').notNull().default(3),
+    daysToComplete: integer('days_to_complete').notNull().default(14),
+    // Null for a one-off check-up.
+    recurDays: integer('recur_days'),
+    // When the next run is due; null once a one-off plan has run or a plan is stopped.
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('checkup_plans_team_idx').on(t.teamId),
+    index('checkup_plans_due_idx').on(t.nextRunAt),
+    check('checkup_plans_scenario_count', sql`${t.scenarioCount} between 1 and 10`),
+    check('checkup_plans_days', sql`${t.daysToComplete} between 1 and 365`),
+    check('checkup_plans_recur', sql`${t.recurDays} is null or ${t.recurDays} between 7 and 730`),
+  ],
+);
+
+// One occurrence of a plan. (plan, run_no) is unique, so two app instances that both notice a
+// due plan create one run between them.
+export const checkupRuns = pgTable(
+  'checkup_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => checkupPlans.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    runNo: integer('run_no').notNull(),
+    // Seeds each learner's scenario selection, so a run can be reproduced.
+    seed: integer('seed').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('checkup_runs_plan_no_unique').on(t.planId, t.runNo), index('checkup_runs_team_idx').on(t.teamId, t.startsAt)],
+);
+
 export const assignments = pgTable(
   'assignments',
   {
@@ -131,12 +182,17 @@ export const assignments = pgTable(
     // What is assigned: a scenario for now; later kinds (a module, a path item) add values.
     kind: text('kind').notNull().default('scenario'),
     itemId: text('item_id').notNull(),
+    // The check-up run that created this assignment, if any.
+    runId: uuid('run_id').references(() => checkupRuns.id, { onDelete: 'cascade' }),
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     dueAt: timestamp('due_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('assignments_user_idx').on(t.userId, t.dueAt)],
+  (t) => [
+    index('assignments_user_idx').on(t.userId, t.dueAt),
+    uniqueIndex('assignments_run_user_item_unique').on(t.runId, t.userId, t.itemId),
+  ],
 );
 
 export const attempts = pgTable(
@@ -168,6 +224,7 @@ export const attempts = pgTable(
   (t) => [
     index('attempts_user_idx').on(t.userId, t.startedAt),
     index('attempts_scenario_idx').on(t.scenarioId),
+    index('attempts_assignment_idx').on(t.assignmentId),
   ],
 );
 

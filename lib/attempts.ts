@@ -119,10 +119,14 @@ export async function startAttempt(
   const { scenario: s, persona, hash } = scenario;
   if (assignmentId) {
     const [own] = await db
-      .select({ id: assignments.id })
+      .select({ itemId: assignments.itemId, kind: assignments.kind, completedAt: assignments.completedAt })
       .from(assignments)
       .where(and(eq(assignments.id, assignmentId), eq(assignments.userId, userId)));
     if (!own) throw new HttpError(404, 'There is no such assignment for you.');
+    if (own.kind !== 'scenario' || own.itemId !== s.id) throw new HttpError(400, `That assignment is for another scenario (${own.itemId}).`);
+    if (own.completedAt) throw new HttpError(409, 'You have already completed this assignment.');
+    // An assigned check-up is scored like one, whatever the request asked for.
+    mode = 'checkup';
   }
   await db
     .insert(scenarioVersions)
@@ -194,7 +198,7 @@ export async function decideAttempt(
           values (${attemptId}, ${input.seq}, ${step.nodeId}, ${input.choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb)
           on conflict do nothing
           returning seq
-        )
+        ), advanced as (
         update ${attempts} set
           decision_count = ${input.seq + 1},
           choice_ids = array_append(choice_ids, ${input.choiceId}::text),
@@ -206,7 +210,12 @@ export async function decideAttempt(
           ending_id = ${endingId},
           finished_at = ${endingId ? sql`now()` : sql`null`}
         where id = ${attemptId} and decision_count = ${input.seq} and exists (select 1 from recorded)
-        returning id`,
+        returning id, assignment_id
+      ), assignment_done as (
+        update ${assignments} set completed_at = now()
+        where ${endingId ? sql`true` : sql`false`} and completed_at is null and id = (select assignment_id from advanced)
+      )
+      select id from advanced`,
   );
   if (written.length === 0) {
     // Another request recorded this seq first: answer as it now stands.

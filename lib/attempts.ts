@@ -88,12 +88,16 @@ function endingOf(v: Version, state: PlayState): EndingView | undefined {
     ...e,
     score: scoreTotals(v.definition, v.analysis, state.totals),
     passScore: v.definition.passScore,
-    bestPath: v.analysis.bestState.steps.map((st) => ({
-      nodeId: st.nodeId,
-      choiceId: st.choiceId,
-      say: v.definition.nodes[st.nodeId]!.choices.find((c) => c.id === st.choiceId)!.say,
-    })),
+    bestPath: bestPathOf(v),
   };
+}
+
+function bestPathOf(v: Version): EndingView['bestPath'] {
+  return v.analysis.bestState.steps.map((st) => ({
+    nodeId: st.nodeId,
+    choiceId: st.choiceId,
+    say: v.definition.nodes[st.nodeId]!.choices.find((c) => c.id === st.choiceId)!.say,
+  }));
 }
 
 /** The answer for decision `seq`, as the learner's mode allows them to see it. */
@@ -239,15 +243,32 @@ export interface AttemptView {
 }
 
 export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptView> {
-  if (!isUuid(attemptId)) throw notFound();
-  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  const attempt = await findAttempt(db, attemptId);
   if (!attempt || attempt.userId !== userId) throw notFound();
+  return viewOf(db, attempt, false);
+}
+
+/** An attempt with every decision's feedback, for a manager reviewing it; the caller checks access. */
+export async function reviewAttempt(db: Db, attemptId: string): Promise<(AttemptView & { userId: string; startedAt: Date; bestPath: EndingView['bestPath'] }) | null> {
+  const attempt = await findAttempt(db, attemptId);
+  if (!attempt) return null;
+  const v = await loadVersion(db, attempt.contentHash);
+  return { ...(await viewOf(db, attempt, true)), userId: attempt.userId, startedAt: attempt.startedAt, bestPath: bestPathOf(v) };
+}
+
+async function findAttempt(db: Db, attemptId: string) {
+  if (!isUuid(attemptId)) return undefined;
+  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  return attempt;
+}
+
+async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: boolean): Promise<AttemptView> {
   const v = await loadVersion(db, attempt.contentHash);
   // The attempt row carries its choice ids, so the decision log need not be read.
   const state = replay(v.definition, v.personaMood, attempt.choiceIds).state;
-  const reveal = attempt.mode === 'practice' || 'ending' in state.at;
+  const reveal = reviewer || attempt.mode === 'practice' || 'ending' in state.at;
   return {
-    attemptId,
+    attemptId: attempt.id,
     scenarioId: attempt.scenarioId,
     mode: attempt.mode,
     status: attempt.status,

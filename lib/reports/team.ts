@@ -1,0 +1,178 @@
+// The manager's team overview: members × skills, onboarding, activity, overdue check-ups and the team's trend, in a fixed number of queries.
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import { assignments, attempts, moduleProgress, teamMembers, teams, users } from '@/db/schema';
+import { skillIds, type SkillId } from '@/lib/content/curriculum';
+import { pathProgress, type LearningPath } from '@/lib/content/paths';
+import { averageProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
+
+export type HeatmapBasis = 'checkup' | 'recent';
+export const RECENT_DAYS = 90;
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  email: string;
+  profile: SkillProfile;
+  /** Steps of the onboarding path done, out of the path's length. */
+  onboardingDone: number;
+  lastActivity: Date | null;
+  overdue: number;
+}
+
+export interface RunSummary {
+  id: string;
+  planName: string;
+  runNo: number;
+  startsAt: Date;
+  dueAt: Date;
+  assigned: number;
+  completed: number;
+  /** Mean score of the run's finished check-up attempts, or null before any finish. */
+  average: number | null;
+}
+
+export interface TeamOverview {
+  team: { id: string; name: string };
+  basis: HeatmapBasis;
+  /** The run the heatmap shows when the basis is the latest check-up. */
+  latestRun: RunSummary | null;
+  members: MemberRow[];
+  teamProfile: SkillProfile;
+  weakest: SkillId | null;
+  pathLength: number;
+  runs: RunSummary[];
+}
+
+/** Finished modules and scenarios per learner, for many learners in two queries. */
+export async function finishedWorkOf(db: Db, userIds: string[]): Promise<Map<string, { modules: Set<string>; scenarios: Set<string> }>> {
+  const out = new Map(userIds.map((id) => [id, { modules: new Set<string>(), scenarios: new Set<string>() }]));
+  if (userIds.length === 0) return out;
+  const [mods, scens] = await Promise.all([
+    db
+      .select({ userId: moduleProgress.userId, id: moduleProgress.moduleId })
+      .from(moduleProgress)
+      .where(and(inArray(moduleProgress.userId, userIds), eq(moduleProgress.status, 'completed'))),
+    db
+      .selectDistinct({ userId: attempts.userId, id: attempts.scenarioId })
+      .from(attempts)
+      .where(and(inArray(attempts.userId, userIds), eq(attempts.status, 'completed'))),
+  ]);
+  for (const m of mods) out.get(m.userId)?.modules.add(m.id);
+  for (const s of scens) out.get(s.userId)?.scenarios.add(s.id);
+  return out;
+}
+
+/** Each team run with how many assignments it made, how many are finished and the mean score. One query. */
+export async function teamRuns(db: Db, teamId: string): Promise<RunSummary[]> {
+  const rows = await queryRows<{ id: string; planName: string; runNo: number; startsAt: string | Date; dueAt: string | Date; assigned: number; completed: number; average: number | null }>(
+    db,
+    sql`select r.id, p.name as "planName", r.run_no as "runNo", r.starts_at as "startsAt", r.due_at as "dueAt",
+               count(distinct s.id)::int as assigned,
+               count(distinct s.id) filter (where s.completed_at is not null)::int as completed,
+               round(avg(a.score))::int as average
+        from checkup_runs r
+        join checkup_plans p on p.id = r.plan_id
+        left join assignments s on s.run_id = r.id
+        left join attempts a on a.assignment_id = s.id and a.status = 'completed'
+        where r.team_id = ${teamId}
+        group by r.id, p.name
+        order by r.starts_at, r.run_no`,
+  );
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), dueAt: new Date(r.dueAt), average: r.average === null ? null : Number(r.average) }));
+}
+
+export async function teamOverview(
+  db: Db,
+  teamId: string,
+  path: LearningPath,
+  basis: HeatmapBasis,
+  now = new Date(),
+): Promise<TeamOverview | null> {
+  const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, teamId));
+  if (!team) return null;
+  const [memberRows, runs] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, teamId), eq(users.active, true), eq(users.role, 'learner')))
+      .orderBy(asc(users.name)),
+    teamRuns(db, teamId),
+  ]);
+  const ids = memberRows.map((m) => m.id);
+  // The newest run that has started: the one a "latest check-up" heatmap reports.
+  const latestRun = [...runs].reverse().find((r) => r.startsAt <= now) ?? null;
+  const scope =
+    basis === 'checkup'
+      ? { runIds: latestRun ? [latestRun.id] : [], window: 0 }
+      : { since: new Date(now.getTime() - RECENT_DAYS * 86_400_000), window: 0 };
+
+  const [profiles, finished, activity, overdue] = await Promise.all([
+    skillProfiles(db, ids, scope),
+    finishedWorkOf(db, ids),
+    lastActivity(db, ids),
+    overdueCounts(db, ids, now),
+  ]);
+  const members = memberRows.map((m) => ({
+    ...m,
+    profile: profiles.get(m.id)!,
+    onboardingDone: pathProgress(path, finished.get(m.id)!).completed,
+    lastActivity: activity.get(m.id) ?? null,
+    overdue: overdue.get(m.id) ?? 0,
+  }));
+  const teamProfile = averageProfile(members.map((m) => m.profile));
+  return { team, basis, latestRun, members, teamProfile, weakest: weakestSkill(teamProfile), pathLength: path.items.length, runs };
+}
+
+/** The latest thing each learner did: a decision, or a module opened or finished. One query. */
+async function lastActivity(db: Db, userIds: string[]): Promise<Map<string, Date>> {
+  if (userIds.length === 0) return new Map();
+  const list = sql`${`{${userIds.join(',')}}`}::uuid[]`;
+  const rows = await queryRows<{ userId: string; at: string | Date }>(
+    db,
+    sql`select user_id as "userId", max(at) as at from (
+          select a.user_id, max(d.created_at) as at from attempts a join decisions d on d.attempt_id = a.id
+          where a.user_id = any(${list}) group by a.user_id
+          union all
+          select user_id, max(updated_at) from module_progress where user_id = any(${list}) group by user_id
+        ) x group by user_id`,
+  );
+  return new Map(rows.map((r) => [r.userId, new Date(r.at)]));
+}
+
+/** Unfinished assignments past their due date, per learner. One query. */
+export async function overdueCounts(db: Db, userIds: string[], now = new Date()): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: assignments.userId, n: sql<number>`count(*)::int` })
+    .from(assignments)
+    .where(and(inArray(assignments.userId, userIds), isNull(assignments.completedAt), lt(assignments.dueAt, now)))
+    .groupBy(assignments.userId);
+  return new Map(rows.map((r) => [r.userId, Number(r.n)]));
+}
+
+export type SortKey = 'name' | 'onboarding' | 'activity' | 'overdue' | SkillId;
+export const sortKeys: readonly SortKey[] = ['name', 'onboarding', 'activity', 'overdue', ...skillIds];
+
+/** Sorts members for the table; unscored skills and no activity always sort last. */
+export function sortMembers(members: MemberRow[], key: SortKey, dir: 'asc' | 'desc'): MemberRow[] {
+  const value = (m: MemberRow): number | string | null => {
+    if (key === 'name') return m.name.toLowerCase();
+    if (key === 'onboarding') return m.onboardingDone;
+    if (key === 'activity') return m.lastActivity?.getTime() ?? null;
+    if (key === 'overdue') return m.overdue;
+    return m.profile[key].score;
+  };
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...members].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null && vb === null) return a.name.localeCompare(b.name);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    if (va < vb) return -sign;
+    if (va > vb) return sign;
+    return a.name.localeCompare(b.name);
+  });
+}

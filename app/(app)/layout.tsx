@@ -2,9 +2,11 @@
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { currentUser } from '@/lib/auth/guards';
+import { runDueCheckupsOnLoad } from '@/lib/checkups/due';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  // Any page load creates the check-up runs that have come due (cheap when none has).
+  const [user] = await Promise.all([currentUser(), runDueCheckupsOnLoad()]);
   return (
     <>
       <SiteHeader user={user} />

@@ -1,9 +1,9 @@
 // Who the session belongs to and what they may do: session revocation, role and team checks.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { teamManagers, teamMembers, type Role } from '@/db/schema';
+import { teamManagers, teamMembers, teams, type Role } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
-import { findUserById } from '@/lib/users';
+import { findUserById, isUuid } from '@/lib/users';
 
 /** What a signed session token carries about its user. */
 export interface SessionClaims {
@@ -65,4 +65,17 @@ export async function assertManagesLearner(db: Db, user: SessionUser, learnerId:
   if (!(await managesLearner(db, user, learnerId))) {
     throw new AccessError(403, 'This learner is not in a team you manage.');
   }
+}
+
+/** Managers may act on the teams they manage, admins on every team; a team that does not exist is a 404. */
+export async function assertManagesTeam(db: Db, user: SessionUser, teamId: string): Promise<void> {
+  assertRole(user, ['manager', 'admin']);
+  const [team] = isUuid(teamId) ? await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)) : [];
+  if (!team) throw new AccessError(404, 'There is no such team.');
+  if (user.role === 'admin') return;
+  const [managed] = await db
+    .select({ teamId: teamManagers.teamId })
+    .from(teamManagers)
+    .where(and(eq(teamManagers.teamId, teamId), eq(teamManagers.userId, user.id)));
+  if (!managed) throw new AccessError(403, 'You do not manage this team.');
 }

@@ -15,6 +15,8 @@ export interface PlayerContext {
   scenarioId: string;
   mode: 'practice' | 'checkup';
   attemptId?: string;
+  /** The check-up assignment a new attempt is made for. */
+  assignmentId?: string;
   seq: number;
   mood: number;
   turn?: Turn;
@@ -26,6 +28,13 @@ export interface PlayerContext {
 }
 
 export type PlayerEvent = { type: 'CHOOSE'; choiceId: string } | { type: 'CONTINUE' } | { type: 'RETRY' };
+
+export interface LoadInput {
+  scenarioId: string;
+  mode: 'practice' | 'checkup';
+  attemptId?: string;
+  assignmentId?: string;
+}
 
 export interface StartResult {
   attemptId: string;
@@ -50,11 +59,11 @@ export const playerMachine = setup({
   types: {
     context: {} as PlayerContext,
     events: {} as PlayerEvent,
-    input: {} as { scenarioId: string; mode: 'practice' | 'checkup'; attemptId?: string },
+    input: {} as LoadInput,
   },
   actors: {
     // Implementations are provided by the page (fetch) or by tests.
-    load: fromPromise<StartResult, { scenarioId: string; mode: 'practice' | 'checkup'; attemptId?: string }>(async () => {
+    load: fromPromise<StartResult, LoadInput>(async () => {
       throw new Error('load is not provided');
     }),
     decide: fromPromise<DecisionAnswer, { attemptId: string; seq: number; choiceId: string; elapsedMs: number }>(async () => {
@@ -67,13 +76,13 @@ export const playerMachine = setup({
   },
 }).createMachine({
   id: 'player',
-  context: ({ input }) => ({ scenarioId: input.scenarioId, mode: input.mode, attemptId: input.attemptId, seq: 0, mood: 0, transcript: [] }),
+  context: ({ input }) => ({ ...input, seq: 0, mood: 0, transcript: [] }),
   initial: 'loading',
   states: {
     loading: {
       invoke: {
         src: 'load',
-        input: ({ context }) => ({ scenarioId: context.scenarioId, mode: context.mode, attemptId: context.attemptId }),
+        input: ({ context }) => ({ scenarioId: context.scenarioId, mode: context.mode, attemptId: context.attemptId, assignmentId: context.assignmentId }),
         onDone: { target: 'routing', actions: assign(({ event }) => ({ ...fromView(event.output.view), error: undefined })) },
         onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => (event.error as Error).message }) },
       },

@@ -16,6 +16,8 @@ interface Props {
   customerName: string;
   mode: 'practice' | 'checkup';
   attemptId?: string;
+  /** The check-up assignment to start an attempt for (a check-up, whatever `mode` says). */
+  assignmentId?: string;
   skillLabels: Record<string, string>;
   weakestModule: Record<string, { id: string; title: string }>;
 }
@@ -29,9 +31,15 @@ async function json<T>(res: Response): Promise<T> {
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export function Player(props: Props) {
-  // Each run is one attempt; trying again starts a fresh run and a new attempt.
-  const [run, setRun] = useState({ n: 0, attemptId: props.attemptId });
-  return <PlayerRun key={run.n} {...props} attemptId={run.attemptId} onRetry={() => setRun((r) => ({ n: r.n + 1, attemptId: undefined }))} />;
+  // Each run is one attempt; trying again starts a fresh run and a new attempt, always a practice
+  // one: a check-up's assignment is done once it has ended.
+  const [run, setRun] = useState<Pick<Props, 'attemptId' | 'assignmentId' | 'mode'> & { n: number }>({
+    n: 0,
+    attemptId: props.attemptId,
+    assignmentId: props.assignmentId,
+    mode: props.mode,
+  });
+  return <PlayerRun key={run.n} {...props} {...run} onRetry={() => setRun((r) => ({ n: r.n + 1, mode: 'practice' }))} />;
 }
 
 function PlayerRun(props: Props & { onRetry(): void }) {
@@ -42,10 +50,13 @@ function PlayerRun(props: Props & { onRetry(): void }) {
           load: fromPromise(async ({ input }) => {
             let attemptId = input.attemptId;
             if (!attemptId) {
-              const started = await json<{ attemptId: string }>(await post('/api/attempts', { scenarioId: input.scenarioId, mode: input.mode }));
+              const started = await json<{ attemptId: string }>(
+                await post('/api/attempts', { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) }),
+              );
               attemptId = started.attemptId;
               // The address now names the attempt, so a reload resumes it (without re-rendering the page).
-              window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}`);
+              const mode = input.mode === 'checkup' ? '&mode=checkup' : '';
+              window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
             }
             const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
             return { attemptId, view };
@@ -57,7 +68,9 @@ function PlayerRun(props: Props & { onRetry(): void }) {
       }),
     [],
   );
-  const [state, send] = useMachine(machine, { input: { scenarioId: props.scenarioId, mode: props.mode, attemptId: props.attemptId } });
+  const [state, send] = useMachine(machine, {
+    input: { scenarioId: props.scenarioId, mode: props.mode, attemptId: props.attemptId, assignmentId: props.assignmentId },
+  });
   const c = state.context;
   const choicesRef = useRef<HTMLOListElement>(null);
   const continueRef = useRef<HTMLButtonElement>(null);

@@ -23,6 +23,9 @@ export default async function PracticeScenarioPage({ params, searchParams }: Pro
   if (!loaded) notFound();
   const q = await searchParams;
   const attempt = first(q.attempt);
+  const assignment = first(q.assignment);
+  // An assigned check-up starts in check-up mode; resuming an attempt takes its mode from the server.
+  const assignmentId = !attempt && assignment && isUuid(assignment) ? assignment : undefined;
   const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(skills).map(([k, v]) => [k, v.label]));
   // The first module (in course order) that teaches each skill.
   const weakestModule: Record<string, { id: string; title: string }> = {};
@@ -31,12 +34,13 @@ export default async function PracticeScenarioPage({ params, searchParams }: Pro
     <div className="stack">
       <h1 className="player-title">{loaded.scenario.title}</h1>
       <Player
-        key={attempt ?? 'new'}
+        key={attempt ?? assignmentId ?? 'new'}
         scenarioId={id}
         channel={loaded.scenario.channel}
         customerName={loaded.persona.name}
-        mode={first(q.mode) === 'checkup' ? 'checkup' : 'practice'}
+        mode={assignmentId || first(q.mode) === 'checkup' ? 'checkup' : 'practice'}
         attemptId={attempt && isUuid(attempt) ? attempt : undefined}
+        assignmentId={assignmentId}
         skillLabels={skillLabels}
         weakestModule={weakestModule}
       />

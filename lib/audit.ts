@@ -12,7 +12,17 @@ export type AuditAction =
   | 'session.revoked'
   | 'user.deactivated'
   | 'user.reactivated'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'user.created'
+  | 'user.updated'
+  | 'users.imported'
+  | 'team.created'
+  | 'team.renamed'
+  | 'team.deleted'
+  | 'team.member_added'
+  | 'team.member_removed'
+  | 'team.manager_added'
+  | 'team.manager_removed';
 
 export interface AuditEntry {
   action: AuditAction;

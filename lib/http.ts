@@ -34,14 +34,17 @@ export function isCrossSite(req: Request): boolean {
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** Reads and validates a JSON body: size-limited, unknown fields rejected by strict schemas. */
-export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.output<T>> {
+/**
+ * Reads and validates a JSON body: size-limited, unknown fields rejected by strict schemas.
+ * `maxBytes` raises the limit for the few handlers that take a file's contents.
+ */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.output<T>> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new BadRequestError(`The body is too large (limit ${MAX_BODY_BYTES} bytes).`, 413);
+  if (declared > maxBytes) throw new BadRequestError(`The body is too large (limit ${maxBytes} bytes).`, 413);
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BadRequestError(`The body is too large (limit ${MAX_BODY_BYTES} bytes).`, 413);
+  if (Buffer.byteLength(text) > maxBytes) throw new BadRequestError(`The body is too large (limit ${maxBytes} bytes).`, 413);
   let data: unknown;
   try {
     data = JSON.parse(text);

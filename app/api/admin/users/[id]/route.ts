@@ -1,17 +1,23 @@
-// Admin changes to one account: activate, deactivate, change role. Takes effect at the user's next request.
+// Admin changes to one account: name, email, role, activation, password. Access changes apply at the user's next request.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
 import { roles } from '@/db/schema';
+import { editPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
-import { updateAccount } from '@/lib/users';
 
-const Change = z.strictObject({ active: z.boolean().optional(), role: z.enum(roles).optional() });
+const Change = z.strictObject({
+  active: z.boolean().optional(),
+  role: z.enum(roles).optional(),
+  name: z.string().max(300).optional(),
+  email: z.string().max(300).optional(),
+  password: z.string().max(200).optional(),
+});
 
 export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const admin = await requireApiUser(`/api/admin/users/${id}`, ['admin']);
   const change = await readJson(req, Change);
-  const user = await updateAccount(await getDb(), admin.id, id, change);
-  return Response.json({ user: { id: user.id, email: user.email, role: user.role, active: user.active } });
+  const user = await editPerson(await getDb(), admin.id, id, change);
+  return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active } });
 });

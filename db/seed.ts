@@ -1,5 +1,5 @@
-// Demo organisation: one admin, two managers each with a team of six learners. Safe to run again.
-import { count, inArray } from 'drizzle-orm';
+// Demo organisation: one admin, two managers each with a team of six new learners, and a third team of 40 with months of history. Safe to run again.
+import { count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from './client';
 import { teamManagers, teamMembers, teams, users, type Role } from './schema';
@@ -21,6 +21,7 @@ export const demoPeople: DemoPerson[] = [
   { email: 'admin@example.com', name: 'Alex Morgan', role: 'admin' },
   { email: 'manager1@example.com', name: 'Jordan Lee', role: 'manager' },
   { email: 'manager2@example.com', name: 'Sam Patel', role: 'manager' },
+  { email: 'manager3@example.com', name: 'Riley Brooks', role: 'manager' },
   ...learnerNames.map((name, i) => ({ email: `learner${i + 1}@example.com`, name, role: 'learner' as const })),
 ];
 
@@ -29,13 +30,43 @@ export const demoTeams = [
   { name: 'Northgate Contact Centre', manager: 'manager2@example.com', learners: [7, 8, 9, 10, 11, 12] },
 ];
 
+/** A team with six months of practice and two check-ups, so dashboards have something to show. */
+export const demoHistoryTeam = { name: 'Riverside Care Line', manager: 'manager3@example.com', emailPrefix: 'riverside', learners: 40, attempts: 2000 };
+
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   return (row?.n ?? 0) === 0;
 }
 
 /** Creates whatever part of the demo organisation is missing; returns how many users it added. */
-export async function seedDemo(db: Db): Promise<{ usersAdded: number }> {
+export async function seedDemo(db: Db): Promise<{ usersAdded: number; historyAdded: boolean }> {
+  const people = await seedDemoPeople(db);
+  return { ...people, historyAdded: await seedDemoHistory(db) };
+}
+
+async function seedDemoHistory(db: Db): Promise<boolean> {
+  const t = demoHistoryTeam;
+  if ((await db.select({ id: teams.id }).from(teams).where(eq(teams.name, t.name))).length > 0) return false;
+  const { seedHistory } = await import('./history');
+  const { scenarioCatalogue } = await import('@/lib/scenario/course');
+  await db.transaction((tx) =>
+    seedHistory(tx as unknown as Db, {
+      teamName: t.name,
+      emailPrefix: t.emailPrefix,
+      learners: t.learners,
+      attempts: t.attempts,
+      scenarios: [...scenarioCatalogue().values()],
+      password: DEMO_PASSWORD,
+    }),
+  );
+  // The manager is a demo person, added above; the team becomes theirs.
+  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, t.name));
+  const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, t.manager));
+  if (team && manager) await db.insert(teamManagers).values({ teamId: team.id, userId: manager.id }).onConflictDoNothing();
+  return true;
+}
+
+async function seedDemoPeople(db: Db): Promise<{ usersAdded: number }> {
   const emails = demoPeople.map((p) => p.email);
   const existing = new Set(
     (await db.select({ email: users.email }).from(users).where(inArray(users.email, emails))).map((r) => r.email),

@@ -249,11 +249,30 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
 }
 
 /** An attempt with every decision's feedback, for a manager reviewing it; the caller checks access. */
-export async function reviewAttempt(db: Db, attemptId: string): Promise<(AttemptView & { userId: string; startedAt: Date; bestPath: EndingView['bestPath'] }) | null> {
+export async function reviewAttempt(
+  db: Db,
+  attemptId: string,
+): Promise<(AttemptView & { userId: string; startedAt: Date; bestAt: Record<string, { choiceId: string; say: string }> }) | null> {
   const attempt = await findAttempt(db, attemptId);
   if (!attempt) return null;
   const v = await loadVersion(db, attempt.contentHash);
-  return { ...(await viewOf(db, attempt, true)), userId: attempt.userId, startedAt: attempt.startedAt, bestPath: bestPathOf(v) };
+  return { ...(await viewOf(db, attempt, true)), userId: attempt.userId, startedAt: attempt.startedAt, bestAt: bestChoiceAt(v) };
+}
+
+/**
+ * The best reply at every node: the best path's choice where the best path passes, elsewhere the
+ * choice with the highest total skill score, so a learner who left the best path still sees what
+ * would have been best where they actually were.
+ */
+function bestChoiceAt(v: Version): Record<string, { choiceId: string; say: string }> {
+  const out: Record<string, { choiceId: string; say: string }> = {};
+  const sum = (scores: Record<string, number>) => Object.values(scores).reduce((a, b) => a + b, 0);
+  for (const [nodeId, node] of Object.entries(v.definition.nodes)) {
+    const top = node.choices.reduce((a, c) => (sum(c.scores) > sum(a.scores) ? c : a));
+    out[nodeId] = { choiceId: top.id, say: top.say };
+  }
+  for (const b of bestPathOf(v)) out[b.nodeId] = { choiceId: b.choiceId, say: b.say };
+  return out;
 }
 
 async function findAttempt(db: Db, attemptId: string) {

@@ -13,8 +13,8 @@ async function main() {
   if (command === 'migrate') {
     console.log(`Database is up to date (${handle.driver}: ${handle.where}).`);
   } else if (command === 'seed') {
-    const { usersAdded } = await seedDemo(handle.db);
-    console.log(usersAdded ? `Added ${usersAdded} demo people.` : 'The demo organisation is already there; nothing changed.');
+    const { usersAdded, historyAdded } = await seedDemo(handle.db);
+    console.log(usersAdded || historyAdded ? `Added ${usersAdded} demo people${historyAdded ? ' and a team with history' : ''}.` : 'The demo organisation is already there; nothing changed.');
   } else {
     throw new EnvError([`unknown command "${command}" (use migrate or seed)`]);
   }

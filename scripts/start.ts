@@ -63,10 +63,10 @@ async function main() {
     }
   }
 
-  const { isEmpty, seedDemo, DEMO_PASSWORD } = await import('../db/seed');
+  const { isEmpty, seedDemo, DEMO_PASSWORD, demoHistoryTeam } = await import('../db/seed');
   if (e.seedDemo && (await isEmpty(handle.db))) {
     const { usersAdded } = await seedDemo(handle.db);
-    console.log(`Created the demo organisation (${usersAdded} people).`);
+    console.log(`Created the demo organisation (${usersAdded} people, and a team of ${demoHistoryTeam.learners} with history).`);
   }
 
   const { default: next } = await import('next');

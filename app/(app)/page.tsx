@@ -1,11 +1,14 @@
-// Home: the learner's next step on their onboarding path, how far along they are, and the areas of the trainer.
+// Home: the learner's next step on their onboarding path, how far along they are, their skill profile, and the areas of the trainer.
 import Link from 'next/link';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { onboardingPath } from '@/lib/content/onboarding';
 import { pathProgress } from '@/lib/content/paths';
+import { skills as skillInfo } from '@/lib/content/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
+import { skillProfile, weakestSkill } from '@/lib/reports/skills';
+import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
 const areas = [
@@ -19,12 +22,20 @@ export default async function HomePage() {
   const user = await requirePageUser('/');
   const firstName = user.name.split(' ')[0];
   const path = onboardingPath();
-  const progress = pathProgress(path, await finishedWork(await getDb(), user.id));
+  const db = await getDb();
+  const [done, profile] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id)]);
+  const progress = pathProgress(path, done);
+  const weakest = weakestSkill(profile);
   const course = getCourse();
   const scenarios = scenarioCatalogue();
   const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
     s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (scenarios.get(s.id)?.scenario.title ?? s.id);
   const href = (s: { kind: 'module' | 'scenario'; id: string }) => (s.kind === 'module' ? `/learn/${s.id}` : `/practice/${s.id}`);
+  const weakModule = weakest ? course.modules.find((m) => m.skill === weakest) : undefined;
+  // A scenario that practises the weakest skill, preferring one not yet finished.
+  const practising = weakest ? [...scenarios.values()].filter((l) => l.scenario.skills.includes(weakest)) : [];
+  const weakScenario = practising.find((l) => !done.scenarios.has(l.scenario.id)) ?? practising[0];
+  const scored = Object.values(profile).some((p) => p.score !== null);
   const pct = Math.round((progress.completed / progress.steps.length) * 100);
   const extra = [
     ...(user.role !== 'learner' ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }] : []),
@@ -62,6 +73,32 @@ export default async function HomePage() {
             ))}
           </ol>
         </details>
+      </div>
+      <div className="card">
+        <h2 className="card-title">Your skill profile</h2>
+        {scored ? (
+          <>
+            <p className="muted">Each skill from 0 to 100, from your latest role-play replies that test it.</p>
+            <SkillBars title="Your skill profile" data={Object.entries(profile).map(([k, p]) => ({ label: skillInfo[k as keyof typeof skillInfo].label, score: p.score }))} />
+            {weakest && (
+              <p className="weakest">
+                Your weakest skill right now is <strong>{skillInfo[weakest].label.toLowerCase()}</strong> ({profile[weakest].score}).{' '}
+                {weakModule && (
+                  <>
+                    Read <Link href={`/learn/${weakModule.id}`}>{weakModule.title}</Link>
+                  </>
+                )}
+                {weakModule && weakScenario && ', then practise '}
+                {weakScenario && <Link href={`/practice/${weakScenario.scenario.id}`}>{weakScenario.scenario.title}</Link>}.
+              </p>
+            )}
+          </>
+        ) : (
+          <p>
+            Your profile appears after your first role-play: every reply you choose is scored on the skills it tests.{' '}
+            <Link href="/practice">Start a role-play</Link>.
+          </p>
+        )}
       </div>
       <div className="grid">
         {[...areas, ...extra].map((a) => (

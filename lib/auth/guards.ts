@@ -91,3 +91,18 @@ export async function requireLearnerAccess(path: string, learnerId: string): Pro
   }
   return user;
 }
+
+/**
+ * For pages about one learner: a manager of one of their teams, or an admin. Anyone else gets the
+ * 403 page (and an audit entry); the caller shows 404 for a learner who does not exist.
+ */
+export async function requirePageLearnerAccess(path: string, learnerId: string): Promise<SessionUser> {
+  const user = await requirePageUser(path, ['manager', 'admin']);
+  try {
+    await assertManagesLearner(await getDb(), user, learnerId);
+  } catch (e) {
+    await denied(user, path, (e as Error).message);
+    forbidden();
+  }
+  return user;
+}

@@ -1,7 +1,9 @@
 // The manager's team overview: members × skills, onboarding, activity, overdue check-ups and the team's trend, in a fixed number of queries.
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { assignments, attempts, moduleProgress, teamMembers, teams, users } from '@/db/schema';
+import { assignments, attempts, moduleProgress, teamManagers, teamMembers, teams, users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/access';
+import { isUuid } from '@/lib/users';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { averageProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
@@ -175,4 +177,22 @@ export function sortMembers(members: MemberRow[], key: SortKey, dir: 'asc' | 'de
     if (va > vb) return sign;
     return a.name.localeCompare(b.name);
   });
+}
+
+/** The teams a viewer may open (a manager's own, every team for an admin), without members. One query. */
+export async function teamsVisibleTo(db: Db, viewer: SessionUser): Promise<{ id: string; name: string }[]> {
+  if (viewer.role === 'admin') return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  if (viewer.role !== 'manager') return [];
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
+    .where(eq(teamManagers.userId, viewer.id))
+    .orderBy(asc(teams.name));
+}
+
+/** The team, if the viewer may open it; a team they may not see is indistinguishable from none. */
+export async function visibleTeam(db: Db, viewer: SessionUser, teamId: string): Promise<{ id: string; name: string } | null> {
+  if (!isUuid(teamId)) return null;
+  return (await teamsVisibleTo(db, viewer)).find((t) => t.id === teamId) ?? null;
 }

@@ -1,20 +1,26 @@
-// My progress: modules completed with knowledge-check results, and every role-play attempt with its debrief.
+// My progress: modules completed with knowledge-check results, each skill's trend, and every role-play attempt with its debrief.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
+import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
 import { learnerRecord } from '@/lib/reports/learner';
+import { skillTrends } from '@/lib/reports/skills';
+import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
 export const metadata: Metadata = { title: 'My progress' };
 
 const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 const date = (d: Date) => d.toISOString().slice(0, 10);
+const weekLabel = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export default async function ProgressPage() {
   const user = await requirePageUser('/progress');
-  const { modules, attempts } = await learnerRecord(await getDb(), user.id);
+  const db = await getDb();
+  const [{ modules, attempts }, trends] = await Promise.all([learnerRecord(db, user.id), skillTrends(db, user.id)]);
+  const anyTrend = skillIds.some((k) => trends[k].length > 0);
   const course = getCourse();
   const catalogue = scenarioCatalogue();
   const byModule = new Map(modules.map((m) => [m.moduleId, m]));
@@ -54,6 +60,20 @@ export default async function ProgressPage() {
           </tbody>
         </table>
       </div>
+
+      <h2>Skills over time</h2>
+      {anyTrend ? (
+        <>
+          <p className="muted">Each skill from 0 to 100, week by week, from the replies you chose that week.</p>
+          <TrendCharts
+            title="Your skill scores by week"
+            xLabel="Week starting"
+            series={skillIds.map((k) => ({ label: skillInfo[k].label, points: trends[k].map((p) => ({ x: weekLabel(p.week), y: p.score })) }))}
+          />
+        </>
+      ) : (
+        <p className="card">Your skill trends appear once you have made a few role-play decisions.</p>
+      )}
 
       <h2>Role-plays</h2>
       {attempts.length === 0 ? (

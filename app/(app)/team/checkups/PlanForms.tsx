@@ -1,0 +1,139 @@
+'use client';
+// The manager's check-up controls: a form to plan a team's check-up (defaults filled in) and a button to stop a plan.
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import styles from './team-checkups.module.css';
+
+async function send(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+  try {
+    const res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = (await res.json().catch(() => ({}))) as { error?: string };
+    if (res.status === 401) return { ok: false, error: 'Your session has ended. Sign in again, then try once more.' };
+    return res.ok ? { ok: true, data } : { ok: false, error: data.error ?? `That did not work (status ${res.status}).` };
+  } catch {
+    return { ok: false, error: 'The trainer could not be reached. Check your connection and try again.' };
+  }
+}
+
+const repeats = [
+  { value: '', label: 'Once only' },
+  { value: '30', label: 'Every 30 days' },
+  { value: '90', label: 'Every 90 days (quarterly)' },
+  { value: '182', label: 'Every 182 days (twice a year)' },
+  { value: '365', label: 'Every 365 days (yearly)' },
+];
+
+export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string; teamName: string; learners: number }) {
+  const router = useRouter();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const repeat = String(form.get('recurDays') ?? '');
+    const start = String(form.get('startsAt') ?? '');
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    const sent = await send(`/api/teams/${teamId}/checkup-plans`, 'POST', {
+      name: String(form.get('name') ?? ''),
+      scenarioCount: Number(form.get('scenarioCount')),
+      daysToComplete: Number(form.get('daysToComplete')),
+      recurDays: repeat ? Number(repeat) : null,
+      ...(start ? { startsAt: `${start}T09:00:00Z` } : {}),
+    });
+    setBusy(false);
+    if (!sent.ok) return setError(sent.error);
+    const { assignments } = sent.data as { assignments: number };
+    setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} scenarios assigned.`);
+    router.refresh();
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className={styles.formTitle}>
+        Plan a check-up for {teamName}
+      </h3>
+      <p className="hint">
+        Each of the {learners} learners gets their own scenarios, chosen for their weakest skills and different from their last check-up.
+      </p>
+      <div className={styles.fields}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} name="name" required maxLength={100} defaultValue="Quarterly check-up" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-count`}>Scenarios per learner</label>
+          <input id={`${id}-count`} name="scenarioCount" type="number" inputMode="numeric" required min={1} max={10} defaultValue={3} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-days`}>Days to complete</label>
+          <input id={`${id}-days`} name="daysToComplete" type="number" inputMode="numeric" required min={1} max={365} defaultValue={14} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-repeat`}>Repeats</label>
+          <select id={`${id}-repeat`} name="recurDays" defaultValue="90">
+            {repeats.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-start`}>First run on</label>
+          <input id={`${id}-start`} name="startsAt" type="date" aria-describedby={`${id}-start-hint`} />
+          <span id={`${id}-start-hint`} className="hint">
+            Leave empty to start now.
+          </span>
+        </div>
+      </div>
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className={done ? 'alert alert-info' : 'visually-hidden'}>
+        {done}
+      </p>
+      <button type="submit" className={`button button-primary ${styles.submit}`} disabled={busy}>
+        {busy ? 'Planning…' : 'Plan check-up'}
+      </button>
+    </form>
+  );
+}
+
+export function StopPlanButton({ planId, planName }: { planId: string; planName: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function stop() {
+    if (!window.confirm(`Stop “${planName}”? No further runs will be created; scenarios already assigned stay open.`)) return;
+    setBusy(true);
+    setError(null);
+    const sent = await send(`/api/checkup-plans/${planId}`, 'DELETE');
+    setBusy(false);
+    if (!sent.ok) return setError(sent.error);
+    router.refresh();
+  }
+  return (
+    <span className={styles.stop}>
+      <button type="button" className="button button-danger" onClick={stop} disabled={busy}>
+        {busy ? 'Stopping…' : 'Stop'}
+        <span className="visually-hidden"> {planName}</span>
+      </button>
+      {error && (
+        <span role="alert" className={styles.stopError}>
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,161 @@
+// Team check-ups for managers and admins: each team's plans with their cadence, a form to plan one, and every run's completion and results.
+import type { Metadata } from 'next';
+import { getDb } from '@/db/runtime';
+import { requirePageUser } from '@/lib/auth/guards';
+import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
+import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
+import { teamsFor } from '@/lib/teams';
+import { cadence, change, day } from '../../checkups/format';
+import { CreatePlanForm, StopPlanButton } from './PlanForms';
+import styles from './team-checkups.module.css';
+
+export const metadata: Metadata = { title: 'Team check-ups' };
+
+function PlansTable({ plans, teamName }: { plans: PlanSummary[]; teamName: string }) {
+  if (plans.length === 0) return <p className="muted">No check-ups planned for {teamName} yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="stack-table">
+        <caption className="visually-hidden">Check-up plans for {teamName}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Scenarios</th>
+            <th scope="col">Days to complete</th>
+            <th scope="col">Repeats</th>
+            <th scope="col">Next run</th>
+            <th scope="col">Runs so far</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.id}>
+              <td data-label="Plan">{p.name}</td>
+              <td data-label="Scenarios">{p.scenarioCount}</td>
+              <td data-label="Days to complete">{p.daysToComplete}</td>
+              <td data-label="Repeats">{cadence(p.recurDays)}</td>
+              <td data-label="Next run">{!p.active ? 'Stopped' : p.nextRunAt ? day(p.nextRunAt) : 'None (one-off, done)'}</td>
+              <td data-label="Runs so far">{p.runs}</td>
+              <td data-label="" className={styles.actionCell}>
+                {p.active && p.nextRunAt ? <StopPlanButton planId={p.id} planName={p.name} /> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RunCard({ run, now }: { run: TeamRun; now: Date }) {
+  const learners = run.learners.length;
+  const open = run.assignmentsDone < run.assignmentsTotal;
+  return (
+    <details className={styles.run}>
+      <summary>
+        <span className={styles.runName}>
+          {run.planName} · check-up {run.runNo}
+        </span>
+        <span className={styles.runFacts}>
+          <span>
+            {day(run.startsAt)} to {day(run.dueAt)}
+            {open && run.dueAt < now ? ' (past due)' : ''}
+          </span>
+          <span>
+            {run.learnersDone} of {learners} learners done
+          </span>
+          {run.learnersOverdue > 0 && <span className={`status-pill ${styles.overdue}`}>{run.learnersOverdue} overdue</span>}
+          {run.overall !== null && <span>Team average {run.overall}</span>}
+        </span>
+      </summary>
+      <div className="table-wrap">
+        <table className="stack-table">
+          <caption className="visually-hidden">
+            Learners in {run.planName}, check-up {run.runNo}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Done</th>
+              <th scope="col">Status</th>
+              <th scope="col">Score</th>
+              <th scope="col">Previous check-up</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.learners.map((l) => (
+              <tr key={l.userId}>
+                <td data-label="Learner">{l.name}</td>
+                <td data-label="Done">
+                  {l.completed} of {l.total}
+                </td>
+                <td data-label="Status">
+                  {l.overdue > 0 ? (
+                    <span className={`status-pill ${styles.overdue}`}>{l.overdue} overdue</span>
+                  ) : l.completed === l.total ? (
+                    'Complete'
+                  ) : (
+                    'In time'
+                  )}
+                </td>
+                <td data-label="Score">{l.overall ?? '—'}</td>
+                <td data-label="Previous check-up">{l.previous?.overall ?? '—'}</td>
+                <td data-label="Change">{change(l.overall, l.previous?.overall) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export default async function TeamCheckupsPage() {
+  const user = await requirePageUser('/team/checkups', ['manager', 'admin']);
+  const db = await getDb();
+  await maybeRunDueCheckups(db).catch((e: unknown) => console.error('Check-ups: could not create due runs.', e));
+  const now = new Date();
+  const teams = await teamsFor(db, user);
+  const [plans, runs] = await Promise.all([
+    listPlans(db, teams.map((t) => t.id)),
+    Promise.all(teams.map((t) => teamCheckupResults(db, t.id, now, 6))),
+  ]);
+
+  return (
+    <section className="stack">
+      <h1>Team check-ups</h1>
+      <p className="lead">
+        A check-up gives every learner a few scenarios aimed at their weakest skills, scored only at the end. Plan one to recur and each run is
+        created on its date; learners see what is due on their Check-ups page.
+      </p>
+      {teams.length === 0 && <p className="card">{user.role === 'admin' ? 'There are no teams yet.' : 'You do not manage a team yet.'}</p>}
+      {teams.map((team, i) => {
+        const learners = team.members.filter((m) => m.active).length;
+        return (
+          <section key={team.id} className={`card ${styles.team}`} aria-labelledby={`team-${team.id}`}>
+            <h2 id={`team-${team.id}`}>
+              {team.name} <span className="muted">· {team.members.length} members</span>
+            </h2>
+            <h3>Plans</h3>
+            <PlansTable plans={plans.filter((p) => p.teamId === team.id)} teamName={team.name} />
+            <h3>Runs</h3>
+            {runs[i]!.length === 0 ? (
+              <p className="muted">No runs yet.</p>
+            ) : (
+              <div className={styles.runs}>
+                {runs[i]!.map((r) => (
+                  <RunCard key={r.runId} run={r} now={now} />
+                ))}
+              </div>
+            )}
+            <CreatePlanForm teamId={team.id} teamName={team.name} learners={learners} />
+          </section>
+        );
+      })}
+    </section>
+  );
+}

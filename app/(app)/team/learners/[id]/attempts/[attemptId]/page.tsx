@@ -1,0 +1,105 @@
+// A manager's review of one attempt: every decision, its feedback and skill deltas, and what the best path said at that point.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/runtime';
+import { reviewAttempt } from '@/lib/attempts';
+import { requirePageLearnerAccess } from '@/lib/auth/guards';
+import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+import { findUserById, isUuid } from '@/lib/users';
+
+export const metadata: Metadata = { title: 'Transcript' };
+
+type Props = { params: Promise<{ id: string; attemptId: string }> };
+const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
+const moodWord = (m: number) => (m <= -4 ? 'furious' : m <= -2 ? 'upset' : m <= 1 ? 'neutral' : m <= 3 ? 'warm' : 'delighted');
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
+
+export default async function TranscriptPage({ params }: Props) {
+  const { id, attemptId } = await params;
+  if (!isUuid(id) || !isUuid(attemptId)) notFound();
+  await requirePageLearnerAccess(`/team/learners/${id}/attempts/${attemptId}`, id);
+  const db = await getDb();
+  const [learner, review] = await Promise.all([findUserById(db, id), reviewAttempt(db, attemptId)]);
+  // The attempt must belong to the learner in the address, whose access was just checked.
+  if (!learner || !review || review.userId !== id) notFound();
+  const title = scenarioCatalogue().get(review.scenarioId)?.scenario.title ?? review.scenarioId;
+  const e = review.ending;
+
+  return (
+    <section className="stack transcript-review">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/team">Team</Link> <span aria-hidden="true">›</span> <Link href={`/team/learners/${id}`}>{learner.name}</Link>{' '}
+        <span aria-hidden="true">›</span> <span>Transcript</span>
+      </nav>
+      <h1>{title}</h1>
+      <p className="muted">
+        {learner.name} · {review.mode === 'checkup' ? 'Check-up' : 'Practice'} ·{' '}
+        {review.startedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })} ·{' '}
+        {review.transcript.length} repl{review.transcript.length === 1 ? 'y' : 'ies'}
+      </p>
+
+      {e ? (
+        <div className={`card result result-${e.score.passed ? 'pass' : 'fail'}`}>
+          <p className="summary-figure">
+            {e.score.overall}
+            <span className="muted"> / 100</span>
+          </p>
+          <p>
+            <strong>{outcomeLabel[e.outcome]}</strong>, {e.score.passed ? 'passed' : 'below'} the pass mark of {e.passScore}. {e.summary}
+          </p>
+          <ul className="skill-chips" aria-label="Skill scores in this attempt">
+            {Object.entries(e.score.skills).map(([k, v]) => (
+              <li key={k}>
+                {isSkillId(k) ? skillInfo[k].label : k}: <strong>{v}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="card">Still in progress: the customer is {moodWord(review.mood)} after {review.transcript.length} repl{review.transcript.length === 1 ? 'y' : 'ies'}.</p>
+      )}
+
+      <ol className="review-list">
+        {review.transcript.map((t) => {
+          const best = review.bestAt[t.nodeId];
+          const onBest = best?.choiceId === t.choiceId;
+          const deltas = Object.entries(t.scores ?? {}).filter(([, v]) => v !== 0);
+          return (
+            <li key={t.seq} className="card review-step">
+              <h2 className="review-step-title">Decision {t.seq + 1}</h2>
+              <p className="review-customer">
+                <span className="review-who">Customer:</span> {t.customer}
+              </p>
+              <p className="review-reply">
+                <span className="review-who">{learner.name.split(' ')[0]} chose:</span> {t.say}
+              </p>
+              {t.feedback && (
+                <p className="review-feedback">
+                  <span className="review-who">Feedback:</span> {t.feedback}
+                </p>
+              )}
+              <p className="review-meta">
+                {deltas.length > 0 ? deltas.map(([k, v]) => `${isSkillId(k) ? skillInfo[k].label : k} ${signed(v)}`).join(' · ') : 'No skill change'} · customer now {moodWord(t.moodAfter)}
+              </p>
+              {best &&
+                (onBest ? (
+                  <p className="review-best review-best-same">✓ The best reply at this point.</p>
+                ) : (
+                  <p className="review-best">
+                    <span className="review-who">Best reply here:</span> {best.say}
+                  </p>
+                ))}
+            </li>
+          );
+        })}
+      </ol>
+      {e && (
+        <p className="card">
+          <span className="review-who">The customer’s last words:</span> {e.customer}
+        </p>
+      )}
+    </section>
+  );
+}

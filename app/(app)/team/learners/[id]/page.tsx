@@ -1,0 +1,148 @@
+// One learner as their manager sees them: skills, onboarding path, check-ups, attempts with transcripts, knowledge checks. Never their reflections.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/runtime';
+import { requirePageLearnerAccess } from '@/lib/auth/guards';
+import { getCourse } from '@/lib/content/course';
+import { skills as skillInfo } from '@/lib/content/curriculum';
+import { onboardingPath } from '@/lib/content/onboarding';
+import { pathProgress } from '@/lib/content/paths';
+import { finishedWork, learnerRecord } from '@/lib/reports/learner';
+import { skillProfile, weakestSkill } from '@/lib/reports/skills';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+import { findUserById, isUuid } from '@/lib/users';
+import { SkillBars } from '@/app/_components/charts/SkillBars';
+
+export const metadata: Metadata = { title: 'Learner' };
+
+type Props = { params: Promise<{ id: string }> };
+const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
+const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export default async function LearnerPage({ params }: Props) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  await requirePageLearnerAccess(`/team/learners/${id}`, id);
+  const db = await getDb();
+  const learner = await findUserById(db, id);
+  if (!learner) notFound();
+  const [record, done, profile] = await Promise.all([learnerRecord(db, id), finishedWork(db, id), skillProfile(db, id)]);
+  const course = getCourse();
+  const catalogue = scenarioCatalogue();
+  const path = onboardingPath();
+  const progress = pathProgress(path, done);
+  const weakest = weakestSkill(profile);
+  const byModule = new Map(record.modules.map((m) => [m.moduleId, m]));
+  const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
+    s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (catalogue.get(s.id)?.scenario.title ?? s.id);
+
+  return (
+    <section className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/team">Team</Link> <span aria-hidden="true">›</span> <span>{learner.name}</span>
+      </nav>
+      <div className="page-head">
+        <h1>{learner.name}</h1>
+        {!learner.active && <span className="status-pill status-inactive">Deactivated</span>}
+      </div>
+      <p className="muted">{learner.email}</p>
+
+      <div className="two-col">
+        <div className="card">
+          <h2 className="card-title">Skill profile</h2>
+          {Object.values(profile).some((p) => p.score !== null) ? (
+            <>
+              <SkillBars title={`${learner.name}: skill profile`} data={Object.entries(profile).map(([k, p]) => ({ label: skillInfo[k as keyof typeof skillInfo].label, score: p.score }))} />
+              {weakest && (
+                <p className="weakest">
+                  Weakest: <strong>{skillInfo[weakest].label}</strong> ({profile[weakest].score}).
+                </p>
+              )}
+            </>
+          ) : (
+            <p>No scored role-play replies yet.</p>
+          )}
+        </div>
+        <div className="card">
+          <h2 className="card-title">{path.title}</h2>
+          <p>
+            {progress.completed} of {progress.steps.length} steps done
+          </p>
+          <ol className="path-list">
+            {progress.steps.map((s) => (
+              <li key={`${s.kind}:${s.id}`} data-done={s.done}>
+                <span aria-hidden="true">{s.done ? '✓ ' : '○ '}</span>
+                {label(s)} <span className="muted">({s.kind === 'module' ? 'lesson' : 'role-play'}, {s.done ? 'done' : 'not yet'})</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+
+      <h2>Role-plays</h2>
+      {record.attempts.length === 0 ? (
+        <p className="card">No role-plays yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <caption className="visually-hidden">Attempts, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Role-play</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Date</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Score</th>
+                <th scope="col">
+                  <span className="visually-hidden">Transcript</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.attempts.map((a) => (
+                <tr key={a.id}>
+                  <td data-label="Role-play">{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
+                  <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
+                  <td data-label="Date">{day(a.startedAt)}</td>
+                  <td data-label="Outcome">{a.status === 'completed' ? (outcomeLabel[a.outcome ?? ''] ?? a.outcome) : `In progress (${a.decisions} repl${a.decisions === 1 ? 'y' : 'ies'})`}</td>
+                  <td data-label="Score">{a.score ?? '—'}</td>
+                  <td data-label="Transcript">
+                    {a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Knowledge checks</h2>
+      <div className="table-wrap">
+        <table className="stack-table">
+          <caption className="visually-hidden">Modules and knowledge-check results</caption>
+          <thead>
+            <tr>
+              <th scope="col">Module</th>
+              <th scope="col">Status</th>
+              <th scope="col">Knowledge check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {course.modules.map((m) => {
+              const r = byModule.get(m.id);
+              return (
+                <tr key={m.id}>
+                  <td data-label="Module">{m.title}</td>
+                  <td data-label="Status">{r ? (r.status === 'completed' ? `Completed${r.completedAt ? ` ${day(r.completedAt)}` : ''}` : 'In progress') : 'Not started'}</td>
+                  <td data-label="Knowledge check">{r && r.answered > 0 ? `${r.correct} of ${m.checks.length} right first time` : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">Reflection notes are private to the learner and are not shown here.</p>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// Choice analytics: at each point of one role-play, how often the team picked each reply and how those attempts ended.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/runtime';
+import { requirePageUser } from '@/lib/auth/guards';
+import { choiceRows, nodeStats } from '@/lib/reports/choices';
+import { teamsVisibleTo } from '@/lib/reports/team';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+
+export const metadata: Metadata = { title: 'Choices' };
+
+type Props = { params: Promise<{ scenarioId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export default async function ScenarioChoicesPage({ params, searchParams }: Props) {
+  const { scenarioId } = await params;
+  const user = await requirePageUser(`/team/scenarios/${scenarioId}`, ['manager', 'admin']);
+  const loaded = scenarioCatalogue().get(scenarioId);
+  if (!loaded) notFound();
+  const db = await getDb();
+  const teams = await teamsVisibleTo(db, user);
+  const teamParam = (await searchParams).team;
+  const team = teams.find((t) => t.id === (Array.isArray(teamParam) ? teamParam[0] : teamParam)) ?? teams[0];
+  if (!team) notFound();
+  const stats = nodeStats(loaded.scenario, await choiceRows(db, team.id, scenarioId));
+  const played = stats.some((n) => n.picks > 0);
+
+  return (
+    <section className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/team?team=${team.id}`}>{team.name}</Link> <span aria-hidden="true">›</span> <span>Choices</span>
+      </nav>
+      <h1>{loaded.scenario.title}</h1>
+      <p className="lead">
+        How {team.name} answered {loaded.persona.name} at each point. The best reply is marked; a point where most people chose something else is flagged.
+      </p>
+      {!played && <p className="card">Nobody on this team has played this role-play yet.</p>}
+      {stats
+        .filter((n) => n.picks > 0)
+        .map((n) => {
+          const best = Math.max(...n.choices.map((c) => c.merit));
+          return (
+            <div key={n.nodeId} className="card">
+              <h2 className="card-title">
+                {loaded.persona.name}: “{n.customer}”
+              </h2>
+              {n.goesWrong && <p className="status-pill status-overdue">Most of the team chose a weaker reply here</p>}
+              <div className="table-wrap">
+                <table className="stack-table choice-table">
+                  <caption className="visually-hidden">Replies chosen at this point, {n.picks} in all</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Reply</th>
+                      <th scope="col">Chosen</th>
+                      <th scope="col">Average final score</th>
+                      <th scope="col">Ended well</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...n.choices]
+                      .sort((a, b) => b.picks - a.picks)
+                      .map((c) => (
+                        <tr key={c.id}>
+                          <td data-label="Reply">
+                            {c.merit === best && <strong className="best-mark">Best reply: </strong>}
+                            {c.say}
+                          </td>
+                          <td data-label="Chosen">
+                            <span className="share-bar" aria-hidden="true">
+                              <span style={{ width: pct(c.share) }} />
+                            </span>
+                            {c.picks} ({pct(c.share)})
+                          </td>
+                          <td data-label="Average final score">{c.averageScore ?? '—'}</td>
+                          <td data-label="Ended well">{c.successRate === null ? '—' : pct(c.successRate)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          );
+        })}
+    </section>
+  );
+}

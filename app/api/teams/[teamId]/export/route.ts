@@ -1,0 +1,27 @@
+// CSV export of a team's results for its managers and admins: ?kind=skills (learner × skill) or ?kind=attempts.
+import { getDb } from '@/db/runtime';
+import { requireApiUser } from '@/lib/auth/guards';
+import { HttpError } from '@/lib/http-error';
+import { apiRoute } from '@/lib/http';
+import { teamCsv } from '@/lib/reports/export';
+import { visibleTeam } from '@/lib/reports/team';
+
+export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId: string }> }) => {
+  const { teamId } = await ctx.params;
+  const user = await requireApiUser(`/api/teams/${teamId}/export`, ['manager', 'admin']);
+  const kind = new URL(req.url).searchParams.get('kind') ?? 'skills';
+  if (kind !== 'skills' && kind !== 'attempts') throw new HttpError(400, 'kind must be "skills" or "attempts".');
+  const db = await getDb();
+  const team = await visibleTeam(db, user, teamId);
+  // A team the viewer does not manage is reported exactly like one that does not exist.
+  if (!team) throw new HttpError(404, 'There is no such team among yours.');
+  const csv = await teamCsv(db, teamId, kind);
+  const name = `${team.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'team'}-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+});

@@ -94,16 +94,16 @@ export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: 
   // Each learner has a base skill and improves a little over time.
   const skill = learnerIds.map(() => 0.25 + 0.6 * uniformFloat64(rng));
 
-  // Two check-up runs: one finished ~100 days ago, one started 10 days ago and due in 4.
+  // Two check-up runs: one finished ~100 days ago, and one that started 16 days ago and was due 2 days ago.
   const [plan] = await db
     .insert(checkupPlans)
-    .values({ teamId, name: 'Quarterly check-up', recurDays: 90, nextRunAt: new Date(now.getTime() + 80 * DAY), createdBy: null })
+    .values({ teamId, name: 'Quarterly check-up', recurDays: 90, nextRunAt: new Date(now.getTime() + 74 * DAY), createdBy: null })
     .returning({ id: checkupPlans.id });
   const runs = await db
     .insert(checkupRuns)
     .values([
       { planId: plan!.id, teamId, runNo: 1, seed: 1, startsAt: new Date(now.getTime() - 100 * DAY), dueAt: new Date(now.getTime() - 86 * DAY) },
-      { planId: plan!.id, teamId, runNo: 2, seed: 2, startsAt: new Date(now.getTime() - 10 * DAY), dueAt: new Date(now.getTime() - 1 * DAY) },
+      { planId: plan!.id, teamId, runNo: 2, seed: 2, startsAt: new Date(now.getTime() - 16 * DAY), dueAt: new Date(now.getTime() - 2 * DAY) },
     ])
     .returning();
 
@@ -117,8 +117,8 @@ export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: 
   for (const [runIx, run] of runs.entries()) {
     for (const [userIx, userId] of learnerIds.entries()) {
       for (const l of pickScenarios(3)) {
-        // Everyone finished the first run; about two thirds have finished each item of the second.
-        const finished = runIx === 0 || uniformFloat64(rng) < 0.65;
+        // Everyone finished the first run; most, not all, have finished each item of the second.
+        const finished = runIx === 0 || uniformFloat64(rng) < 0.9;
         const at = new Date(run.startsAt.getTime() + uniformInt(rng, 0, Math.max(1, run.dueAt.getTime() - run.startsAt.getTime() - DAY)));
         assignmentRows.push({ userId, itemId: l.scenario.id, runId: run.id, dueAt: run.dueAt, completedAt: finished ? at : null });
         if (finished) planned.push({ userIx, scenario: l, at, assignment: { runIx } });

@@ -6,7 +6,7 @@ import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
-import { decideAttempt, getAttempt, startAttempt } from './attempts';
+import { decideAttempt, getAttempt, reviewAttempt, startAttempt } from './attempts';
 
 const yaml = (say: string) => `
 id: short
@@ -110,6 +110,32 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     const [mine] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();
     await expect(startAttempt(t.db, other.id, loaded(), 'checkup', mine!.id)).rejects.toMatchObject({ status: 404 });
     await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', mine!.id)).resolves.toMatchObject({ seq: 0 });
+  });
+
+  it('plays an assignment as a check-up of its own scenario and completes it with the last decision', async () => {
+    const [asg] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();
+    const [wrong] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'another-scenario' }).returning();
+    await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', wrong!.id)).rejects.toMatchObject({ status: 400 });
+    // Asked for practice, the assignment still makes it a check-up: no feedback on the way.
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice', asg!.id);
+    expect((await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).feedback).toBeUndefined();
+    const open = await t.db.select().from(assignments).where(eq(assignments.id, asg!.id));
+    expect(open[0]!.completedAt).toBeNull();
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    const done = await t.db.select().from(assignments).where(eq(assignments.id, asg!.id));
+    expect(done[0]!.completedAt).toBeInstanceOf(Date);
+    await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', asg!.id)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('lets a reviewer read a check-up in progress with its feedback and the best reply at each point', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
+    const review = (await reviewAttempt(t.db, attemptId))!;
+    expect(review.userId).toBe(learner.id);
+    expect(review.transcript[0]).toMatchObject({ choiceId: 'process', feedback: 'She felt processed.', scores: { reflecting: -1 } });
+    expect(review.bestAt).toMatchObject({ a: { choiceId: 'feel' }, b: { choiceId: 'fix' } });
+    expect(review.ending).toBeUndefined();
+    expect(await reviewAttempt(t.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('hides another learner’s attempt as not found', async () => {

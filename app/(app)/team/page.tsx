@@ -1,6 +1,7 @@
 // Team overview: members × skills heatmap (last 90 days or latest check-up), onboarding, activity, overdue check-ups and the team's trend.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
@@ -41,7 +42,9 @@ export default async function TeamPage({ searchParams }: Props) {
     );
   }
   // Only a team from the viewer's own list can be opened: that list is the access check.
-  const team = teams.find((t) => t.id === one(q.team)) ?? teams[0]!;
+  const asked = one(q.team);
+  const team = asked ? teams.find((t) => t.id === asked) : teams[0];
+  if (!team) notFound();
   const basis: HeatmapBasis = one(q.basis) === 'checkup' ? 'checkup' : 'recent';
   const sort: SortKey = (sortKeys as readonly string[]).includes(one(q.sort)) ? (one(q.sort) as SortKey) : 'name';
   const dir = one(q.dir) === 'desc' ? 'desc' : 'asc';
@@ -226,7 +229,7 @@ export default async function TeamPage({ searchParams }: Props) {
                   {m.onboardingDone}/{o.pathLength}
                 </td>
                 <td className="nowrap">{ago(m.lastActivity, now)}</td>
-                <td>{m.overdue > 0 ? <span className="status-pill status-overdue">{m.overdue} overdue</span> : '—'}</td>
+                <td>{m.overdue > 0 ? <span className="status-pill status-overdue">{m.overdue}<span className="visually-hidden"> overdue</span></span> : '—'}</td>
                 {skillIds.map((k) => (
                   <HeatCell key={k} score={m.profile[k].score} decisions={m.profile[k].decisions} />
                 ))}

@@ -30,7 +30,8 @@ export function SkillBars({ data, title }: { data: SkillBar[]; title: string }) 
           </Bar>
         </BarChart>
       </div>
-      <table className="visually-hidden">
+      <div className="visually-hidden">
+        <table>
         <caption>{title}</caption>
         <thead>
           <tr>
@@ -46,7 +47,8 @@ export function SkillBars({ data, title }: { data: SkillBar[]; title: string }) 
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </div>
     </figure>
   );
 }

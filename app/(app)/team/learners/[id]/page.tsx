@@ -16,11 +16,12 @@ import { SkillBars } from '@/app/_components/charts/SkillBars';
 
 export const metadata: Metadata = { title: 'Learner' };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const SHOWN = 25;
 const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-export default async function LearnerPage({ params }: Props) {
+export default async function LearnerPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
   await requirePageLearnerAccess(`/team/learners/${id}`, id);
@@ -34,6 +35,8 @@ export default async function LearnerPage({ params }: Props) {
   const progress = pathProgress(path, done);
   const weakest = weakestSkill(profile);
   const byModule = new Map(record.modules.map((m) => [m.moduleId, m]));
+  const showAll = (await searchParams).all === '1';
+  const shownAttempts = showAll ? record.attempts : record.attempts.slice(0, SHOWN);
   const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
     s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (catalogue.get(s.id)?.scenario.title ?? s.id);
 
@@ -100,7 +103,7 @@ export default async function LearnerPage({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {record.attempts.map((a) => (
+              {shownAttempts.map((a) => (
                 <tr key={a.id}>
                   <td data-label="Role-play">{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
                   <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
@@ -115,6 +118,12 @@ export default async function LearnerPage({ params }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+
+      {shownAttempts.length < record.attempts.length && (
+        <p>
+          Showing the latest {shownAttempts.length} of {record.attempts.length}. <Link href={`/team/learners/${id}?all=1`}>Show all attempts</Link>
+        </p>
       )}
 
       <h2>Knowledge checks</h2>

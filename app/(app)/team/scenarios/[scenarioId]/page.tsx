@@ -21,7 +21,9 @@ export default async function ScenarioChoicesPage({ params, searchParams }: Prop
   const db = await getDb();
   const teams = await teamsVisibleTo(db, user);
   const teamParam = (await searchParams).team;
-  const team = teams.find((t) => t.id === (Array.isArray(teamParam) ? teamParam[0] : teamParam)) ?? teams[0];
+  const asked = Array.isArray(teamParam) ? teamParam[0] : teamParam;
+  // Only a team from the viewer's own list can be opened; any other id is reported as not found.
+  const team = asked ? teams.find((t) => t.id === asked) : teams[0];
   if (!team) notFound();
   const stats = nodeStats(loaded.scenario, await choiceRows(db, team.id, scenarioId));
   const played = stats.some((n) => n.picks > 0);

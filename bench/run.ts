@@ -7,6 +7,8 @@ import path from 'node:path';
 import { buildIsCurrent, runBuild } from '../scripts/build-state';
 import { checkContent } from '../lib/content/check';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
+import type { DatabaseTarget } from '../db/client';
+import { teamOverviewFigure } from './reports';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -176,6 +178,18 @@ async function decisionFigures(base: string, driver: string) {
   }
 }
 
+async function reportFigures(driver: string, target: DatabaseTarget) {
+  for (const basis of ['recent', 'checkup'] as const) {
+    const f = await teamOverviewFigure(target, basis);
+    row(
+      `team overview data on ${driver}, ${f.members} learners, 2,000 attempts, ${basis === 'recent' ? 'last 90 days' : 'latest check-up'} (median of 21)`,
+      `${ms(f.overviewMs)}, ${f.queries} queries`,
+      `${ms(f.baselineMs)} one primary-key read`,
+      `target under 150 ms: ${f.overviewMs < 150 ? 'PASS' : 'FAIL'}`,
+    );
+  }
+}
+
 async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
@@ -240,6 +254,15 @@ async function main() {
 
   console.log('\nDecisions (simulated learners playing real scenarios)');
   await decisionFigures(base, 'PGlite');
+
+  console.log('\nTeam overview page (demo team of 40 learners, 2,000 attempts)');
+  const managerCookie = await signInCookie(base, 'manager3@example.com');
+  const getPage = (p: string) => () => fetch(`${base}${p}`, { headers: { cookie: managerCookie } });
+  await load(5, 1, getPage('/team'));
+  const teamPage = await load(40, 1, getPage('/team'));
+  const plainPage = await load(40, 1, getPage('/learn'));
+  row('GET /team (heatmap of 40), whole page over HTTP', fmt(teamPage), `${fmt(plainPage)} GET /learn (signed-in page, no team data)`);
+  await reportFigures('PGlite', { driver: 'pglite', memory: true });
   await stop(server);
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -256,6 +279,7 @@ async function main() {
     try {
       await waitFor(`${base}/signin`);
       await decisionFigures(base, 'PostgreSQL');
+      await reportFigures('PostgreSQL', { driver: 'postgres', url: url.toString(), max: 4 });
     } finally {
       await stop(pgServer);
       const c = new pg.Client({ connectionString: pgUrl });

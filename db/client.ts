@@ -24,10 +24,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Called with each statement's SQL: lets benchmarks and tests count a page's queries. */
+export type QueryListener = (sql: string) => void;
+
 export type DatabaseTarget =
-  | { driver: 'pglite'; dir: string }
-  | { driver: 'pglite'; memory: true }
-  | { driver: 'postgres'; url: string; max?: number };
+  | { driver: 'pglite'; dir: string; onQuery?: QueryListener }
+  | { driver: 'pglite'; memory: true; onQuery?: QueryListener }
+  | { driver: 'postgres'; url: string; max?: number; onQuery?: QueryListener };
+
+const loggerFor = (onQuery?: QueryListener) => (onQuery ? { logQuery: (q: string) => onQuery(q) } : undefined);
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 
@@ -48,11 +53,11 @@ export function describeUrl(url: string): string {
   }
 }
 
-async function openPglite(target: { dir: string } | { memory: true }): Promise<DatabaseHandle> {
+async function openPglite(target: ({ dir: string } | { memory: true }) & { onQuery?: QueryListener }): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   if ('memory' in target) {
     const client = await PGlite.create();
-    const db = drizzlePglite(client, { schema });
+    const db = drizzlePglite(client, { schema, logger: loggerFor(target.onQuery) });
     return {
       db: db as unknown as Db,
       driver: 'pglite',
@@ -70,7 +75,7 @@ async function openPglite(target: { dir: string } | { memory: true }): Promise<D
     release();
     throw new DataDirError(`Cannot open the PGlite database in ${dir}: ${(e as Error).message}`);
   }
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: loggerFor(target.onQuery) });
   return {
     db: db as unknown as Db,
     driver: 'pglite',
@@ -101,7 +106,7 @@ function connectionProblem(e: unknown): string {
   return err.message || String(err.code ?? 'unknown error');
 }
 
-async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
+async function openPostgres(url: string, max = 10, onQuery?: QueryListener): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', (e) => console.error(`PostgreSQL connection error: ${e.message}`));
@@ -115,7 +120,7 @@ async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
     );
   }
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool, { schema, logger: loggerFor(onQuery) }) as unknown as Db,
     driver: 'postgres',
     where: describeUrl(url),
     migrate: (folder = MIGRATIONS_DIR) => migratePostgres(pool, folder),
@@ -139,7 +144,7 @@ async function migratePostgres(pool: pg.Pool, migrationsFolder: string): Promise
 }
 
 export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.driver === 'postgres') return openPostgres(target.url, target.max);
+  if (target.driver === 'postgres') return openPostgres(target.url, target.max, target.onQuery);
   return openPglite(target);
 }
 

@@ -1,7 +1,7 @@
 // Test databases: a fresh migrated PGlite per test file, and a fresh PostgreSQL database when TEST_DATABASE_URL is set.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type Driver } from './client';
+import { openDatabase, type DatabaseHandle, type Driver, type QueryListener } from './client';
 
 /** The drivers the data-layer tests run against: PGlite always, PostgreSQL when CI provides one. */
 export const testDrivers: Driver[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -19,9 +19,9 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(driver: Driver): Promise<TestDatabase> {
+export async function createTestDatabase(driver: Driver, onQuery?: QueryListener): Promise<TestDatabase> {
   if (driver === 'pglite') {
-    const handle = await openDatabase({ driver: 'pglite', memory: true });
+    const handle = await openDatabase({ driver: 'pglite', memory: true, onQuery });
     await handle.migrate();
     return { ...handle, dispose: () => handle.close() };
   }
@@ -33,7 +33,7 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = withDatabase(base, name);
-  const handle = await openDatabase({ driver: 'postgres', url, max: 4 });
+  const handle = await openDatabase({ driver: 'postgres', url, max: 4, onQuery });
   await handle.migrate();
   return {
     ...handle,

@@ -1,0 +1,131 @@
+// The authorization matrix: every guarded page and route, requested as each kind of person, answers with the status their role and teams allow.
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { readScenarios } from '../lib/scenario/course';
+import { signIn } from './fixtures';
+
+type Who = 'anonymous' | 'learner' | 'otherLearner' | 'otherManager' | 'manager' | 'admin';
+const people: Record<Exclude<Who, 'anonymous'>, string> = {
+  // learner1 is on Harbour Street Support, managed by manager1; manager2 runs another team.
+  learner: 'learner1@example.com',
+  otherLearner: 'learner2@example.com',
+  otherManager: 'manager2@example.com',
+  manager: 'manager1@example.com',
+  admin: 'admin@example.com',
+};
+const everyone: Who[] = ['anonymous', 'learner', 'otherLearner', 'otherManager', 'manager', 'admin'];
+
+// Anonymous page requests are sent to sign-in; everything else answers with a status.
+const REDIRECT = 307;
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  expect: Record<Who, number>;
+}
+
+interface Ids {
+  learnerId: string;
+  attemptId: string;
+  teamId: string;
+}
+
+const page = (learner: number, manager: number, admin = manager): Record<Who, number> => ({
+  anonymous: REDIRECT,
+  learner,
+  otherLearner: learner,
+  otherManager: manager,
+  manager,
+  admin,
+});
+
+const cases: Case[] = [
+  // Pages every signed-in person may open.
+  ...['/', '/learn', '/practice', '/progress', '/checkups'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(200, 200) })),
+  // Manager pages.
+  { name: 'team overview', method: 'GET', url: () => '/team', expect: page(403, 200) },
+  { name: 'team overview of a given team', method: 'GET', url: (i) => `/team?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
+  { name: 'learner page', method: 'GET', url: (i) => `/team/learners/${i.learnerId}`, expect: { ...page(403, 200), otherManager: 403 } },
+  { name: 'transcript review', method: 'GET', url: (i) => `/team/learners/${i.learnerId}/attempts/${i.attemptId}`, expect: { ...page(403, 200), otherManager: 403 } },
+  { name: 'choice analytics', method: 'GET', url: (i) => `/team/scenarios/double-charge?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
+  { name: 'check-up plans', method: 'GET', url: (i) => `/team/checkups?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
+  // Admin pages.
+  { name: 'admin', method: 'GET', url: () => '/admin', expect: page(403, 403, 200) },
+  // The learner's own attempt: nobody else, not even their manager, reads it through the player's API.
+  {
+    name: 'read an attempt',
+    method: 'GET',
+    url: (i) => `/api/attempts/${i.attemptId}`,
+    expect: { anonymous: 401, learner: 200, otherLearner: 404, otherManager: 404, manager: 404, admin: 404 },
+  },
+  {
+    name: 'decide in an attempt',
+    method: 'POST',
+    url: (i) => `/api/attempts/${i.attemptId}/decisions`,
+    // A seq that skips ahead: the owner gets 409, proving the request got past access control.
+    body: () => ({ seq: 5, choiceId: 'x' }),
+    expect: { anonymous: 401, learner: 409, otherLearner: 404, otherManager: 404, manager: 404, admin: 404 },
+  },
+  { name: 'team list API', method: 'GET', url: () => '/api/team', expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 200, manager: 200, admin: 200 } },
+  {
+    name: 'team CSV export',
+    method: 'GET',
+    url: (i) => `/api/teams/${i.teamId}/export?kind=attempts`,
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 200, admin: 200 },
+  },
+  {
+    name: 'create a check-up plan',
+    method: 'POST',
+    url: (i) => `/api/teams/${i.teamId}/checkup-plans`,
+    // An invalid plan: those allowed in get a 400, so no plan is really created.
+    body: () => ({ name: '', scenarioCount: 0 }),
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 400, admin: 400 },
+  },
+  {
+    name: 'change an account',
+    method: 'PATCH',
+    url: (i) => `/api/admin/users/${i.learnerId}`,
+    // An empty change: the admin gets 400 ("nothing to change"), everyone else is refused first.
+    body: () => ({}),
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+  },
+];
+
+async function contextFor(browser: Browser, who: Who): Promise<APIRequestContext> {
+  const ctx = await browser.newContext();
+  if (who !== 'anonymous') await signIn(await ctx.newPage(), people[who]);
+  return ctx.request;
+}
+
+test('every role gets exactly the access it should on every guarded page and route', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const requests = Object.fromEntries(await Promise.all(everyone.map(async (w) => [w, await contextFor(browser, w)] as const))) as Record<Who, APIRequestContext>;
+
+  // The learner's attempt, one decision in.
+  const best = readScenarios(process.cwd()).scenarios.find((x) => x.scenario.id === 'double-charge')!.analysis.bestPath[0]!;
+  const started = await (await requests.learner.post('/api/attempts', { data: { scenarioId: 'double-charge', mode: 'practice' } })).json();
+  expect((await requests.learner.post(`/api/attempts/${started.attemptId}/decisions`, { data: { seq: 0, choiceId: best } })).status()).toBe(200);
+  const me = await (await requests.learner.get('/api/me')).json();
+  const teams = (await (await requests.manager.get('/api/team')).json()).teams as { id: string; name: string }[];
+  const ids: Ids = { learnerId: me.user.id, attemptId: started.attemptId, teamId: teams.find((t) => t.name === 'Harbour Street Support')!.id };
+
+  const wrong: string[] = [];
+  for (const c of cases) {
+    for (const who of everyone) {
+      const res = await requests[who].fetch(c.url(ids), {
+        method: c.method,
+        maxRedirects: 0,
+        ...(c.body ? { data: c.body(ids) } : {}),
+      });
+      const want = c.expect[who];
+      if (res.status() !== want) wrong.push(`${c.name} as ${who}: ${res.status()}, expected ${want}`);
+      // A refused API request explains itself in JSON.
+      if (c.url(ids).startsWith('/api/') && res.status() >= 400) {
+        const body = await res.json().catch(() => null);
+        if (!body || typeof body.error !== 'string') wrong.push(`${c.name} as ${who}: ${res.status()} without a JSON error`);
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+});

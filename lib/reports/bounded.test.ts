@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDrivers, type TestDatabase } from '@/db/testing';
+import { seedHistory } from '@/db/history';
+import { onboardingPath } from '@/lib/content/onboarding';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+import { teamOverview } from './team';
+
+// Dashboards must not run a query per learner or per skill: the count stays the same as a team grows.
+describe.each(testDrivers)('team overview query count on %s', (driver) => {
+  let t: TestDatabase;
+  let queries = 0;
+  const teamIds: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestDatabase(driver, () => queries++);
+    const scenarios = [...scenarioCatalogue().values()];
+    for (const [name, learners, attempts] of [['small', 2, 20], ['large', 30, 400]] as const) {
+      teamIds[name] = (await seedHistory(t.db, { teamName: name, emailPrefix: name, learners, attempts, scenarios, password: null, seed: 7 })).teamId;
+    }
+  }, 60_000);
+  afterAll(() => t.dispose());
+
+  it('runs the same number of queries for 2 learners as for 30, on either basis', async () => {
+    const counted = async (team: string, basis: 'recent' | 'checkup') => {
+      queries = 0;
+      const o = await teamOverview(t.db, teamIds[team]!, onboardingPath(), basis);
+      expect(o!.members.length).toBe(team === 'small' ? 2 : 30);
+      return queries;
+    };
+    for (const basis of ['recent', 'checkup'] as const) {
+      const small = await counted('small', basis);
+      const large = await counted('large', basis);
+      expect(large).toBe(small);
+      expect(small).toBeLessThanOrEqual(8);
+    }
+  });
+});

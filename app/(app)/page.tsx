@@ -8,8 +8,11 @@ import { pathProgress } from '@/lib/content/paths';
 import { skills as skillInfo } from '@/lib/content/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
 import { skillProfile, weakestSkill } from '@/lib/reports/skills';
+import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+
+const dueDay = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const areas = [
   { href: '/learn', title: 'Learn', text: 'Nine short lessons, one empathy skill each, with quick knowledge checks.' },
@@ -23,7 +26,7 @@ export default async function HomePage() {
   const firstName = user.name.split(' ')[0];
   const path = onboardingPath();
   const db = await getDb();
-  const [done, profile] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id)]);
+  const [done, profile, checkups] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id), learnerCheckups(db, user.id)]);
   const progress = pathProgress(path, done);
   const weakest = weakestSkill(profile);
   const course = getCourse();
@@ -45,6 +48,29 @@ export default async function HomePage() {
   return (
     <section className="stack">
       <h1>Welcome, {firstName}</h1>
+      {checkups.open.length > 0 && (
+        <div className="card">
+          <h2 className="card-title">Check-ups to do</h2>
+          <ul className="todo-list">
+            {checkups.open.map((a) => {
+              const title = scenarios.get(a.scenarioId)?.scenario.title ?? a.scenarioId;
+              const go = a.attemptId ? `/practice/${a.scenarioId}?attempt=${a.attemptId}&mode=checkup` : `/practice/${a.scenarioId}?assignment=${a.assignmentId}`;
+              return (
+                <li key={a.assignmentId} className={a.overdue ? 'todo-overdue' : undefined}>
+                  <Link href={go}>{title}</Link>{' '}
+                  <span className={a.overdue ? 'status-pill status-overdue' : 'muted'}>
+                    {a.overdue ? `Overdue: was due ${dueDay(a.dueAt)}` : `Due ${dueDay(a.dueAt)}`}
+                  </span>
+                  {a.attemptId && <span className="muted"> · started</span>}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="muted">
+            Check-ups are scored at the end, with no feedback along the way. <Link href="/checkups">All check-ups and results</Link>
+          </p>
+        </div>
+      )}
       <div className="card next-step">
         <h2 className="card-title">{path.title}</h2>
         <p>

@@ -10,6 +10,8 @@ import { onboardingPath } from '@/lib/content/onboarding';
 import { pathProgress } from '@/lib/content/paths';
 import { finishedWork, learnerRecord } from '@/lib/reports/learner';
 import { skillProfile, weakestSkill } from '@/lib/reports/skills';
+import { learnerCheckups } from '@/lib/checkups/results';
+import { skillIds } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { findUserById, isUuid } from '@/lib/users';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
@@ -19,6 +21,8 @@ export const metadata: Metadata = { title: 'Learner' };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const SHOWN = 25;
 const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
+const change = (now: number | null, before: number | null | undefined) =>
+  now === null || before === null || before === undefined ? '' : now === before ? ' (no change)' : ` (${now > before ? '+' : '−'}${Math.abs(now - before)})`;
 const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function LearnerPage({ params, searchParams }: Props) {
@@ -28,7 +32,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   const db = await getDb();
   const learner = await findUserById(db, id);
   if (!learner) notFound();
-  const [record, done, profile] = await Promise.all([learnerRecord(db, id), finishedWork(db, id), skillProfile(db, id)]);
+  const [record, done, profile, checkups] = await Promise.all([learnerRecord(db, id), finishedWork(db, id), skillProfile(db, id), learnerCheckups(db, id)]);
   const course = getCourse();
   const catalogue = scenarioCatalogue();
   const path = onboardingPath();
@@ -82,6 +86,53 @@ export default async function LearnerPage({ params, searchParams }: Props) {
           </ol>
         </div>
       </div>
+
+      <h2>Check-ups</h2>
+      {checkups.runs.length === 0 ? (
+        <p className="card">No check-ups assigned yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <caption className="visually-hidden">Check-ups, newest first, with the change since the one before</caption>
+            <thead>
+              <tr>
+                <th scope="col">Check-up</th>
+                <th scope="col">Done</th>
+                <th scope="col">Overall</th>
+                <th scope="col">Skills (change since the previous check-up)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checkups.runs.map((r) => {
+                const overdue = r.items.filter((i) => i.overdue).length;
+                return (
+                  <tr key={r.runId}>
+                    <td data-label="Check-up">
+                      {r.planName}, {day(r.startsAt)}
+                    </td>
+                    <td data-label="Done">
+                      {r.result.completed} of {r.result.total}
+                      {overdue > 0 && <span className="status-pill status-overdue"> {overdue} overdue</span>}
+                    </td>
+                    <td data-label="Overall">
+                      {r.result.overall ?? '—'}
+                      {change(r.result.overall, r.previous?.overall)}
+                    </td>
+                    <td data-label="Skills">
+                      {skillIds.filter((k) => r.result.skills[k].score !== null).length === 0
+                        ? '—'
+                        : skillIds
+                            .filter((k) => r.result.skills[k].score !== null)
+                            .map((k) => `${skillInfo[k].label} ${r.result.skills[k].score}${change(r.result.skills[k].score, r.previous?.skills[k].score)}`)
+                            .join(' · ')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <h2>Role-plays</h2>
       {record.attempts.length === 0 ? (

@@ -1,15 +1,18 @@
 'use client';
-// One account in the admin table: change its role, deactivate or reactivate it.
+// One account in the admin table: its teams, a link to edit it, and quick role and activation changes.
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Role } from '@/db/schema';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
+  /** The teams the person is in, or manages, already worded for the table. */
+  teams: string;
   self: boolean;
 }
 
-export function UserRow({ user, self }: Props) {
+export function UserRow({ user, teams, self }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,10 +34,15 @@ export function UserRow({ user, self }: Props) {
   return (
     <tr>
       <td data-label="Name">
-        {user.name}
-        {self && <span className="muted"> (you)</span>}
+        <span>
+          <Link href={`/admin/users/${user.id}`} aria-label={`Edit ${user.name}`}>
+            {user.name}
+          </Link>
+          {self && <span className="muted"> (you)</span>}
+        </span>
       </td>
       <td data-label="Email">{user.email}</td>
+      <td data-label="Teams">{teams || <span className="muted">—</span>}</td>
       <td data-label="Role">
         <label className="visually-hidden" htmlFor={`role-${user.id}`}>
           Role for {user.name}

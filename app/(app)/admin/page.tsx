@@ -1,23 +1,107 @@
-// Admin: everyone's account, with activation and role changes that take effect at once.
+// Admin: everyone's account, searchable by name, role, team and status, with new accounts and the activity log.
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
 import { getDb } from '@/db/runtime';
+import { roles } from '@/db/schema';
+import { listTeams } from '@/lib/admin/teams';
+import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { recentAudit, type AuditAction } from '@/lib/audit';
-import { listUsers } from '@/lib/users';
+import { AdminNav } from './AdminNav';
+import styles from './admin.module.css';
+import { NewUserForm } from './NewUserForm';
 import { UserRow } from './UserRow';
 
 export const metadata: Metadata = { title: 'Admin' };
 
-export default async function AdminPage() {
+// Filters come from the address bar: anything unexpected is ignored rather than refused.
+const Filter = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
+  team: z.string().max(100).optional().catch(undefined),
+  status: z.enum(['active', 'inactive']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+function teamsText(p: PersonRow): string {
+  return [...p.teams.map((t) => t.name), ...p.manages.map((t) => `${t.name} (manages)`)].join(', ');
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePageUser('/admin', ['admin']);
+  const params = Filter.parse(await searchParams);
+  const filter: PeopleFilter = { q: params.q, role: params.role, teamId: params.team || undefined, status: params.status, page: params.page };
   const db = await getDb();
-  const [users, activity] = await Promise.all([listUsers(db), recentAudit(db, 50)]);
+  const [people, teams, activity] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50)]);
+  const filtered = Boolean(filter.q || filter.role || filter.teamId || filter.status);
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ q: params.q, role: params.role, team: params.team, status: params.status })) if (v) q.set(k, v);
+    q.set('page', String(page));
+    return `/admin?${q.toString()}`;
+  };
+
   return (
     <section className="stack">
       <h1>People</h1>
+      <AdminNav current="/admin" />
       <p className="lead">
-        Deactivating someone or changing their role signs them out at once, on every device.
+        Deactivating someone or changing their role signs them out at once, on every device. Their records stay.
       </p>
+
+      <details className={`card ${styles.details}`}>
+        <summary>Add a person</summary>
+        <NewUserForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </details>
+
+      <form className={styles.filters} method="get" action="/admin" role="search" aria-label="Find people">
+        <div className="field">
+          <label htmlFor="filter-q">Name or email</label>
+          <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-role">Role</label>
+          <select id="filter-role" name="role" defaultValue={params.role ?? ''}>
+            <option value="">Any role</option>
+            <option value="learner">Learners</option>
+            <option value="manager">Managers</option>
+            <option value="admin">Admins</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-team">Team</label>
+          <select id="filter-team" name="team" defaultValue={params.team ?? ''}>
+            <option value="">Any team</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Account</label>
+          <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
+            <option value="">Any</option>
+            <option value="active">Active</option>
+            <option value="inactive">Deactivated</option>
+          </select>
+        </div>
+        <button type="submit" className="button button-quiet">
+          Find
+        </button>
+      </form>
+
+      <div className={styles.pager}>
+        <p className={`muted ${styles.flat}`}>
+          {people.total === 0
+            ? 'Nobody matches.'
+            : `${people.total} ${people.total === 1 ? 'person' : 'people'}${filtered ? ' match' : ''}${people.pages > 1 ? `, page ${people.page} of ${people.pages}` : ''}.`}{' '}
+          {filtered && <Link href="/admin">Show everyone</Link>}
+        </p>
+      </div>
       <div className="table-wrap">
         <table className="stack-table">
           <caption className="visually-hidden">All accounts</caption>
@@ -25,19 +109,32 @@ export default async function AdminPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Email</th>
+              <th scope="col">Teams</th>
               <th scope="col">Role</th>
               <th scope="col">Account</th>
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
-              <UserRow key={u.id} user={{ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active }} self={u.id === admin.id} />
+            {people.people.map((u) => (
+              <UserRow
+                key={u.id}
+                user={{ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active }}
+                teams={teamsText(u)}
+                self={u.id === admin.id}
+              />
             ))}
           </tbody>
         </table>
       </div>
+      {people.pages > 1 && (
+        <nav aria-label="Pages of people" className={styles.pager}>
+          {people.page > 1 ? <Link href={pageHref(people.page - 1)}>← Previous page</Link> : <span />}
+          {people.page < people.pages ? <Link href={pageHref(people.page + 1)}>Next page →</Link> : <span />}
+        </nav>
+      )}
+
       <h2 id="activity">Recent activity</h2>
-      <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and account changes, newest first.</p>
+      <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and every change to accounts and teams, newest first.</p>
       <div className="table-wrap">
         <table className="stack-table" aria-labelledby="activity">
           <thead>
@@ -71,7 +168,8 @@ export default async function AdminPage() {
   );
 }
 
-const auditLabels: Record<AuditAction, string> = {
+// Partial: other areas add their own events, which show under their action name until labelled here.
+const auditLabels: Partial<Record<AuditAction, string>> = {
   signin: 'Signed in',
   'signin.failed': 'Failed sign-in',
   'signin.limited': 'Sign-in paused (too many failures)',
@@ -81,4 +179,14 @@ const auditLabels: Record<AuditAction, string> = {
   'user.deactivated': 'Account deactivated',
   'user.reactivated': 'Account reactivated',
   'user.role_changed': 'Role changed',
+  'user.created': 'Account added',
+  'user.updated': 'Account edited',
+  'users.imported': 'People imported',
+  'team.created': 'Team created',
+  'team.renamed': 'Team renamed',
+  'team.deleted': 'Team deleted',
+  'team.member_added': 'Added to a team',
+  'team.member_removed': 'Removed from a team',
+  'team.manager_added': 'Made a team manager',
+  'team.manager_removed': 'No longer a team manager',
 };

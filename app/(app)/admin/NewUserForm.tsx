@@ -1,0 +1,125 @@
+'use client';
+// Adds one account: email, name, role, an optional team, and either single sign-on or a first password.
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import type { Role } from '@/db/schema';
+import styles from './admin.module.css';
+import { send } from './send';
+
+interface Props {
+  teams: { id: string; name: string }[];
+  minPasswordLength: number;
+}
+
+export function NewUserForm({ teams, minPasswordLength }: Props) {
+  const router = useRouter();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+  const [signIn, setSignIn] = useState<'sso' | 'password'>('sso');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setBusy(true);
+    setError(undefined);
+    setStatus('');
+    const sent = await send<{ user: { name: string; email: string } }>('/api/admin/users', 'POST', {
+      email: String(data.get('email') ?? ''),
+      name: String(data.get('name') ?? ''),
+      role: String(data.get('role') ?? 'learner') as Role,
+      password: signIn === 'password' ? String(data.get('password') ?? '') : null,
+      teamId: String(data.get('teamId') ?? '') || null,
+    });
+    setBusy(false);
+    if (!sent.ok) {
+      setError(sent.error);
+      return;
+    }
+    form.reset();
+    setSignIn('sso');
+    setStatus(`Added ${sent.data.user.name} (${sent.data.user.email}).`);
+    router.refresh();
+  }
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Add a person" aria-describedby={`${id}-hint`}>
+      <p id={`${id}-hint`} className="hint">
+        Learners join the team as members; managers and admins become one of its managers.
+      </p>
+      <div className={styles.formGrid}>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input id={`${id}-email`} name="email" type="email" required autoComplete="off" maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} name="name" required autoComplete="off" maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>Role</label>
+          <select id={`${id}-role`} name="role" defaultValue="learner">
+            <option value="learner">Learner</option>
+            <option value="manager">Manager</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select id={`${id}-team`} name="teamId" defaultValue="">
+            <option value="">No team</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Signing in</legend>
+        <label className={styles.check}>
+          <input type="radio" name="signIn" value="sso" checked={signIn === 'sso'} onChange={() => setSignIn('sso')} />
+          <span>Single sign-on only (no password)</span>
+        </label>
+        <label className={styles.check}>
+          <input type="radio" name="signIn" value="password" checked={signIn === 'password'} onChange={() => setSignIn('password')} />
+          <span>Set a first password to give them</span>
+        </label>
+        {signIn === 'password' && (
+          <div className="field">
+            <label htmlFor={`${id}-password`}>First password</label>
+            <input
+              id={`${id}-password`}
+              name="password"
+              type="password"
+              required
+              minLength={minPasswordLength}
+              maxLength={200}
+              autoComplete="new-password"
+              aria-describedby={`${id}-password-hint`}
+            />
+            <span id={`${id}-password-hint`} className="hint">
+              At least {minPasswordLength} characters.
+            </span>
+          </div>
+        )}
+      </fieldset>
+      <div className={styles.actions}>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add person'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="alert alert-error">
+          {error}
+        </p>
+      )}
+      <p role="status" className="muted">
+        {status}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+'use client';
+// Reads a CSV from a file or pasted text, checks or imports it, and shows the per-row report.
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { ImportResult } from '@/lib/admin/import';
+import styles from '../admin.module.css';
+import { send } from '../send';
+
+const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
+const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';
+
+export function ImportForm({ maxRows }: { maxRows: number }) {
+  const router = useRouter();
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+  const [result, setResult] = useState<ImportResult>();
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const dryRun = useRef(false);
+
+  async function readFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setError(undefined);
+    if (!file) return;
+    if (file.size > 1024 * 1024) {
+      setError(`${file.name} is larger than 1024 KB. Split it into smaller files of at most ${maxRows.toLocaleString('en')} people.`);
+      e.target.value = '';
+      return;
+    }
+    setCsv(await file.text());
+    setFileName(file.name);
+    setResult(undefined);
+    setStatus(`Read ${file.name}. Check it or import it.`);
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const createTeams = new FormData(e.currentTarget).get('createTeams') === 'on';
+    const check = dryRun.current;
+    setBusy(true);
+    setError(undefined);
+    setStatus(check ? 'Checking…' : 'Importing…');
+    const sent = await send<ImportResult>('/api/admin/import', 'POST', { csv, createTeams, dryRun: check });
+    setBusy(false);
+    if (!sent.ok) {
+      setStatus('');
+      setResult(undefined);
+      setError(sent.error);
+      return;
+    }
+    const { counts } = sent.data;
+    setResult(sent.data);
+    setStatus(
+      `${check ? 'Checked, nothing saved' : 'Imported'}: ${counts.created} ${check ? 'to create' : 'created'}, ${counts.skipped} skipped, ${counts.rejected} rejected.`,
+    );
+    if (!check) router.refresh();
+  }
+
+  // A keyboard or screen-reader user lands on the report as soon as it appears.
+  useEffect(() => {
+    if (result) reportHeading.current?.focus();
+  }, [result]);
+
+  return (
+    <div className="stack">
+      <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="import-file">CSV file</label>
+          <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e)} />
+        </div>
+        <div className="field">
+          <label htmlFor="import-text">Or paste the rows</label>
+          <textarea
+            id="import-text"
+            className={styles.textarea}
+            value={csv}
+            onChange={(e) => {
+              setCsv(e.target.value);
+              setFileName(undefined);
+            }}
+            placeholder={EXAMPLE}
+            spellCheck={false}
+            aria-describedby="import-text-hint"
+          />
+          <span id="import-text-hint" className="hint">
+            {fileName ? `From ${fileName}; edit here before importing if you need to.` : 'The first row names the columns.'}
+          </span>
+        </div>
+        <label className={styles.check}>
+          <input type="checkbox" name="createTeams" aria-describedby="import-teams-hint" />
+          <span>
+            Create teams that do not exist yet
+            <span id="import-teams-hint" className={`hint ${styles.block}`}>
+              Otherwise a row naming an unknown team is rejected, so a misspelt team name never becomes a new team.
+            </span>
+          </span>
+        </label>
+        <div className={styles.actions}>
+          <button type="submit" className="button button-secondary" disabled={busy || !csv.trim()} onClick={() => (dryRun.current = true)}>
+            Check without saving
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || !csv.trim()} onClick={() => (dryRun.current = false)}>
+            {busy ? 'Working…' : 'Import people'}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="alert alert-error">
+            {error}
+          </p>
+        )}
+        <p role="status" className="muted">
+          {status}
+        </p>
+      </form>
+
+      {result && (
+        <section className="stack" aria-labelledby="import-report">
+          <h2 id="import-report" tabIndex={-1} ref={reportHeading}>
+            {result.dryRun ? 'What an import would do' : 'Import report'}
+          </h2>
+          <ul className={styles.counts}>
+            <li>
+              {result.counts.created} {result.dryRun ? 'to create' : 'created'}
+            </li>
+            <li>{result.counts.skipped} skipped</li>
+            <li>{result.counts.rejected} rejected</li>
+            {result.teamsCreated.length > 0 && (
+              <li>
+                {result.dryRun ? 'Teams to create' : 'Teams created'}: {result.teamsCreated.join(', ')}
+              </li>
+            )}
+          </ul>
+          <div className="table-wrap">
+            <table className="stack-table">
+              <caption className="visually-hidden">Import report, one line per row of the file</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.row}>
+                    <td data-label="Row">{r.row}</td>
+                    <td data-label="Email">{r.email || <span className="muted">(none)</span>}</td>
+                    <td data-label="Outcome">
+                      <span className={`${styles.outcome} ${styles[r.outcome]}`}>
+                        {result.dryRun && r.outcome === 'created' ? 'Would create' : outcomeWord[r.outcome]}
+                      </span>
+                    </td>
+                    <td data-label="Why" className={styles.reason}>
+                      {r.reason}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+// The forms on a team's page: rename, add a member or manager by email, remove one, delete the team.
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import styles from '../../admin.module.css';
+import { send, type Sent } from '../../send';
+
+/** Busy flag, error and status message for one form, announced through its live regions. */
+function useAction() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+  async function run(action: () => Promise<Sent<unknown>>, done: string, after?: () => void) {
+    setBusy(true);
+    setError(undefined);
+    setStatus('');
+    const sent = await action();
+    setBusy(false);
+    if (!sent.ok) {
+      setError(sent.error);
+      return false;
+    }
+    setStatus(done);
+    after?.();
+    router.refresh();
+    return true;
+  }
+  const messages = (
+    <>
+      {error && (
+        <p role="alert" className="alert alert-error">
+          {error}
+        </p>
+      )}
+      <p role="status" className="muted">
+        {status}
+      </p>
+    </>
+  );
+  return { busy, run, messages, router };
+}
+
+export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
+  const { busy, run, messages } = useAction();
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const next = String(new FormData(e.currentTarget).get('name') ?? '');
+    void run(() => send(`/api/admin/teams/${teamId}`, 'PATCH', { name: next }), `Renamed to ${next.trim()}.`);
+  }
+  return (
+    <form className={`card ${styles.form}`} onSubmit={submit}>
+      <div className={styles.inline}>
+        <div className="field">
+          <label htmlFor="team-name">Team name</label>
+          <input id="team-name" name="name" required maxLength={100} defaultValue={name} autoComplete="off" />
+        </div>
+        <button type="submit" className="button button-quiet" disabled={busy}>
+          Rename
+        </button>
+      </div>
+      {messages}
+    </form>
+  );
+}
+
+export function AddToTeamForm({
+  teamId,
+  place,
+  suggestions,
+}: {
+  teamId: string;
+  place: 'member' | 'manager';
+  suggestions: { email: string; name: string }[];
+}) {
+  const id = useId();
+  const { busy, run, messages } = useAction();
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const email = String(new FormData(form).get('email') ?? '');
+    void run(
+      () => send(`/api/admin/teams/${teamId}/${place}s`, 'POST', { email }),
+      `Added ${email.trim()} as a ${place}.`,
+      () => form.reset(),
+    );
+  }
+  return (
+    <form className={styles.form} onSubmit={submit}>
+      <div className={styles.inline}>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{place === 'member' ? 'Add a member by email' : 'Add a manager by email'}</label>
+          <input id={`${id}-email`} name="email" type="email" required list={`${id}-people`} autoComplete="off" maxLength={254} />
+          <datalist id={`${id}-people`}>
+            {suggestions.map((p) => (
+              <option key={p.email} value={p.email}>
+                {p.name}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {place === 'member' ? 'Add member' : 'Add manager'}
+        </button>
+      </div>
+      {messages}
+    </form>
+  );
+}
+
+export function RemoveFromTeamButton({ teamId, userId, name, place }: { teamId: string; userId: string; name: string; place: 'member' | 'manager' }) {
+  const { busy, run, messages } = useAction();
+  return (
+    <div className="row-actions">
+      <button
+        type="button"
+        className="button-danger"
+        disabled={busy}
+        onClick={() => void run(() => send(`/api/admin/teams/${teamId}/${place}s/${userId}`, 'DELETE'), `Removed ${name}.`)}
+        aria-label={`Remove ${name} as ${place === 'member' ? 'a member' : 'a manager'}`}
+      >
+        Remove
+      </button>
+      {messages}
+    </div>
+  );
+}
+
+export function DeleteTeamButton({ teamId, name }: { teamId: string; name: string }) {
+  const { busy, run, messages, router } = useAction();
+  return (
+    <div className="stack">
+      <p className="muted">The team has nobody in it. Deleting it cannot be undone.</p>
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          onClick={() => {
+            if (!window.confirm(`Delete the team ${name}?`)) return;
+            void run(() => send(`/api/admin/teams/${teamId}`, 'DELETE'), `Deleted ${name}.`, () => router.push('/admin/teams'));
+          }}
+        >
+          Delete {name}
+        </button>
+      </div>
+      {messages}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// Admin: one team: its name, its members and its managers, each added by email and removable.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/runtime';
+import { users } from '@/db/schema';
+import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
+import { requirePageUser } from '@/lib/auth/guards';
+import { AdminNav } from '../../AdminNav';
+import { AddToTeamForm, DeleteTeamButton, RemoveFromTeamButton, RenameTeamForm } from './TeamForms';
+
+export const metadata: Metadata = { title: 'Team' };
+
+const roleWord = { learner: 'Learner', manager: 'Manager', admin: 'Admin' } as const;
+
+// Suggestions for the email fields; bounded so a very large organisation still gets a light page.
+const SUGGESTION_LIMIT = 2000;
+
+function PeopleTable({ teamId, people, place, caption }: { teamId: string; people: TeamPerson[]; place: 'member' | 'manager'; caption: string }) {
+  if (people.length === 0) return <p className="muted">{place === 'member' ? 'No members yet.' : 'No managers yet.'}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="stack-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Account</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id}>
+              <td data-label="Name">
+                <Link href={`/admin/users/${p.id}`}>{p.name}</Link>
+              </td>
+              <td data-label="Email">{p.email}</td>
+              <td data-label="Role">{roleWord[p.role]}</td>
+              <td data-label="Account">
+                <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>
+              </td>
+              <td data-label="Actions">
+                <RemoveFromTeamButton teamId={teamId} userId={p.id} name={p.name} place={place} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(`/admin/teams/${id}`, ['admin']);
+  const db = await getDb();
+  const team = await teamDetail(db, id);
+  if (!team) notFound();
+  const everyone = await db
+    .select({ email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name))
+    .limit(SUGGESTION_LIMIT);
+  const inTeam = new Set([...team.members, ...team.managers].map((p) => p.email));
+  const suggestions = everyone.filter((p) => !inTeam.has(p.email));
+  const empty = team.members.length === 0 && team.managers.length === 0;
+
+  return (
+    <section className="stack">
+      <p>
+        <Link href="/admin/teams">← Teams</Link>
+      </p>
+      <h1>{team.name}</h1>
+      <AdminNav current="/admin/teams" />
+      <RenameTeamForm teamId={team.id} name={team.name} />
+
+      <h2 id="members">Members ({team.members.length})</h2>
+      <AddToTeamForm
+        teamId={team.id}
+        place="member"
+        suggestions={suggestions.map((p) => ({ email: p.email, name: p.name }))}
+      />
+      <PeopleTable teamId={team.id} people={team.members} place="member" caption={`Members of ${team.name}`} />
+
+      <h2 id="managers">Managers ({team.managers.length})</h2>
+      <p className="muted">Managers see their team’s progress. Only people with the manager or admin role can manage a team.</p>
+      <AddToTeamForm
+        teamId={team.id}
+        place="manager"
+        suggestions={suggestions.filter((p) => p.role !== 'learner').map((p) => ({ email: p.email, name: p.name }))}
+      />
+      <PeopleTable teamId={team.id} people={team.managers} place="manager" caption={`Managers of ${team.name}`} />
+
+      <h2>Delete this team</h2>
+      {empty && team.checkupPlanCount === 0 ? (
+        <DeleteTeamButton teamId={team.id} name={team.name} />
+      ) : (
+        <p className="muted">
+          {team.checkupPlanCount > 0
+            ? 'This team has check-up plans, whose history would be lost, so it cannot be deleted.'
+            : 'A team can be deleted once it has no members and no managers.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+// Edits one account; only the fields that changed are sent, so saving a name never touches the role.
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { Role } from '@/db/schema';
+import styles from '../../admin.module.css';
+import { send } from '../../send';
+
+interface Props {
+  user: { id: string; name: string; email: string; role: Role; active: boolean };
+  self: boolean;
+  minPasswordLength: number;
+}
+
+export function EditUserForm({ user, self, minPasswordLength }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const change: Record<string, unknown> = {};
+    const name = String(data.get('name') ?? '');
+    const email = String(data.get('email') ?? '');
+    const password = String(data.get('password') ?? '');
+    if (name.trim() !== user.name) change.name = name;
+    if (email.trim().toLowerCase() !== user.email) change.email = email;
+    if (!self) {
+      const role = String(data.get('role')) as Role;
+      if (role !== user.role) change.role = role;
+      const active = data.get('active') === 'on';
+      if (active !== user.active) change.active = active;
+    }
+    if (password) change.password = password;
+    setError(undefined);
+    setStatus('');
+    if (Object.keys(change).length === 0) {
+      setStatus('Nothing has changed, so nothing was saved.');
+      return;
+    }
+    setBusy(true);
+    const sent = await send(`/api/admin/users/${user.id}`, 'PATCH', change);
+    setBusy(false);
+    if (!sent.ok) {
+      setError(sent.error);
+      return;
+    }
+    const passwordInput = form.elements.namedItem('password');
+    if (passwordInput instanceof HTMLInputElement) passwordInput.value = '';
+    const endsSessions = !self && (change.role !== undefined || change.active === false || change.password !== undefined);
+    setStatus(`Saved.${endsSessions ? ` ${name.trim() || user.name} is signed out everywhere and must sign in again.` : ''}`);
+    router.refresh();
+  }
+
+  return (
+    <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
+      <div className={styles.formGrid}>
+        <div className="field">
+          <label htmlFor="edit-name">Name</label>
+          <input id="edit-name" name="name" required maxLength={200} defaultValue={user.name} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="edit-email">Email</label>
+          <input id="edit-email" name="email" type="email" required maxLength={254} defaultValue={user.email} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="edit-role">Role</label>
+          <select id="edit-role" name="role" defaultValue={user.role} disabled={self} aria-describedby={self ? 'edit-self-hint' : undefined}>
+            <option value="learner">Learner</option>
+            <option value="manager">Manager</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="edit-password">New password</label>
+          <input
+            id="edit-password"
+            name="password"
+            type="password"
+            minLength={minPasswordLength}
+            maxLength={200}
+            autoComplete="new-password"
+            aria-describedby="edit-password-hint"
+          />
+          <span id="edit-password-hint" className="hint">
+            Leave empty to keep the current one. At least {minPasswordLength} characters.
+          </span>
+        </div>
+      </div>
+      <label className={styles.check}>
+        <input type="checkbox" name="active" defaultChecked={user.active} disabled={self} aria-describedby={self ? 'edit-self-hint' : 'edit-active-hint'} />
+        <span>
+          Account active
+          <span id="edit-active-hint" className={`hint ${styles.block}`}>
+            A deactivated person cannot sign in and their open sessions end; their records stay.
+          </span>
+        </span>
+      </label>
+      {self && (
+        <p id="edit-self-hint" className="hint">
+          This is your own account: another admin has to change its role or deactivate it.
+        </p>
+      )}
+      <div className={styles.actions}>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save changes'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="alert alert-error">
+          {error}
+        </p>
+      )}
+      <p role="status" className="muted">
+        {status}
+      </p>
+    </form>
+  );
+}

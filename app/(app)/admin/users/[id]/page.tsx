@@ -1,0 +1,57 @@
+// Admin: one person's account: details, role, activation, password and the teams they are in.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/runtime';
+import { personDetail } from '@/lib/admin/users';
+import { requirePageUser } from '@/lib/auth/guards';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { AdminNav } from '../../AdminNav';
+import { EditUserForm } from './EditUserForm';
+
+export const metadata: Metadata = { title: 'Edit account' };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const admin = await requirePageUser(`/admin/users/${id}`, ['admin']);
+  const person = await personDetail(await getDb(), id);
+  if (!person) notFound();
+  const self = person.id === admin.id;
+  return (
+    <section className="stack">
+      <p>
+        <Link href="/admin">← People</Link>
+      </p>
+      <h1>{person.name}</h1>
+      <AdminNav current="/admin" />
+      <p className="lead">
+        {person.email} · {person.active ? 'active' : 'deactivated'} ·{' '}
+        {person.passwordSet ? 'signs in with a password or single sign-on' : 'signs in with single sign-on only'}
+      </p>
+      <EditUserForm
+        user={{ id: person.id, name: person.name, email: person.email, role: person.role, active: person.active }}
+        self={self}
+        minPasswordLength={MIN_PASSWORD_LENGTH}
+      />
+      <h2>Teams</h2>
+      {person.teams.length === 0 && person.manages.length === 0 ? (
+        <p className="muted">
+          Not in any team. Add people to teams on the <Link href="/admin/teams">Teams</Link> page.
+        </p>
+      ) : (
+        <ul className="checklist">
+          {person.teams.map((t) => (
+            <li key={`m-${t.id}`}>
+              Member of <Link href={`/admin/teams/${t.id}`}>{t.name}</Link>
+            </li>
+          ))}
+          {person.manages.map((t) => (
+            <li key={`g-${t.id}`}>
+              Manages <Link href={`/admin/teams/${t.id}`}>{t.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -5,8 +5,10 @@ import { currentUser } from '@/lib/auth/guards';
 import { runDueCheckupsOnLoad } from '@/lib/checkups/due';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  // Any page load creates the check-up runs that have come due (cheap when none has).
-  const [user] = await Promise.all([currentUser(), runDueCheckupsOnLoad()]);
+  const user = await currentUser();
+  // Any page load creates the check-up runs that have come due (cheap when none has). After the
+  // session check, which marks the page dynamic, so the build's prerender never opens the database.
+  await runDueCheckupsOnLoad();
   return (
     <>
       <SiteHeader user={user} />

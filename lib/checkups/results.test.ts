@@ -61,7 +61,7 @@ describe.each(testDrivers)('check-up results on %s', (driver) => {
     expect(open).toEqual([expect.objectContaining({ assignmentId: second!.assignmentId, attemptId: half.attemptId, score: null })]);
     const item = runs[0]!.items.find((i) => i.assignmentId === first!.assignmentId)!;
     expect(item.completedAt).not.toBeNull();
-    expect(item).toMatchObject({ score: firstScore, attemptId: null, overdue: false });
+    expect(item).toMatchObject({ score: firstScore, attemptId: null, completedAttemptId: done.attemptId, overdue: false });
     expect(runs[0]!.result).toMatchObject({ completed: 1, total: 2, overall: firstScore });
     // Only the completed attempt's decisions count towards the skills.
     const scored = Object.values(runs[0]!.result.skills).filter((s) => s.score !== null);

@@ -17,6 +17,8 @@ export interface AssignmentView {
   attemptId: string | null;
   /** The completed attempt's score (0–100). */
   score: number | null;
+  /** The completed attempt, for its debrief. */
+  completedAttemptId: string | null;
 }
 
 export interface RunResult {
@@ -60,8 +62,14 @@ interface AssignmentRow {
 }
 
 /** Per assignment: the attempt to continue and the completed attempt's score. One query. */
-async function attemptsFor(db: Db, assignmentIds: string[]): Promise<Map<string, { inProgress: string | null; score: number | null }>> {
-  const out = new Map<string, { inProgress: string | null; score: number | null }>();
+interface Tried {
+  inProgress: string | null;
+  completed: string | null;
+  score: number | null;
+}
+
+async function attemptsFor(db: Db, assignmentIds: string[]): Promise<Map<string, Tried>> {
+  const out = new Map<string, Tried>();
   if (assignmentIds.length === 0) return out;
   const rows = await db
     .select({ id: attempts.id, assignmentId: attempts.assignmentId, status: attempts.status, score: attempts.score })
@@ -70,15 +78,15 @@ async function attemptsFor(db: Db, assignmentIds: string[]): Promise<Map<string,
     .orderBy(asc(attempts.startedAt));
   // Oldest first, so the latest attempt of each kind wins.
   for (const r of rows) {
-    const hit = out.get(r.assignmentId!) ?? { inProgress: null, score: null };
+    const hit = out.get(r.assignmentId!) ?? { inProgress: null, completed: null, score: null };
     if (r.status === 'in_progress') hit.inProgress = r.id;
-    if (r.status === 'completed' && r.score !== null) hit.score = r.score;
+    if (r.status === 'completed') Object.assign(hit, { completed: r.id, score: r.score });
     out.set(r.assignmentId!, hit);
   }
   return out;
 }
 
-function viewOf(a: AssignmentRow, tried: Map<string, { inProgress: string | null; score: number | null }>, now: Date): AssignmentView {
+function viewOf(a: AssignmentRow, tried: Map<string, Tried>, now: Date): AssignmentView {
   const t = tried.get(a.id);
   const dueAt = a.dueAt ?? new Date(8.64e15);
   return {
@@ -90,6 +98,7 @@ function viewOf(a: AssignmentRow, tried: Map<string, { inProgress: string | null
     overdue: !a.completedAt && dueAt < now,
     attemptId: a.completedAt ? null : (t?.inProgress ?? null),
     score: a.completedAt ? (t?.score ?? null) : null,
+    completedAttemptId: a.completedAt ? (t?.completed ?? null) : null,
   };
 }
 

@@ -22,9 +22,9 @@ async function send(url: string, method: 'POST' | 'DELETE', body?: unknown): Pro
 const repeats = [
   { value: '', label: 'Once only' },
   { value: '30', label: 'Every 30 days' },
-  { value: '90', label: 'Every 90 days (quarterly)' },
-  { value: '182', label: 'Every 182 days (twice a year)' },
-  { value: '365', label: 'Every 365 days (yearly)' },
+  { value: '90', label: 'Every 90 days' },
+  { value: '182', label: 'Every 182 days' },
+  { value: '365', label: 'Every 365 days' },
 ];
 
 export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string; teamName: string; learners: number }) {
@@ -36,7 +36,8 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const element = e.currentTarget;
+    const form = new FormData(element);
     const repeat = String(form.get('recurDays') ?? '');
     const start = String(form.get('startsAt') ?? '');
     setBusy(true);
@@ -52,6 +53,7 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
     setBusy(false);
     if (!sent.ok) return setError(sent.error);
     const { assignments } = sent.data as { assignments: number };
+    element.reset();
     setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} scenarios assigned.`);
     router.refresh();
   }

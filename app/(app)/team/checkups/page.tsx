@@ -5,7 +5,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
 import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
 import { teamsFor } from '@/lib/teams';
-import { cadence, change, day } from '../../checkups/format';
+import { cadence, changeFrom, day } from '../../checkups/format';
 import { CreatePlanForm, StopPlanButton } from './PlanForms';
 import styles from './team-checkups.module.css';
 
@@ -67,12 +67,12 @@ function RunCard({ run, now }: { run: TeamRun; now: Date }) {
           <span>
             {run.learnersDone} of {learners} learners done
           </span>
-          {run.learnersOverdue > 0 && <span className={`status-pill ${styles.overdue}`}>{run.learnersOverdue} overdue</span>}
+          {run.learnersOverdue > 0 && <span className={`status-pill ${styles.overdue}`}>{run.learnersOverdue} {run.learnersOverdue === 1 ? 'learner' : 'learners'} overdue</span>}
           {run.overall !== null && <span>Team average {run.overall}</span>}
         </span>
       </summary>
       <div className="table-wrap">
-        <table className="stack-table">
+        <table className={styles.learners}>
           <caption className="visually-hidden">
             Learners in {run.planName}, check-up {run.runNo}
           </caption>
@@ -80,31 +80,20 @@ function RunCard({ run, now }: { run: TeamRun; now: Date }) {
             <tr>
               <th scope="col">Learner</th>
               <th scope="col">Done</th>
-              <th scope="col">Status</th>
               <th scope="col">Score</th>
-              <th scope="col">Previous check-up</th>
-              <th scope="col">Change</th>
+              <th scope="col">Since last check-up</th>
             </tr>
           </thead>
           <tbody>
             {run.learners.map((l) => (
               <tr key={l.userId}>
-                <td data-label="Learner">{l.name}</td>
-                <td data-label="Done">
+                <th scope="row">{l.name}</th>
+                <td>
                   {l.completed} of {l.total}
+                  {l.overdue > 0 && <span className={`status-pill ${styles.overdue}`}>{l.overdue} overdue</span>}
                 </td>
-                <td data-label="Status">
-                  {l.overdue > 0 ? (
-                    <span className={`status-pill ${styles.overdue}`}>{l.overdue} overdue</span>
-                  ) : l.completed === l.total ? (
-                    'Complete'
-                  ) : (
-                    'In time'
-                  )}
-                </td>
-                <td data-label="Score">{l.overall ?? '—'}</td>
-                <td data-label="Previous check-up">{l.previous?.overall ?? '—'}</td>
-                <td data-label="Change">{change(l.overall, l.previous?.overall) ?? '—'}</td>
+                <td>{l.overall ?? '—'}</td>
+                <td>{changeFrom(l.overall, l.previous?.overall)}</td>
               </tr>
             ))}
           </tbody>

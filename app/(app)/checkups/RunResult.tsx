@@ -1,0 +1,47 @@
+// A check-up's result beside the previous one: overall score, then each skill the check-up scored.
+import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
+import type { RunResult } from '@/lib/checkups/results';
+import { change, changeFrom } from './format';
+import styles from './checkups.module.css';
+
+export function RunResultView({ result, previous, caption }: { result: RunResult; previous: RunResult | null; caption: string }) {
+  const scored = skillIds.filter((k) => result.skills[k].score !== null);
+  const overallChange = change(result.overall, previous?.overall);
+  return (
+    <div className={styles.result}>
+      <p className={styles.overall}>
+        <span className={styles.overallScore}>{result.overall === null ? 'No score yet' : `${result.overall} / 100`}</span>
+        <span className="muted">
+          {result.completed < result.total ? ` so far, ${result.completed} of ${result.total} scenarios done. ` : ' overall. '}
+          {previous?.overall != null ? `Previous check-up: ${previous.overall} (${overallChange}).` : 'No earlier check-up to compare with.'}
+        </span>
+      </p>
+      {scored.length > 0 && (
+        <div className="table-wrap">
+          <table className={styles.skills}>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Skill</th>
+                <th scope="col">Score</th>
+                <th scope="col">Since last check-up</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scored.map((k) => {
+                const before = previous?.skills[k].score ?? null;
+                return (
+                  <tr key={k}>
+                    <th scope="row">{skillInfo[k].label}</th>
+                    <td>{result.skills[k].score}</td>
+                    <td>{changeFrom(result.skills[k].score, before)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

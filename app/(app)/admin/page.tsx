@@ -103,7 +103,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <div className="table-wrap">
-        <table className="stack-table">
+        <table className={`stack-table ${styles.labels}`}>
           <caption className="visually-hidden">All accounts</caption>
           <thead>
             <tr>
@@ -136,7 +136,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <h2 id="activity">Recent activity</h2>
       <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and every change to accounts and teams, newest first.</p>
       <div className="table-wrap">
-        <table className="stack-table" aria-labelledby="activity">
+        <table className={`stack-table ${styles.labels}`} aria-labelledby="activity">
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>

@@ -133,7 +133,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
             )}
           </ul>
           <div className="table-wrap">
-            <table className="stack-table">
+            <table className={`stack-table ${styles.labels}`}>
               <caption className="visually-hidden">Import report, one line per row of the file</caption>
               <thead>
                 <tr>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/runtime';
 import { listTeams } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../AdminNav';
+import styles from '../admin.module.css';
 import { NewTeamForm } from './NewTeamForm';
 
 export const metadata: Metadata = { title: 'Teams' };
@@ -19,7 +20,7 @@ export default async function TeamsPage() {
       <p className="lead">Managers see the progress of their teams’ members. Open a team to change who is in it.</p>
       <NewTeamForm />
       <div className="table-wrap">
-        <table className="stack-table">
+        <table className={`stack-table ${styles.labels}`}>
           <caption className="visually-hidden">All teams</caption>
           <thead>
             <tr>

@@ -8,6 +8,7 @@ import { users } from '@/db/schema';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../../AdminNav';
+import styles from '../../admin.module.css';
 import { AddToTeamForm, DeleteTeamButton, RemoveFromTeamButton, RenameTeamForm } from './TeamForms';
 
 export const metadata: Metadata = { title: 'Team' };
@@ -21,7 +22,7 @@ function PeopleTable({ teamId, people, place, caption }: { teamId: string; peopl
   if (people.length === 0) return <p className="muted">{place === 'member' ? 'No members yet.' : 'No managers yet.'}</p>;
   return (
     <div className="table-wrap">
-      <table className="stack-table">
+      <table className={`stack-table ${styles.labels}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

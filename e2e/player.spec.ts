@@ -1,34 +1,7 @@
 // Journey: a learner plays role-plays in the player: to success in practice, to failure in a check-up, and resumes after a reload.
-import { expect, test, type Page } from '@playwright/test';
-import { readScenarios } from '../lib/scenario/course';
-import { choicesAt, decide, initialState, type PlayState } from '../lib/scenario/engine';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './fixtures';
-
-const { scenarios } = readScenarios(process.cwd());
-const byId = (id: string) => scenarios.find((x) => x.scenario.id === id)!;
-
-/** A sequence of replies (their text) that ends with the given outcome. */
-function pathTo(id: string, outcome: 'success' | 'failure'): string[] {
-  const { scenario: s, persona } = byId(id);
-  const search = (state: PlayState, says: string[]): string[] | undefined => {
-    if ('ending' in state.at) return s.endings[state.at.ending]!.outcome === outcome ? says : undefined;
-    for (const c of choicesAt(s, state)) {
-      const found = search(decide(s, state, c.id), [...says, c.say]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return search(initialState(s, persona.mood), [])!;
-}
-
-function bestPathSays(id: string): string[] {
-  const { scenario: s, analysis } = byId(id);
-  return analysis.bestState.steps.map((st) => s.nodes[st.nodeId]!.choices.find((c) => c.id === st.choiceId)!.say);
-}
-
-async function reply(page: Page, say: string) {
-  await page.getByRole('button', { name: say, exact: false }).filter({ hasText: say }).click();
-}
+import { bestPathSays, pathTo, reply } from './play';
 
 test('practice: the best replies reach a success, with feedback after each one', async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();

@@ -51,10 +51,11 @@ test('a manager sees their own team only', async ({ page }) => {
   await signIn(page, 'manager2@example.com');
   await mainNav(page).getByRole('link', { name: 'Team' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northgate Contact Centre');
-  const rows = page.getByRole('table').getByRole('row');
-  await expect(rows).toHaveCount(7);
-  await expect(page.getByText('learner7@example.com')).toBeVisible();
-  await expect(page.getByText('learner1@example.com')).toHaveCount(0);
+  // Six learners in the heatmap's body, and nobody from another team.
+  const heatmap = page.getByRole('table', { name: 'Skills by learner' });
+  await expect(heatmap.locator('tbody tr')).toHaveCount(6);
+  await expect(heatmap.getByRole('link', { name: 'Hannah Becker' })).toBeVisible();
+  await expect(page.getByText('Priya Raman')).toHaveCount(0);
 });
 
 test('signing out ends the session', async ({ page }) => {

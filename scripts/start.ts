@@ -112,8 +112,9 @@ async function main() {
         '',
         `Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
         '  admin@example.com                          admin',
-        '  manager1@example.com, manager2@example.com managers, six learners each',
-        '  learner1@example.com … learner12@example.com',
+        '  manager1@example.com, manager2@example.com managers of two new teams of six',
+        '  manager3@example.com                       manager of a team of 40 with six months of history',
+        '  learner1@example.com … learner12@example.com, riverside01@example.com … riverside40@example.com',
       );
     }
     lines.push('', 'Press Ctrl+C to stop.', '');

@@ -2,7 +2,7 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from './client';
-import { teamManagers, teamMembers, teams, users, type Role } from './schema';
+import { checkupPlans, teamManagers, teamMembers, teams, users, type Role } from './schema';
 
 export const DEMO_PASSWORD = 'practice-empathy';
 
@@ -41,7 +41,19 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** Creates whatever part of the demo organisation is missing; returns how many users it added. */
 export async function seedDemo(db: Db): Promise<{ usersAdded: number; historyAdded: boolean }> {
   const people = await seedDemoPeople(db);
-  return { ...people, historyAdded: await seedDemoHistory(db) };
+  const historyAdded = await seedDemoHistory(db);
+  await seedDemoCheckups(db);
+  return { ...people, historyAdded };
+}
+
+/** The first demo team gets a quarterly check-up, so the demo has assignments to show; once only. */
+async function seedDemoCheckups(db: Db): Promise<void> {
+  const t = demoTeams[0]!;
+  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, t.name));
+  const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, t.manager));
+  if (!team || !manager || (await db.select({ id: checkupPlans.id }).from(checkupPlans).where(eq(checkupPlans.teamId, team.id)).limit(1)).length) return;
+  const { createPlan } = await import('@/lib/checkups/plans');
+  await createPlan(db, manager, { teamId: team.id, name: 'Quarterly check-up' });
 }
 
 async function seedDemoHistory(db: Db): Promise<boolean> {

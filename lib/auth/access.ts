@@ -67,7 +67,10 @@ export async function assertManagesLearner(db: Db, user: SessionUser, learnerId:
   }
 }
 
-/** Managers may act on the teams they manage, admins on every team; a team that does not exist is a 404. */
+/**
+ * Managers may act on the teams they manage, admins on every team. Another manager's team is a
+ * 404 like a team that does not exist, so team ids cannot be probed.
+ */
 export async function assertManagesTeam(db: Db, user: SessionUser, teamId: string): Promise<void> {
   assertRole(user, ['manager', 'admin']);
   const [team] = isUuid(teamId) ? await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)) : [];
@@ -77,5 +80,5 @@ export async function assertManagesTeam(db: Db, user: SessionUser, teamId: strin
     .select({ teamId: teamManagers.teamId })
     .from(teamManagers)
     .where(and(eq(teamManagers.teamId, teamId), eq(teamManagers.userId, user.id)));
-  if (!managed) throw new AccessError(403, 'You do not manage this team.');
+  if (!managed) throw new AccessError(404, 'There is no such team among the teams you manage.');
 }

@@ -156,7 +156,7 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
     const admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     await expect(assertManagesTeam(t.db, manager, teamId)).resolves.toBeUndefined();
     await expect(assertManagesTeam(t.db, admin, teamId)).resolves.toBeUndefined();
-    await expect(assertManagesTeam(t.db, other, teamId)).rejects.toMatchObject({ status: 403 });
+    await expect(assertManagesTeam(t.db, other, teamId)).rejects.toMatchObject({ status: 404 });
     await expect(assertManagesTeam(t.db, learners[0]!, teamId)).rejects.toMatchObject({ status: 403 });
     await expect(assertManagesTeam(t.db, admin, crypto.randomUUID())).rejects.toMatchObject({ status: 404 });
     await expect(assertManagesTeam(t.db, other, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });

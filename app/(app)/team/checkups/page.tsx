@@ -1,5 +1,7 @@
 // Team check-ups for managers and admins: each team's plans with their cadence, a form to plan one, and every run's completion and results.
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
@@ -103,12 +105,18 @@ function RunCard({ run, now }: { run: TeamRun; now: Date }) {
   );
 }
 
-export default async function TeamCheckupsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TeamCheckupsPage({ searchParams }: Props) {
   const user = await requirePageUser('/team/checkups', ['manager', 'admin']);
   const db = await getDb();
   await maybeRunDueCheckups(db).catch((e: unknown) => console.error('Check-ups: could not create due runs.', e));
   const now = new Date();
-  const teams = await teamsFor(db, user);
+  const mine = await teamsFor(db, user);
+  // ?team= narrows the page to one team; a team that is not the viewer's is not found, like an unknown one.
+  const only = (await searchParams).team;
+  const teams = typeof only === 'string' ? mine.filter((t) => t.id === only) : mine;
+  if (typeof only === 'string' && teams.length === 0) notFound();
   const [plans, runs] = await Promise.all([
     listPlans(db, teams.map((t) => t.id)),
     Promise.all(teams.map((t) => teamCheckupResults(db, t.id, now, 6))),
@@ -121,6 +129,11 @@ export default async function TeamCheckupsPage() {
         A check-up gives every learner a few scenarios aimed at their weakest skills, scored only at the end. Plan one to recur and each run is
         created on its date; learners see what is due on their Check-ups page.
       </p>
+      {teams.length < mine.length && (
+        <p>
+          <Link href="/team/checkups">Check-ups of all your teams</Link>
+        </p>
+      )}
       {teams.length === 0 && <p className="card">{user.role === 'admin' ? 'There are no teams yet.' : 'You do not manage a team yet.'}</p>}
       {teams.map((team, i) => {
         const learners = team.members.filter((m) => m.active).length;

@@ -22,7 +22,9 @@ export type AuditAction =
   | 'team.member_added'
   | 'team.member_removed'
   | 'team.manager_added'
-  | 'team.manager_removed';
+  | 'team.manager_removed'
+  | 'checkup.plan_created'
+  | 'checkup.plan_stopped';
 
 export interface AuditEntry {
   action: AuditAction;

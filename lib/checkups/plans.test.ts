@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, checkupPlans, checkupRuns, teamManagers, teamMembers, teams } from '@/db/schema';
+import { assignments, auditLog, checkupPlans, checkupRuns, teamManagers, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { assertManagesTeam } from '@/lib/auth/access';
 import { createPlan, listPlans, maybeRunDueCheckups, nextRunAfter, resetDueCheck, runDueCheckups, stopPlan } from './plans';
@@ -118,8 +118,11 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
 
   it('stops a plan: no more runs, and the assignments already made stay', async () => {
     const { plan, firstRun } = await createPlan(t.db, manager, { teamId, name: 'Stopped', recurDays: 7 }, t0);
-    const stopped = await stopPlan(t.db, plan.id);
+    const stopped = await stopPlan(t.db, plan.id, manager);
     expect(stopped).toMatchObject({ active: false, nextRunAt: null });
+    // Both the plan and its stop are in the audit log, by the manager.
+    const logged = await t.db.select().from(auditLog).where(eq(auditLog.actorId, manager.id));
+    expect(logged.filter((e) => (e.detail as { planId?: string } | null)?.planId === plan.id).map((e) => e.action).sort()).toEqual(['checkup.plan_created', 'checkup.plan_stopped']);
     await runDueCheckups(t.db, at(100));
     expect(await runsOf(plan.id)).toHaveLength(1);
     expect(await assignmentsOf(firstRun!.runId)).toHaveLength(9);

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { assignments, checkupPlans, checkupRuns, teamMembers, teams, users } from '@/db/schema';
+import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 import { skillProfiles } from '@/lib/reports/skills';
 import { scenarioCatalogue } from '@/lib/scenario/course';
@@ -76,9 +77,8 @@ export async function createPlan(
     throw new HttpError(400, `${issue.path.join('.')}: ${issue.message}`);
   }
   const f = parsed.data;
-  if (!isUuid(teamId) || !(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId))).length) {
-    throw new HttpError(404, 'There is no such team.');
-  }
+  const [team] = isUuid(teamId) ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)) : [];
+  if (!team) throw new HttpError(404, 'There is no such team.');
   if (f.startsAt && f.startsAt.getTime() > now.getTime() + 366 * DAY_MS) {
     throw new HttpError(400, 'startsAt: start within the next year');
   }
@@ -96,6 +96,12 @@ export async function createPlan(
     })
     .returning();
   const firstRun = startsAt <= now ? await runPlan(db, plan!, now, options) : null;
+  await audit(db, {
+    action: 'checkup.plan_created',
+    actorId: actor.id,
+    subject: team.name,
+    detail: { planId: plan!.id, name: f.name, scenarioCount: f.scenarioCount, daysToComplete: f.daysToComplete, recurDays: f.recurDays, assigned: firstRun?.assignments ?? 0 },
+  });
   const [fresh] = await db.select().from(checkupPlans).where(eq(checkupPlans.id, plan!.id));
   return { plan: fresh!, firstRun };
 }
@@ -107,11 +113,12 @@ export async function getPlan(db: Db, planId: string): Promise<Plan | undefined>
 }
 
 /** Stops future runs. Assignments already made stay, so learners can still finish them. */
-export async function stopPlan(db: Db, planId: string): Promise<Plan> {
+export async function stopPlan(db: Db, planId: string, actor?: { id: string }): Promise<Plan> {
   const plan = await getPlan(db, planId);
   if (!plan) throw new HttpError(404, 'There is no such check-up plan.');
   if (!plan.active) return plan;
   const [stopped] = await db.update(checkupPlans).set({ active: false, nextRunAt: null }).where(eq(checkupPlans.id, planId)).returning();
+  await audit(db, { action: 'checkup.plan_stopped', actorId: actor?.id ?? null, subject: plan.teamId, detail: { planId, name: plan.name } });
   return stopped!;
 }
 

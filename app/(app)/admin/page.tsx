@@ -189,4 +189,6 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   'team.member_removed': 'Removed from a team',
   'team.manager_added': 'Made a team manager',
   'team.manager_removed': 'No longer a team manager',
+  'checkup.plan_created': 'Check-up planned',
+  'checkup.plan_stopped': 'Check-up plan stopped',
 };

@@ -13,5 +13,5 @@ export const DELETE = apiRoute(async (_req: Request, ctx: { params: Promise<{ id
   const plan = await getPlan(db, id);
   if (!plan) throw new HttpError(404, 'There is no such check-up plan.');
   await assertManagesTeam(db, user, plan.teamId);
-  return Response.json({ plan: await stopPlan(db, id) });
+  return Response.json({ plan: await stopPlan(db, id, user) });
 });

@@ -54,7 +54,7 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
     if (!sent.ok) return setError(sent.error);
     const { assignments } = sent.data as { assignments: number };
     element.reset();
-    setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} scenarios assigned.`);
+    setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} ${assignments === 1 ? 'scenario' : 'scenarios'} assigned.`);
     router.refresh();
   }
 

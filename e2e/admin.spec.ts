@@ -72,9 +72,9 @@ test('an admin creates a team, adds a member and a manager, and renames it', asy
   await page.getByLabel('Add a manager by email').fill('learner4@example.com');
   await page.getByRole('button', { name: 'Add manager' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Liam Walsh' })).toContainText('Liam Walsh is a learner. Change their role to manager first');
-  await page.getByLabel('Add a manager by email').fill('manager2@example.com');
+  await page.getByLabel('Add a manager by email').fill('manager3@example.com');
   await page.getByRole('button', { name: 'Add manager' }).click();
-  await expect(page.getByRole('table', { name: 'Managers of Evening Shift' })).toContainText('Sam Patel');
+  await expect(page.getByRole('table', { name: 'Managers of Evening Shift' })).toContainText('Riley Brooks');
 
   await page.getByLabel('Team name').fill('Evening Support');
   await page.getByRole('button', { name: 'Rename' }).click();
@@ -85,7 +85,7 @@ test('an admin creates a team, adds a member and a manager, and renames it', asy
   await expect(page.getByRole('heading', { name: 'Members (0)' })).toBeVisible();
 
   await page.goto('/admin/teams');
-  await expect(page.getByRole('row').filter({ hasText: 'Evening Support' })).toContainText('Sam Patel');
+  await expect(page.getByRole('row').filter({ hasText: 'Evening Support' })).toContainText('Riley Brooks');
 });
 
 test('an admin adds a person with a first password, who can then sign in; deactivating them ends that', async ({ browser }) => {

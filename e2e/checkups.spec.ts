@@ -28,7 +28,10 @@ test('a check-up goes from the manager’s plan to the learner and back to the m
   await manager.goto('/team');
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Quayside Support');
   await manager.getByRole('link', { name: 'Check-up plans' }).click();
+  // The form is a client component: fill it once it has hydrated, or React resets the fields.
+  await manager.waitForLoadState('networkidle');
   await manager.getByLabel('Name').fill('Spring check-up');
+  await expect(manager.getByLabel('Name')).toHaveValue('Spring check-up');
   await manager.getByLabel('Scenarios per learner').fill('1');
   await manager.getByLabel('Repeats').selectOption({ label: 'Once only' });
   await manager.getByRole('button', { name: 'Plan check-up' }).click();

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
+import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from './send';
 
 interface Props {
@@ -112,14 +113,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
           {busy ? 'Adding…' : 'Add person'}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="alert alert-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="muted">
-        {status}
-      </p>
+      <FormMessages error={error} status={status} />
     </form>
   );
 }

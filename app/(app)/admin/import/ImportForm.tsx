@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ImportResult } from '@/lib/admin/import';
 import styles from '../admin.module.css';
+import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '../send';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
@@ -105,14 +106,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
             {busy ? 'Working…' : 'Import people'}
           </button>
         </div>
-        {error && (
-          <p role="alert" className="alert alert-error">
-            {error}
-          </p>
-        )}
-        <p role="status" className="muted">
-          {status}
-        </p>
+        <FormMessages error={error} status={status} />
       </form>
 
       {result && (

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import styles from '../admin.module.css';
+import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '../send';
 
 export function NewTeamForm() {
@@ -37,14 +38,7 @@ export function NewTeamForm() {
           {busy ? 'Creating…' : 'Create team'}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="alert alert-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="muted">
-        {status}
-      </p>
+      <FormMessages error={error} status={status} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // The manager's check-up controls: a form to plan a team's check-up (defaults filled in) and a button to stop a plan.
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
+import { FormMessages } from '@/app/_components/FormMessages';
 import styles from './team-checkups.module.css';
 
 async function send(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
@@ -97,14 +98,7 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
           </span>
         </div>
       </div>
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" className={done ? 'alert alert-info' : 'visually-hidden'}>
-        {done}
-      </p>
+      <FormMessages error={error} status={done} statusClassName={done ? 'alert alert-info' : 'visually-hidden'} />
       <button type="submit" className={`button button-primary ${styles.submit}`} disabled={busy}>
         {busy ? 'Planning…' : 'Plan check-up'}
       </button>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import styles from '../../admin.module.css';
+import { FormMessages } from '@/app/_components/FormMessages';
 import { send, type Sent } from '../../send';
 
 /** Busy flag, error and status message for one form, announced through its live regions. */
@@ -26,18 +27,7 @@ function useAction() {
     router.refresh();
     return true;
   }
-  const messages = (
-    <>
-      {error && (
-        <p role="alert" className="alert alert-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="muted">
-        {status}
-      </p>
-    </>
-  );
+  const messages = <FormMessages error={error} status={status} />;
   return { busy, run, messages, router };
 }
 

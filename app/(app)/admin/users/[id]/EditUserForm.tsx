@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from '../../admin.module.css';
+import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '../../send';
 
 interface Props {
@@ -109,14 +110,7 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
           {busy ? 'Saving…' : 'Save changes'}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="alert alert-error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="muted">
-        {status}
-      </p>
+      <FormMessages error={error} status={status} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from './send';
+import { send } from '@/app/_components/send';
 
 interface Props {
   teams: { id: string; name: string }[];

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import type { ImportResult } from '@/lib/admin/import';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '../send';
+import { send } from '@/app/_components/send';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
 const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';

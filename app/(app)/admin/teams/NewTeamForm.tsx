@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '../send';
+import { send } from '@/app/_components/send';
 
 export function NewTeamForm() {
   const router = useRouter();

@@ -3,22 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
+import { send } from '@/app/_components/send';
 import styles from './team-checkups.module.css';
 
-async function send(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-  try {
-    const res = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = (await res.json().catch(() => ({}))) as { error?: string };
-    if (res.status === 401) return { ok: false, error: 'Your session has ended. Sign in again, then try once more.' };
-    return res.ok ? { ok: true, data } : { ok: false, error: data.error ?? `That did not work (status ${res.status}).` };
-  } catch {
-    return { ok: false, error: 'The trainer could not be reached. Check your connection and try again.' };
-  }
-}
+// On a 401 the manager is told to retry after signing in, so the filled-in plan is not given up for lost.
+const SESSION_ENDED = 'Your session has ended. Sign in again, then try once more.';
+const problem = (sent: { error: string; status?: number }) => (sent.status === 401 ? SESSION_ENDED : sent.error);
 
 const repeats = [
   { value: '', label: 'Once only' },
@@ -44,7 +34,7 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
     setBusy(true);
     setError(null);
     setDone(null);
-    const sent = await send(`/api/teams/${teamId}/checkup-plans`, 'POST', {
+    const sent = await send<{ assignments: number }>(`/api/teams/${teamId}/checkup-plans`, 'POST', {
       name: String(form.get('name') ?? ''),
       scenarioCount: Number(form.get('scenarioCount')),
       daysToComplete: Number(form.get('daysToComplete')),
@@ -52,8 +42,8 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
       ...(start ? { startsAt: `${start}T09:00:00Z` } : {}),
     });
     setBusy(false);
-    if (!sent.ok) return setError(sent.error);
-    const { assignments } = sent.data as { assignments: number };
+    if (!sent.ok) return setError(problem(sent));
+    const { assignments } = sent.data;
     element.reset();
     setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} ${assignments === 1 ? 'scenario' : 'scenarios'} assigned.`);
     router.refresh();
@@ -116,7 +106,7 @@ export function StopPlanButton({ planId, planName }: { planId: string; planName:
     setError(null);
     const sent = await send(`/api/checkup-plans/${planId}`, 'DELETE');
     setBusy(false);
-    if (!sent.ok) return setError(sent.error);
+    if (!sent.ok) return setError(problem(sent));
     router.refresh();
   }
   return (

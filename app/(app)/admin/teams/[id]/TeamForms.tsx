@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import styles from '../../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send, type Sent } from '../../send';
+import { send, type Sent } from '@/app/_components/send';
 
 /** Busy flag, error and status message for one form, announced through its live regions. */
 function useAction() {

@@ -213,10 +213,10 @@ export default async function TeamPage({ searchParams }: Props) {
           <thead>
             <tr>
               {sortHeader('name', 'Learner')}
+              {skillIds.map((k) => sortHeader(k, shortSkill[k], skills[k].label))}
               {sortHeader('onboarding', 'Onboarding')}
               {sortHeader('activity', 'Last active')}
               {sortHeader('overdue', 'Overdue')}
-              {skillIds.map((k) => sortHeader(k, shortSkill[k], skills[k].label))}
             </tr>
           </thead>
           <tbody>
@@ -225,14 +225,14 @@ export default async function TeamPage({ searchParams }: Props) {
                 <th scope="row">
                   <Link href={`/team/learners/${m.id}`}>{m.name}</Link>
                 </th>
+                {skillIds.map((k) => (
+                  <HeatCell key={k} score={m.profile[k].score} decisions={m.profile[k].decisions} />
+                ))}
                 <td>
                   {m.onboardingDone}/{o.pathLength}
                 </td>
                 <td className="nowrap">{ago(m.lastActivity, now)}</td>
                 <td>{m.overdue > 0 ? <span className="status-pill status-overdue">{m.overdue}<span className="visually-hidden"> overdue</span></span> : '—'}</td>
-                {skillIds.map((k) => (
-                  <HeatCell key={k} score={m.profile[k].score} decisions={m.profile[k].decisions} />
-                ))}
               </tr>
             ))}
             {visible.length === 0 && (
@@ -245,10 +245,10 @@ export default async function TeamPage({ searchParams }: Props) {
             <tfoot>
               <tr>
                 <th scope="row">Team average</th>
-                <td colSpan={3} />
                 {skillIds.map((k) => (
                   <HeatCell key={k} score={o.teamProfile[k].score} decisions={o.teamProfile[k].decisions} />
                 ))}
+                <td colSpan={3} />
               </tr>
             </tfoot>
           )}

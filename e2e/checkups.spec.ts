@@ -1,5 +1,6 @@
 // Journey: a manager plans a check-up, a learner completes it, and the manager sees the result in the heatmap and reviews the transcript.
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { readScenarios } from '../lib/scenario/course';
 import { expectNoAxeViolations, signIn } from './fixtures';
 import { bestPathSays, reply } from './play';
@@ -64,6 +65,13 @@ test('a check-up goes from the manager’s plan to the learner and back to the m
   const row = manager.getByRole('table', { name: 'Skills by learner' }).getByRole('row', { name: /Ravi Shah/ });
   await expect(row.locator('td.heat:not(.heat-none)').first()).toHaveText(/^\d+$/);
   await expectNoAxeViolations(manager);
+
+  // The team's CSV export has the attempt, as a spreadsheet would read it.
+  const csv = await manager.request.get(`/api/teams/${teamId}/export?kind=attempts`);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="quayside-support-attempts-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows).toEqual([expect.objectContaining({ learner: 'Ravi Shah', scenario_title: title, mode: 'checkup', status: 'completed', score: '100' })]);
 
   // The learner page lists the check-up and the attempt; the transcript shows every decision with its feedback.
   await row.getByRole('link', { name: 'Ravi Shah' }).click();

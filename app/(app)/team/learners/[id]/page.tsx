@@ -14,13 +14,14 @@ import { learnerCheckups } from '@/lib/checkups/results';
 import { skillIds } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { findUserById, isUuid } from '@/lib/users';
+import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
+import { ModulesTable } from '@/app/_components/ModulesTable';
 
 export const metadata: Metadata = { title: 'Learner' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const SHOWN = 25;
-const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 const change = (now: number | null, before: number | null | undefined) =>
   now === null || before === null || before === undefined ? '' : now === before ? ' (no change)' : ` (${now > before ? '+' : '−'}${Math.abs(now - before)})`;
 const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -38,7 +39,6 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   const path = onboardingPath();
   const progress = pathProgress(path, done);
   const weakest = weakestSkill(profile);
-  const byModule = new Map(record.modules.map((m) => [m.moduleId, m]));
   const showAll = (await searchParams).all === '1';
   const shownAttempts = showAll ? record.attempts : record.attempts.slice(0, SHOWN);
   const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
@@ -138,37 +138,14 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       {record.attempts.length === 0 ? (
         <p className="card">No role-plays yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">Attempts, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Role-play</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Date</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Score</th>
-                <th scope="col">
-                  <span className="visually-hidden">Transcript</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shownAttempts.map((a) => (
-                <tr key={a.id}>
-                  <td data-label="Role-play">{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
-                  <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
-                  <td data-label="Date">{day(a.startedAt)}</td>
-                  <td data-label="Outcome">{a.status === 'completed' ? (outcomeLabel[a.outcome ?? ''] ?? a.outcome) : `In progress (${a.decisions} repl${a.decisions === 1 ? 'y' : 'ies'})`}</td>
-                  <td data-label="Score">{a.score ?? '—'}</td>
-                  <td data-label="Transcript">
-                    {a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AttemptsTable
+          attempts={shownAttempts}
+          caption="Attempts, newest first"
+          scenarioHeading="Role-play"
+          openHeading="Transcript"
+          formatDate={day}
+          open={(a) => (a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>)}
+        />
       )}
 
       {shownAttempts.length < record.attempts.length && (
@@ -178,30 +155,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       )}
 
       <h2>Knowledge checks</h2>
-      <div className="table-wrap">
-        <table className="stack-table">
-          <caption className="visually-hidden">Modules and knowledge-check results</caption>
-          <thead>
-            <tr>
-              <th scope="col">Module</th>
-              <th scope="col">Status</th>
-              <th scope="col">Knowledge check</th>
-            </tr>
-          </thead>
-          <tbody>
-            {course.modules.map((m) => {
-              const r = byModule.get(m.id);
-              return (
-                <tr key={m.id}>
-                  <td data-label="Module">{m.title}</td>
-                  <td data-label="Status">{r ? (r.status === 'completed' ? `Completed${r.completedAt ? ` ${day(r.completedAt)}` : ''}` : 'In progress') : 'Not started'}</td>
-                  <td data-label="Knowledge check">{r && r.answered > 0 ? `${r.correct} of ${m.checks.length} right first time` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <ModulesTable records={record.modules} formatDate={day} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />
       <p className="muted">Reflection notes are private to the learner and are not shown here.</p>
     </section>
   );

@@ -6,13 +6,13 @@ import { getDb } from '@/db/runtime';
 import { reviewAttempt } from '@/lib/attempts';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
+import { outcomeLabel } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { findUserById, isUuid } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'Transcript' };
 
 type Props = { params: Promise<{ id: string; attemptId: string }> };
-const outcomeLabel: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 const moodWord = (m: number) => (m <= -4 ? 'furious' : m <= -2 ? 'upset' : m <= 1 ? 'neutral' : m <= 3 ? 'warm' : 'delighted');
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
 
@@ -47,7 +47,7 @@ export default async function TranscriptPage({ params }: Props) {
             <span className="muted"> / 100</span>
           </p>
           <p>
-            <strong>{outcomeLabel[e.outcome]}</strong>, {e.score.passed ? 'passed' : 'below'} the pass mark of {e.passScore}. {e.summary}
+            <strong>{outcomeLabel(e.outcome)}</strong>, {e.score.passed ? 'passed' : 'below'} the pass mark of {e.passScore}. {e.summary}
           </p>
           <ul className="skill-chips" aria-label="Skill scores in this attempt">
             {Object.entries(e.score.skills).map(([k, v]) => (

@@ -1,6 +1,7 @@
 'use client';
 // A learner's or team's skill profile as labelled horizontal bars; the numbers are printed, so colour is never the only signal.
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartTable } from './ChartTable';
 
 export interface SkillBar {
   label: string;
@@ -30,25 +31,7 @@ export function SkillBars({ data, title }: { data: SkillBar[]; title: string }) 
           </Bar>
         </BarChart>
       </div>
-      <div className="visually-hidden">
-        <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Score out of 100</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>{r.text}</td>
-            </tr>
-          ))}
-        </tbody>
-        </table>
-      </div>
+      <ChartTable title={title} columns={['Skill', 'Score out of 100']} rows={rows.map((r) => ({ label: r.label, value: r.text }))} />
     </figure>
   );
 }

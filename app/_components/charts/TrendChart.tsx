@@ -1,6 +1,7 @@
 'use client';
 // Scores over time as a line with every point marked and labelled; one small chart per series, so no legend colours to decode.
 import { CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { ChartTable } from './ChartTable';
 
 export interface TrendSeries {
   label: string;
@@ -54,25 +55,11 @@ export function TrendCharts({ series, title, xLabel }: { series: TrendSeries[]; 
           </div>
         ))}
       </div>
-      <div className="visually-hidden">
-        <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            <th scope="col">{xLabel} and score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((s) => (
-            <tr key={s.label}>
-              <th scope="row">{s.label}</th>
-              <td>{s.points.length ? s.points.map((p) => `${p.x}: ${p.y}`).join('; ') : 'no scores yet'}</td>
-            </tr>
-          ))}
-        </tbody>
-        </table>
-      </div>
+      <ChartTable
+        title={title}
+        columns={['Series', `${xLabel} and score`]}
+        rows={series.map((s) => ({ label: s.label, value: s.points.length ? s.points.map((p) => `${p.x}: ${p.y}`).join('; ') : 'no scores yet' }))}
+      />
     </figure>
   );
 }

@@ -34,6 +34,16 @@ export interface PersonRow {
   manages: TeamRef[];
 }
 
+// The list and the single-person page read the same account fields, never the password hash itself.
+const personColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  passwordSet: sql<boolean>`${users.passwordHash} is not null`,
+};
+
 export interface PeoplePage {
   people: PersonRow[];
   total: number;
@@ -76,14 +86,7 @@ export async function listPeople(db: Db, filter: PeopleFilter = {}): Promise<Peo
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
   const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      passwordSet: sql<boolean>`${users.passwordHash} is not null`,
-    })
+    .select(personColumns)
     .from(users)
     .where(condition)
     // Admins, then managers, then learners; by name within each, as the rest of the trainer lists them.
@@ -127,14 +130,7 @@ async function placesOf(db: Db, userIds: string[]) {
 export async function personDetail(db: Db, userId: string): Promise<PersonRow | undefined> {
   if (!isUuid(userId)) return undefined;
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      passwordSet: sql<boolean>`${users.passwordHash} is not null`,
-    })
+    .select(personColumns)
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return undefined;

@@ -1,9 +1,8 @@
 // `npm run checkups:run`: creates the check-up runs that are due, for a scheduler (page loads do the same).
-import { EnvError, env } from '../lib/env';
-import { closeRuntimeDatabase, runtimeDatabase } from '../db/runtime';
-import { DataDirError } from '../db/lock';
-import { DatabaseUnavailableError } from '../db/client';
+import { env } from '../lib/env';
+import { runtimeDatabase } from '../db/runtime';
 import { runDueCheckups } from '../lib/checkups/plans';
+import { runWithDatabase } from './run-with-database';
 
 async function main() {
   env();
@@ -17,10 +16,4 @@ async function main() {
   );
 }
 
-main()
-  .catch((e) => {
-    const known = e instanceof EnvError || e instanceof DataDirError || e instanceof DatabaseUnavailableError;
-    console.error(known ? `✖ ${e.message}` : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeRuntimeDatabase());
+runWithDatabase(main);

@@ -1,9 +1,8 @@
 // `npm run db:migrate` and `npm run db:seed`: bring the configured database up to date, add the demo organisation.
 import { EnvError, env } from '../lib/env';
-import { closeRuntimeDatabase, runtimeDatabase } from '../db/runtime';
-import { DataDirError } from '../db/lock';
-import { DatabaseUnavailableError } from '../db/client';
+import { runtimeDatabase } from '../db/runtime';
 import { seedDemo } from '../db/seed';
+import { runWithDatabase } from './run-with-database';
 
 const command = process.argv[2];
 
@@ -20,10 +19,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e) => {
-    const known = e instanceof EnvError || e instanceof DataDirError || e instanceof DatabaseUnavailableError;
-    console.error(known ? `✖ ${e.message}` : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeRuntimeDatabase());
+runWithDatabase(main);

@@ -17,14 +17,16 @@ import { findUserById, isUuid } from '@/lib/users';
 import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { ModulesTable } from '@/app/_components/ModulesTable';
+import { change, day } from '@/app/(app)/checkups/format';
 
 export const metadata: Metadata = { title: 'Learner' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const SHOWN = 25;
-const change = (now: number | null, before: number | null | undefined) =>
-  now === null || before === null || before === undefined ? '' : now === before ? ' (no change)' : ` (${now > before ? '+' : '−'}${Math.abs(now - before)})`;
-const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const since = (now: number | null, before: number | null | undefined) => {
+  const c = change(now, before);
+  return c === null ? '' : ` (${c})`;
+};
 
 export default async function LearnerPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -116,14 +118,14 @@ export default async function LearnerPage({ params, searchParams }: Props) {
                     </td>
                     <td data-label="Overall">
                       {r.result.overall ?? '—'}
-                      {change(r.result.overall, r.previous?.overall)}
+                      {since(r.result.overall, r.previous?.overall)}
                     </td>
                     <td data-label="Skills">
                       {skillIds.filter((k) => r.result.skills[k].score !== null).length === 0
                         ? '—'
                         : skillIds
                             .filter((k) => r.result.skills[k].score !== null)
-                            .map((k) => `${skillInfo[k].label} ${r.result.skills[k].score}${change(r.result.skills[k].score, r.previous?.skills[k].score)}`)
+                            .map((k) => `${skillInfo[k].label} ${r.result.skills[k].score}${since(r.result.skills[k].score, r.previous?.skills[k].score)}`)
                             .join(' · ')}
                     </td>
                   </tr>

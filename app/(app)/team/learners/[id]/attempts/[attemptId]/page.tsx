@@ -9,6 +9,7 @@ import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { findUserById, isUuid } from '@/lib/users';
+import { day } from '@/app/(app)/checkups/format';
 
 export const metadata: Metadata = { title: 'Transcript' };
 
@@ -36,7 +37,7 @@ export default async function TranscriptPage({ params }: Props) {
       <h1>{title}</h1>
       <p className="muted">
         {learner.name} · {review.mode === 'checkup' ? 'Check-up' : 'Practice'} ·{' '}
-        {review.startedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })} ·{' '}
+        {day(review.startedAt)} ·{' '}
         {review.transcript.length} repl{review.transcript.length === 1 ? 'y' : 'ies'}
       </p>
 

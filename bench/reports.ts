@@ -1,11 +1,15 @@
-// Report timings in-process: the team overview for a team of 40 with 2,000 attempts, with its query count, beside a primary-key read.
-import { eq } from 'drizzle-orm';
-import { openDatabase, type DatabaseTarget } from '../db/client';
+// Report timings in-process, with query counts, beside a primary-key read: a team of 40 with 2,000 attempts, and a large generated organisation.
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type DatabaseTarget, type Db } from '../db/client';
+import { LARGE, seedLarge } from '../db/large';
 import { seedHistory } from '../db/history';
 import { users } from '../db/schema';
 import { onboardingPath } from '../lib/content/onboarding';
 import { scenarioCatalogue } from '../lib/scenario/course';
 import { teamOverview } from '../lib/reports/team';
+import { finishedWork, learnerRecord } from '../lib/reports/learner';
+import { skillProfile } from '../lib/reports/skills';
+import { learnerCheckups } from '../lib/checkups/results';
 
 export interface ReportFigure {
   overviewMs: number;
@@ -46,6 +50,43 @@ export async function teamOverviewFigure(target: DatabaseTarget, basis: 'recent'
     const overviewMs = await median(21, () => teamOverview(handle.db, teamId, path, basis));
     const baselineMs = await median(21, () => handle.db.select().from(users).where(eq(users.id, learnerIds[0]!)));
     return { overviewMs, baselineMs, queries: counted, members: o!.members.length };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the manager's learner page reads: record, path work, skill profile, check-ups. */
+async function learnerPageData(db: Db, userId: string) {
+  await Promise.all([learnerRecord(db, userId), finishedWork(db, userId), skillProfile(db, userId), learnerCheckups(db, userId)]);
+}
+
+/**
+ * Team overview and learner page on an organisation already seeded with `npm run db:seed -- --scale
+ * large` (or seeded here when `seed` is set): medians of 21 runs and each one's query count.
+ */
+export async function largeOrgFigures(target: DatabaseTarget, seed: boolean): Promise<{ overview: number; overviewQueries: number; learner: number; learnerQueries: number; decisions: number; baselineMs: number }> {
+  let queries = 0;
+  const handle = await openDatabase({ ...target, onQuery: () => queries++ });
+  try {
+    await handle.migrate();
+    if (seed) await seedLarge(handle.db, LARGE);
+    const [count] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from decisions`);
+    // A team from the middle of the organisation, and its first learner.
+    const [team] = await queryRows<{ id: string }>(handle.db, sql`select id from teams where name like 'Stonebridge%' order by name limit 1`);
+    const [learner] = await queryRows<{ id: string }>(handle.db, sql`select user_id as id from team_members where team_id = ${team!.id} limit 1`);
+    const path = onboardingPath();
+    await teamOverview(handle.db, team!.id, path, 'recent');
+    queries = 0;
+    await teamOverview(handle.db, team!.id, path, 'recent');
+    const overviewQueries = queries;
+    const overview = await median(21, () => teamOverview(handle.db, team!.id, path, 'recent'));
+    await learnerPageData(handle.db, learner!.id);
+    queries = 0;
+    await learnerPageData(handle.db, learner!.id);
+    const learnerQueries = queries;
+    const learnerMs = await median(21, () => learnerPageData(handle.db, learner!.id));
+    const baselineMs = await median(21, () => handle.db.select().from(users).where(eq(users.id, learner!.id)));
+    return { overview, overviewQueries, learner: learnerMs, learnerQueries, decisions: Number(count!.n), baselineMs };
   } finally {
     await handle.close();
   }

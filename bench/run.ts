@@ -8,7 +8,8 @@ import { buildIsCurrent, runBuild } from '../scripts/build-state';
 import { checkContent } from '../lib/content/check';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
 import type { DatabaseTarget } from '../db/client';
-import { teamOverviewFigure } from './reports';
+import { largeOrgFigures, teamOverviewFigure } from './reports';
+import { signInCookie } from '../e2e/http';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -111,21 +112,6 @@ function timeIt(fn: () => void): number {
 }
 const fmt = (l: Latency) => `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, ${l.rps.toFixed(0)} req/s`;
 
-async function signInCookie(base: string, email: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: 'practice-empathy', json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return session.split(';')[0]!;
-}
-
 type Turn = { choices: { id: string }[] };
 
 /** Learners playing real scenarios end to end; returns the latency of every decision request. */
@@ -169,13 +155,32 @@ async function decisionFigures(base: string, driver: string) {
   for (let i = 1; i <= 12; i++) cookies.push(await signInCookie(base, `learner${i}@example.com`));
   const health = () => fetch(`${base}/api/health`);
   await decisionLoad(base, cookies, 60, 4); // warm-up
-  for (const c of [1, 16]) {
-    const noop = await load(c === 1 ? 300 : 800, c, health);
-    const dec = await decisionLoad(base, cookies, c === 1 ? 300 : 800, c);
+  for (const c of [1, 16, 64]) {
+    const total = c === 1 ? 300 : c === 16 ? 800 : 1600;
+    const noop = await load(total, c, health);
+    const dec = await decisionLoad(base, cookies, total, c);
     const ratio = dec.rps / noop.rps;
     const target = c === 16 ? ` · target p95 < 25 ms: ${dec.p95 < 25 ? 'PASS' : 'FAIL'}` : '';
     row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (target 50%: ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
   }
+}
+
+async function largeOrgRows(driver: string, target: DatabaseTarget) {
+  const t = performance.now();
+  const f = await largeOrgFigures(target, true);
+  const seeded = `seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`;
+  row(
+    `team overview on ${driver}, large organisation (5,000 learners, 125 teams, ${f.decisions.toLocaleString('en')} decisions; median of 21)`,
+    `${ms(f.overview)}, ${f.overviewQueries} queries`,
+    `${ms(f.baselineMs)} one primary-key read`,
+    `target under 150 ms: ${f.overview < 150 ? 'PASS' : 'FAIL'}; ${seeded}`,
+  );
+  row(
+    `learner page on ${driver}, large organisation (median of 21)`,
+    `${ms(f.learner)}, ${f.learnerQueries} queries`,
+    `${ms(f.baselineMs)} one primary-key read`,
+    `target under 100 ms: ${f.learner < 100 ? 'PASS' : 'FAIL'}`,
+  );
 }
 
 async function reportFigures(driver: string, target: DatabaseTarget) {
@@ -224,6 +229,23 @@ async function main() {
   row('/practice/double-charge (player)', kb(player.gzip), `${kb(signin.gzip)} sign-in page`, `+${kb(player.gzip - signin.gzip)} (target within 60 KB: ${playerTarget})`);
   const lesson = await firstLoadJs(base, '/learn/reflecting-emotion', cookie);
   row('/learn/reflecting-emotion (prerendered module)', kb(lesson.gzip), `${kb(signin.gzip)} sign-in page`, `+${kb(lesson.gzip - signin.gzip)} over sign-in`);
+  // Every other route, as the role that uses it sees it.
+  const managerCookieForSize = await signInCookie(base, 'manager3@example.com');
+  const adminCookie = await signInCookie(base, 'admin@example.com');
+  for (const [route, who] of [
+    ['/learn', cookie],
+    ['/practice', cookie],
+    ['/progress', cookie],
+    ['/checkups', cookie],
+    ['/team', managerCookieForSize],
+    ['/team/checkups', managerCookieForSize],
+    ['/admin', adminCookie],
+    ['/admin/teams', adminCookie],
+    ['/admin/import', adminCookie],
+  ] as const) {
+    const size = await firstLoadJs(base, route, who);
+    row(route, kb(size.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(size.gzip - bare.firstLoadGzip)}`);
+  }
 
   console.log('\nContent');
   const readOnly = timeIt(() => {
@@ -263,6 +285,7 @@ async function main() {
   const plainPage = await load(40, 1, getPage('/learn'));
   row('GET /team (heatmap of 40), whole page over HTTP', fmt(teamPage), `${fmt(plainPage)} GET /learn (signed-in page, no team data)`);
   await reportFigures('PGlite', { driver: 'pglite', memory: true });
+  await largeOrgRows('PGlite', { driver: 'pglite', memory: true });
   await stop(server);
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -280,6 +303,7 @@ async function main() {
       await waitFor(`${base}/signin`);
       await decisionFigures(base, 'PostgreSQL');
       await reportFigures('PostgreSQL', { driver: 'postgres', url: url.toString(), max: 4 });
+      await largeOrgRows('PostgreSQL', { driver: 'postgres', url: url.toString(), max: 4 });
     } finally {
       await stop(pgServer);
       const c = new pg.Client({ connectionString: pgUrl });

@@ -24,6 +24,8 @@ export interface HistoryOptions {
   scenarios: LoadedScenario[];
   /** Password for the generated people; null for single-sign-on-only accounts. */
   password: string | null;
+  /** A ready argon2 hash of `password`, to save hashing it again for every team of a large organisation. */
+  passwordHash?: string;
   manager?: { email: string; name: string };
   seed?: number;
   now?: Date;
@@ -56,11 +58,11 @@ async function insertChunked<T>(rows: T[], size: number, write: (chunk: T[]) => 
  * so some learners are overdue). Every attempt is a real walk through its scenario, so transcripts
  * and dashboards read it like any other.
  */
-export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: string; learnerIds: string[] }> {
+export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: string; learnerIds: string[]; decisions: number }> {
   const rng = xoroshiro128plus(o.seed ?? 42);
   const now = o.now ?? new Date();
   const days = o.days ?? 180;
-  const passwordHash = o.password === null ? null : await hashPassword(o.password);
+  const passwordHash = o.password === null ? null : (o.passwordHash ?? (await hashPassword(o.password)));
   const [team] = await db.insert(teams).values({ name: o.teamName }).returning({ id: teams.id });
   const teamId = team!.id;
 
@@ -190,5 +192,5 @@ export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: 
     });
   });
   await insertChunked(progress, 2000, (chunk) => db.insert(moduleProgress).values(chunk));
-  return { teamId, learnerIds };
+  return { teamId, learnerIds, decisions: decisionRows.reduce((n, d) => n + d.length, 0) };
 }

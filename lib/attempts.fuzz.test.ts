@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '@/db/client';
+import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { HttpError } from '@/lib/http-error';
+import { scenarioCatalogue } from '@/lib/scenario/course';
+import { decideAttempt, getAttempt, startAttempt, type Turn } from './attempts';
+
+// Random sequences of starts, decisions (right, repeated, stale, skipping, foreign, invented) and reads,
+// against a model of what each attempt should hold. Nothing may fail other than with a 4xx, and the
+// database must agree with the model after every run.
+const catalogue = [...scenarioCatalogue().values()];
+
+type Op =
+  | { kind: 'start'; scenario: number; checkup: boolean }
+  | { kind: 'decide'; attempt: number; seqShift: -2 | -1 | 0 | 1; pick: number; invent: boolean; asOther: boolean }
+  | { kind: 'read'; attempt: number; asOther: boolean };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('start' as const), scenario: fc.nat(catalogue.length - 1), checkup: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      attempt: fc.nat(),
+      seqShift: fc.constantFrom(-2 as const, -1 as const, 0 as const, 0 as const, 0 as const, 1 as const),
+      pick: fc.nat(),
+      invent: fc.nat(9).map((n) => n < 2),
+      asOther: fc.nat(19).map((n) => n < 3),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), attempt: fc.nat(), asOther: fc.boolean() }) },
+);
+
+interface Model {
+  id: string;
+  choices: string[];
+  turn: Turn | undefined;
+  ended: boolean;
+}
+
+describe.each(testDrivers)('attempts under random use on %s', (driver) => {
+  let t: TestDatabase;
+  let me: { id: string };
+  let other: { id: string };
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    me = await makeUser(t.db, { email: 'fuzz@example.com' });
+    other = await makeUser(t.db, { email: 'other@example.com' });
+  });
+  afterAll(() => t.dispose());
+
+  it('answers every request with a result or a 4xx, and the stored attempts match the model', async () => {
+    const seen = { accepted: 0, refused: 0, ended: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
+        const attempts: Model[] = [];
+        for (const o of ops) {
+          try {
+            if (o.kind === 'start') {
+              const s = catalogue[o.scenario]!;
+              const started = await startAttempt(t.db, me.id, s, o.checkup ? 'checkup' : 'practice');
+              attempts.push({ id: started.attemptId, choices: [], turn: started.turn, ended: false });
+              continue;
+            }
+            const a = attempts.length ? attempts[o.attempt % attempts.length]! : undefined;
+            if (!a) continue;
+            if (o.kind === 'read') {
+              const view = await getAttempt(t.db, o.asOther ? other.id : me.id, a.id);
+              expect(o.asOther).toBe(false);
+              expect(view.transcript.map((x) => x.choiceId)).toEqual(a.choices);
+              continue;
+            }
+            const seq = Math.max(0, a.choices.length + o.seqShift);
+            const offered = a.turn?.choices ?? [];
+            const choiceId = o.invent || offered.length === 0 ? `made-up-${o.pick}` : seq < a.choices.length ? a.choices[seq]! : offered[o.pick % offered.length]!.id;
+            const answer = await decideAttempt(t.db, o.asOther ? other.id : me.id, a.id, { seq, choiceId });
+            // Only a new decision at the next seq, or a repeat of a recorded one, may succeed.
+            expect(o.asOther).toBe(false);
+            seen.accepted++;
+            if (seq === a.choices.length) {
+              a.choices.push(choiceId);
+              a.turn = answer.turn;
+              a.ended = !!answer.ending;
+            } else {
+              expect(seq).toBeLessThan(a.choices.length);
+              expect(a.choices[seq]).toBe(choiceId);
+            }
+          } catch (e) {
+            if (!(e instanceof HttpError)) throw e;
+            seen.refused++;
+            expect(e.status).toBeGreaterThanOrEqual(400);
+            expect(e.status).toBeLessThan(500);
+          }
+        }
+        // The log, the running totals and the model agree for every attempt.
+        for (const a of attempts) {
+          const [row] = await queryRows<{ n: number; count: number; ids: string[]; status: string }>(
+            t.db,
+            sql`select (select count(*)::int from decisions d where d.attempt_id = a.id) as n, a.decision_count as count, a.choice_ids as ids, a.status::text as status
+                from attempts a where a.id = ${a.id}`,
+          );
+          expect(row!.n).toBe(a.choices.length);
+          expect(row!.count).toBe(a.choices.length);
+          expect(row!.ids).toEqual(a.choices);
+          expect(row!.status).toBe(a.ended ? 'completed' : 'in_progress');
+          if (a.ended) seen.ended++;
+        }
+      }),
+      { numRuns: 25 },
+    );
+    // The runs really exercised both paths, and some attempts reached an ending.
+    expect(seen.accepted).toBeGreaterThan(50);
+    expect(seen.refused).toBeGreaterThan(20);
+    expect(seen.ended).toBeGreaterThan(0);
+  }, 120_000);
+});

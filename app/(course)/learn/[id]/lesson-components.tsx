@@ -42,7 +42,8 @@ function Rep({ children }: { name?: string; children?: ReactNode }) {
 
 function Compare({ moment, weak, strong, children }: { moment: string; weak: string; strong: string; children?: ReactNode }) {
   return (
-    <section className="compare" aria-label="Weak and strong replies">
+    // A group, not a region: a module has several of these, and landmarks must be few and uniquely named.
+    <div className="compare" role="group" aria-label="Weak and strong replies">
       <p className="compare-moment">{moment}</p>
       <div className="compare-pair">
         <div className="compare-reply compare-weak">
@@ -58,7 +59,7 @@ function Compare({ moment, weak, strong, children }: { moment: string; weak: str
         <p className="compare-tag">Why it matters</p>
         {children}
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -66,10 +67,11 @@ const calloutTitle: Record<string, string> = { key: 'Remember', tip: 'Tip', mist
 
 function Callout({ kind, children }: { kind: string; children?: ReactNode }) {
   return (
-    <aside className="callout" data-kind={kind}>
+    // A note rather than an aside: a complementary landmark inside main is one more stop for landmark navigation.
+    <div className="callout" role="note" data-kind={kind}>
       <p className="callout-title">{calloutTitle[kind] ?? 'Note'}</p>
       <div>{children}</div>
-    </aside>
+    </div>
   );
 }
 

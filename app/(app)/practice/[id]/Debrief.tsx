@@ -1,6 +1,7 @@
 'use client';
 // The debrief: how it ended, the score against the pass mark, each skill, and the conversation beside the best path.
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import type { EndingView } from '@/lib/attempts';
 import type { TranscriptEntry } from '@/lib/player/machine';
 
@@ -20,11 +21,17 @@ export function Debrief({ ending, transcript, customerName, skillLabels, weakest
   const skills = Object.entries(ending.score.skills).sort((a, b) => a[1] - b[1]);
   const weakest = skills[0];
   const lesson = weakest ? weakestModule[weakest[0]] : undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that led here is gone, so focus would fall back to the page's start: a keyboard or
+  // screen-reader user lands on the result instead. Focus someone has placed elsewhere is left alone.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, []);
   return (
     <section className="debrief stack" aria-labelledby="debrief-title">
       <div className="card debrief-head" data-outcome={ending.outcome}>
         <p className="debrief-outcome">{outcomeLabel[ending.outcome]}</p>
-        <h2 id="debrief-title" className="debrief-score" tabIndex={-1}>
+        <h2 id="debrief-title" className="debrief-score" tabIndex={-1} ref={heading}>
           {ending.score.passed ? 'Passed' : 'Not passed yet'}: {ending.score.overall} / 100
         </h2>
         <p className="muted">Pass mark {ending.passScore}. 100 is what the best path through this conversation scores.</p>

@@ -47,6 +47,9 @@ describe('readJson', () => {
     await expect(readJson(bad, z.strictObject({ active: z.string() }))).rejects.toMatchObject({ status: 400, message: 'The body is not valid UTF-8 text.' });
     await expect(readJson(json('{"active":"caf\u00e9 ☕"}'), z.strictObject({ active: z.string() }))).resolves.toEqual({ active: 'café ☕' });
   });
+  it('refuses the NUL character, which PostgreSQL text cannot store', async () => {
+    await expect(readJson(json('{"active":"a\\u0000b"}'), z.strictObject({ active: z.string() }))).rejects.toMatchObject({ status: 400 });
+  });
   it('stops reading a streamed body at the limit when no length was declared', async () => {
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({

@@ -55,6 +55,12 @@ async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+// PostgreSQL text cannot hold U+0000, and no person types it: refused here rather than failing in the database.
+function refuseNul(_key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.includes('\u0000')) throw new BadRequestError('Text cannot contain the NUL character (\\u0000).');
+  return value;
+}
+
 // Fatal: a byte sequence that is not UTF-8 is refused rather than stored as U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -76,8 +82,9 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch {
+    data = JSON.parse(text, refuseNul);
+  } catch (e) {
+    if (e instanceof BadRequestError) throw e;
     throw new BadRequestError('The body is not valid JSON.');
   }
   const parsed = schema.safeParse(data);

@@ -1,4 +1,8 @@
-// Next.js configuration: native and WASM database/hash packages stay outside the server bundle.
+// Next.js configuration: native and WASM database/hash packages stay outside the server bundle; security headers on every response.
+import { securityHeaders } from './lib/security-headers.mjs';
+
+const dev = process.env.NODE_ENV === 'development';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -6,6 +10,13 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'argon2', 'mdx-bundler', 'esbuild'],
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders({ dev }) },
+      // Every JSON answer is about someone (sessions included): no browser or proxy may keep a copy.
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -74,6 +74,8 @@ async function main() {
   await app.prepare();
   const handle_ = app.getRequestHandler();
   const { CLIENT_IP_HEADER } = await import('../lib/auth/options');
+  const { HSTS, securityHeaders } = await import('../lib/security-headers.mjs');
+  const publicHttps = e.NEXTAUTH_URL?.startsWith('https://') ?? false;
 
   const server = http.createServer((req, res) => {
     // The client address comes from the socket, or from the last hop of a trusted proxy;
@@ -83,12 +85,27 @@ async function main() {
     if (e.TRUST_PROXY) {
       const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       ip = hops.at(-1) ?? socketIp;
+      // next-auth takes a missing protocol for https and would set cookies a plain-http browser never returns.
+      req.headers['x-forwarded-proto'] ??= 'http';
     } else {
       req.headers['x-forwarded-for'] = socketIp;
       req.headers['x-forwarded-proto'] = 'http';
       delete req.headers['x-forwarded-host'];
     }
     req.headers[CLIENT_IP_HEADER] = ip;
+    // Browsers honour HSTS only over https, so it is sent when the public URL or a trusted proxy says so.
+    if (publicHttps || (e.TRUST_PROXY && String(req.headers['x-forwarded-proto']).split(',')[0]!.trim() === 'https')) {
+      res.setHeader('Strict-Transport-Security', HSTS);
+    }
+    // A malformed percent-escape makes Next's route matching throw, which would answer 500.
+    try {
+      decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      for (const h of securityHeaders({ dev })) res.setHeader(h.key, h.value);
+      res.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ error: 'The address has a malformed %-escape.' }));
+      return;
+    }
     void handle_(req, res);
   });
   live.server = server;

@@ -7,7 +7,9 @@ export async function GET(req: NextRequest): Promise<Response> {
   const reason = req.nextUrl.searchParams.get('reason') === 'inactive' ? 'inactive' : 'changed';
   const res = NextResponse.redirect(new URL(`/signin?notice=${reason}`, req.nextUrl.origin), 303);
   for (const c of jar.getAll()) {
-    if (/(^|\.)next-auth\.session-token(\.\d+)?$/.test(c.name)) res.cookies.delete(c.name);
+    if (!/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name)) continue;
+    // A browser ignores a __Secure- cookie, even an expired one, set without the Secure flag.
+    res.cookies.set(c.name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: c.name.startsWith('__Secure-') });
   }
   return res;
 }

@@ -57,13 +57,30 @@ export function oidcProvider(e: Env): OAuthConfig<OidcProfile> | undefined {
   };
 }
 
-function buildOptions(): NextAuthOptions {
-  const e = env();
+/**
+ * The session cookie: never readable by scripts, not sent on cross-site subrequests, and Secure with
+ * the `__Secure-` prefix when the public URL is https. Without NEXTAUTH_URL, next-auth decides per
+ * request from the protocol the server script passes on (always http unless TRUST_PROXY, then the
+ * proxy's X-Forwarded-Proto), which names the cookie the same way.
+ */
+export function sessionCookie(e: Pick<Env, 'NEXTAUTH_URL'>): NextAuthOptions['cookies'] | undefined {
+  if (!e.NEXTAUTH_URL) return undefined;
+  const secure = e.NEXTAUTH_URL.startsWith('https://');
+  return {
+    sessionToken: {
+      name: `${secure ? '__Secure-' : ''}next-auth.session-token`,
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+    },
+  };
+}
+
+export function buildOptions(e: Env = env()): NextAuthOptions {
   const limit = { max: e.SIGNIN_MAX_FAILURES, windowMinutes: e.SIGNIN_WINDOW_MINUTES };
   const oidc = oidcProvider(e);
   return {
     secret: sessionSecret(e),
     session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    ...(e.NEXTAUTH_URL ? { useSecureCookies: e.NEXTAUTH_URL.startsWith('https://'), cookies: sessionCookie(e) } : {}),
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({

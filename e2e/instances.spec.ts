@@ -15,7 +15,7 @@ const maxFailures = 4;
 if (testDrivers.includes('postgres')) {
   test('two instances on one database behave as one app', async () => {
     test.setTimeout(240_000);
-    const people = ['learner@example.com', 'admin@example.com', 'limited@example.com', 'bystander@example.com'];
+    const people = ['learner@example.com', 'admin@example.com', 'limited@example.com', 'bystander@example.com', 'learner2@example.com'];
     const database = await preparePostgres(people.map((email) => ({ email, role: email.startsWith('admin') ? 'admin' : 'learner' })));
     const env = {
       DATABASE_URL: database.url,
@@ -128,6 +128,16 @@ if (testDrivers.includes('postgres')) {
           // The same account from another address is not caught by someone else's limit.
           expect(await trySignIn(base, 'bystander@example.com', undefined, from('10.0.3.1'))).toHaveProperty('cookie');
         }
+      });
+
+      await test.step('a burst of simultaneous guesses on both instances gets no more tries than the limit', async () => {
+        const from = (ip: string) => ({ 'x-forwarded-for': ip });
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => trySignIn(bases[i % 2]!, 'learner2@example.com', 'wrong-password', from(`10.0.4.${i + 1}`))),
+        );
+        const errors = outcomes.map((o) => ('error' in o ? String(o.error).replace(/:\d+$/, '') : 'signed in'));
+        expect(errors.filter((e) => e === 'CredentialsSignin')).toHaveLength(maxFailures);
+        expect(errors.filter((e) => e === 'RateLimited')).toHaveLength(20 - maxFailures);
       });
     } finally {
       await Promise.all(servers.map(stopServer));

@@ -1,5 +1,5 @@
 // Limits failed sign-ins per email and per client address, counted in the database so every instance agrees.
-import { and, count, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInFailures } from '@/db/schema';
 
@@ -44,13 +44,42 @@ export async function checkSignInLimit(db: Db, key: SignInKey, limit: SignInLimi
   return { blocked: false };
 }
 
-export async function recordSignInFailure(db: Db, key: SignInKey, limit: SignInLimit, now = new Date()): Promise<void> {
+/**
+ * Checks the limit and, if there is room, books this attempt as a failure before the password is
+ * verified, under a lock per email and per address. Concurrent guesses (on any instance) therefore
+ * queue here and at most `max` of them ever reach the password check. The caller removes the
+ * booking when the password turns out right (`releaseSignInAttempt`).
+ */
+export type Booking = Extract<LimitCheck, { blocked: true }> | { blocked: false; id: number };
+
+export async function reserveSignInAttempt(db: Db, key: SignInKey, limit: SignInLimit, now = new Date()): Promise<Booking> {
+  return db.transaction(async (tx) => {
+    // Always email first, then address, so two sign-ins never wait on each other in a cycle.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin-email:${key.email}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin-ip:${key.ip}`}))`);
+    const check = await checkSignInLimit(tx as unknown as Db, key, limit, now);
+    if (check.blocked) return check as Booking;
+    const [row] = await tx.insert(signInFailures).values({ email: key.email, ip: key.ip, at: now }).returning({ id: signInFailures.id });
+    return { blocked: false as const, id: row!.id };
+  });
+}
+
+/** Takes back a booked attempt whose password was right. */
+export async function releaseSignInAttempt(db: Db, id: number): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.id, id));
+}
+
+/** Drops failures that have left the window, for this email and address, so the table stays small. */
+export async function pruneSignInFailures(db: Db, key: SignInKey, limit: SignInLimit, now = new Date()): Promise<void> {
   const expired = new Date(now.getTime() - limit.windowMinutes * 60_000);
-  await db.insert(signInFailures).values({ email: key.email, ip: key.ip, at: now });
-  // Keep the table small: rows outside the window no longer count.
   await db
     .delete(signInFailures)
     .where(and(or(eq(signInFailures.email, key.email), eq(signInFailures.ip, key.ip)), lt(signInFailures.at, expired)));
+}
+
+export async function recordSignInFailure(db: Db, key: SignInKey, limit: SignInLimit, now = new Date()): Promise<void> {
+  await db.insert(signInFailures).values({ email: key.email, ip: key.ip, at: now });
+  await pruneSignInFailures(db, key, limit, now);
 }
 
 /** A successful sign-in forgives that account's earlier typos (the address keeps its count). */

@@ -61,6 +61,26 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
     expect(await t.db.select().from(signInFailures).where(eq(signInFailures.email, 'target@example.com'))).toEqual([]);
   });
 
+  it('lets no more than the limit of simultaneous guesses reach the password check', async () => {
+    await makeUser(t.db, { email: 'burst@example.com', password: 'right one' });
+    const now = new Date('2026-02-01T09:00:00Z');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInWithPassword(t.db, { email: 'burst@example.com', password: `guess${i}`, ip: `10.7.0.${i}` }, limit, now)),
+    );
+    const reasons = results.map((r) => (r.ok ? 'ok' : r.reason));
+    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(limit.max);
+    expect(reasons.filter((r) => r === 'limited')).toHaveLength(20 - limit.max);
+    const booked = await t.db.select().from(signInFailures).where(eq(signInFailures.email, 'burst@example.com'));
+    expect(booked).toHaveLength(limit.max);
+  });
+
+  it('takes back the booking of a right password, so it never counts as a failure', async () => {
+    await makeUser(t.db, { email: 'fine@example.com', password: 'right one' });
+    const r = await signInWithPassword(t.db, { email: 'fine@example.com', password: 'right one', ip: '10.8.0.1' }, limit);
+    expect(r.ok).toBe(true);
+    expect(await t.db.select().from(signInFailures).where(eq(signInFailures.ip, '10.8.0.1'))).toEqual([]);
+  });
+
   it('locks an address after ten failures across different emails', async () => {
     const now = new Date('2026-02-01T09:00:00Z');
     const ip = '192.0.2.50';

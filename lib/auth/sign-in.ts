@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { findUserByEmail, normalizeEmail } from '@/lib/users';
 import type { SessionUser } from './access';
 import { verifyPassword } from './password';
-import { checkSignInLimit, clearSignInFailures, recordSignInFailure, type SignInLimit } from './rate-limit';
+import { clearSignInFailures, pruneSignInFailures, releaseSignInAttempt, reserveSignInAttempt, type SignInLimit } from './rate-limit';
 
 export type SignInResult =
   | { ok: true; user: SessionUser & { sessionVersion: number } }
@@ -19,18 +19,20 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const key = { email, ip: input.ip };
-  const limited = await checkSignInLimit(db, key, limit, now);
-  if (limited.blocked) {
-    await audit(db, { action: 'signin.limited', subject: email, ip: input.ip, detail: { by: limited.by } });
-    return { ok: false, reason: 'limited', retryAfterSeconds: limited.retryAfterSeconds };
+  // The attempt counts as a failure from before the password check until it proves right.
+  const booked = await reserveSignInAttempt(db, key, limit, now);
+  if (booked.blocked) {
+    await audit(db, { action: 'signin.limited', subject: email, ip: input.ip, detail: { by: booked.by } });
+    return { ok: false, reason: 'limited', retryAfterSeconds: booked.retryAfterSeconds };
   }
   const user = email ? await findUserByEmail(db, email) : undefined;
   const valid = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !valid) {
-    await recordSignInFailure(db, key, limit, now);
+    await pruneSignInFailures(db, key, limit, now);
     await audit(db, { action: 'signin.failed', subject: email, ip: input.ip, actorId: user?.id });
     return { ok: false, reason: 'invalid' };
   }
+  await releaseSignInAttempt(db, booked.id);
   if (!user.active) {
     await audit(db, { action: 'signin.failed', subject: email, ip: input.ip, actorId: user.id, detail: { inactive: true } });
     return { ok: false, reason: 'inactive' };

@@ -24,6 +24,8 @@ export function signInError(page: Page) {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next.js streams the new page's title in a moment later.
+  await page.waitForFunction(() => document.title.trim().length > 0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

@@ -22,6 +22,8 @@ async function newPage(browser: Browser, width: (typeof widths)[number]) {
  * and axe's best practices too, and on a phone nothing may scroll sideways (WCAG 1.4.10 reflow).
  */
 async function axe(page: Page, label: string) {
+  // After a client-side navigation Next.js streams the new page's title in a moment later.
+  await page.waitForFunction(() => document.title.trim().length > 0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const found = results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect.soft(found, `axe on ${label} (${page.url()})`).toEqual([]);

@@ -10,6 +10,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'argon2', 'mdx-bundler', 'esbuild'],
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
+  // Every page's title is in <head> from the first byte rather than streamed in after the body:
+  // our metadata is static and costs nothing to wait for, and screen readers and tabs get it at once.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders({ dev }) },

@@ -37,6 +37,8 @@ test('a check-up goes from the manager’s plan to the learner and back to the m
   await manager.getByLabel('Repeats').selectOption({ label: 'Once only' });
   await manager.getByRole('button', { name: 'Plan check-up' }).click();
   await expect(manager.getByRole('status').filter({ hasText: 'Planned and started: 1 scenario assigned.' })).toBeVisible();
+  // The form refreshes the page's data after planning; check the page once that has settled.
+  await manager.waitForLoadState('networkidle');
   await expect(manager).toHaveTitle('Team check-ups · Empathy Trainer');
   await expectNoAxeViolations(manager);
 

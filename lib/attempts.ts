@@ -2,8 +2,7 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { assignments, attempts, decisions, scenarioVersions, users } from '@/db/schema';
-import { AccessError, resolveSession, type SessionClaims } from '@/lib/auth/access';
+import { assignments, attempts, decisions, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
@@ -169,48 +168,6 @@ export async function decideAttempt(
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
   // Someone else's attempt is indistinguishable from a missing one.
   if (!attempt || attempt.userId !== userId) throw notFound();
-  return decideWith(db, attempt, input, retried);
-}
-
-/**
- * The player's hot path: checks the session and reads the attempt in one query (the attempt joined
- * to its owner's row), where a separate session check would cost a round trip of its own. A token
- * whose user was deactivated, or whose session version is old, is refused exactly as the guards
- * refuse it; anything else that is not the token holder's attempt is a 404.
- */
-export async function decideForSession(
-  db: Db,
-  claims: SessionClaims,
-  attemptId: string,
-  input: { seq: number; choiceId: string; elapsedMs?: number },
-): Promise<DecisionAnswer> {
-  if (!isUuid(attemptId) || !isUuid(claims.uid)) {
-    if (!isUuid(claims.uid)) throw new AccessError(401, 'Your session has ended. Sign in again.');
-    throw notFound();
-  }
-  const [row] = await db
-    .select({ attempt: attempts, active: users.active, sessionVersion: users.sessionVersion })
-    .from(attempts)
-    .innerJoin(users, eq(users.id, attempts.userId))
-    .where(eq(attempts.id, attemptId));
-  if (row && row.attempt.userId === claims.uid) {
-    if (!row.active || row.sessionVersion !== claims.sv) throw new AccessError(401, 'Your session has ended. Sign in again.');
-    return decideWith(db, row.attempt, input, false);
-  }
-  // Not theirs (or no such attempt): the session itself decides between 401 and 404.
-  const check = await resolveSession(db, claims);
-  if (!('user' in check)) throw new AccessError(401, 'Your session has ended. Sign in again.');
-  throw notFound();
-}
-
-async function decideWith(
-  db: Db,
-  attempt: typeof attempts.$inferSelect,
-  input: { seq: number; choiceId: string; elapsedMs?: number },
-  retried: boolean,
-): Promise<DecisionAnswer> {
-  const attemptId = attempt.id;
-  const userId = attempt.userId;
   const v = await loadVersion(db, attempt.contentHash);
   const ids = attempt.choiceIds;
 

@@ -7,7 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import type { Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionClaims, type SessionUser } from './access';
+import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionUser } from './access';
 import { authOptions, clientIp } from './options';
 
 export type { SessionUser };
@@ -18,18 +18,14 @@ type Viewer =
   | { state: 'revoked'; reason: string; userId: string }
   | { state: 'signed-in'; user: SessionUser };
 
-/** What this request's signed session token claims, not yet checked against the database. */
-export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
-  const session = await getServerSession(authOptions());
-  return session?.user?.id ? { uid: session.user.id, sv: session.sv } : null;
-});
-
 /** The session of this request, checked against the database once per request. */
 export const viewer = cache(async (): Promise<Viewer> => {
-  const claims = await sessionClaims();
-  if (!claims) return { state: 'anonymous' };
-  const check: SessionCheck = await resolveSession(await getDb(), claims);
-  return 'user' in check ? { state: 'signed-in', user: check.user } : { state: 'revoked', reason: check.revoked, userId: claims.uid };
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return { state: 'anonymous' };
+  const check: SessionCheck = await resolveSession(await getDb(), { uid: session.user.id, sv: session.sv });
+  return 'user' in check
+    ? { state: 'signed-in', user: check.user }
+    : { state: 'revoked', reason: check.revoked, userId: session.user.id };
 });
 
 /** The signed-in user, or null for anyone else (anonymous or with an ended session). */

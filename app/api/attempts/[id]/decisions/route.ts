@@ -1,8 +1,8 @@
 // Records one decision of an attempt; the server replays the attempt and is the only source of scores.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { decideForSession } from '@/lib/attempts';
-import { AccessError, sessionClaims } from '@/lib/auth/guards';
+import { decideAttempt } from '@/lib/attempts';
+import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -15,9 +15,7 @@ const Decision = z.strictObject({
 
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  // The session is checked together with the attempt, in one query (see decideForSession).
-  const claims = await sessionClaims();
-  if (!claims) throw new AccessError(401, 'Sign in first.');
+  const user = await requireApiUser(`/api/attempts/${id}/decisions`);
   const input = await readJson(req, Decision);
-  return Response.json(await decideForSession(await getDb(), claims, id, input));
+  return Response.json(await decideAttempt(await getDb(), user.id, id, input));
 });

@@ -161,7 +161,7 @@ async function decisionFigures(base: string, driver: string) {
     const dec = await decisionLoad(base, cookies, total, c);
     const ratio = dec.rps / noop.rps;
     const target = c === 16 ? ` · target p95 < 25 ms: ${dec.p95 < 25 ? 'PASS' : 'FAIL'}` : '';
-    row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (target 50%: ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
+    row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (targets: 40% under load ${ratio >= 0.4 ? 'PASS' : 'FAIL'}, 50% for the player ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Db } from './client';
 import { hashPassword } from '@/lib/auth/password';
 import { getCourse } from '@/lib/content/course';
 import { scoreTotals } from '@/lib/scenario/analysis';
-import { choicesAt, decide, initialState, type PlayState } from '@/lib/scenario/engine';
+import { choicesAt, decide, initialState, rawTotal, type PlayState } from '@/lib/scenario/engine';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { assignments, attempts, checkupPlans, checkupRuns, decisions, moduleProgress, scenarioVersions, teamManagers, teamMembers, teams, users } from './schema';
 
@@ -36,12 +36,11 @@ export interface HistoryOptions {
 /** Plays one attempt: with probability `skill` the learner picks the best-scoring reply on offer, else any reply. */
 function play(rng: ReturnType<typeof xoroshiro128plus>, l: LoadedScenario, skill: number): PlayState {
   let state = initialState(l.scenario, l.persona.mood);
-  const merit = (scores: Record<string, number>) => Object.values(scores).reduce((a, b) => a + b, 0);
   while ('node' in state.at) {
     const choices = choicesAt(l.scenario, state);
     const pick =
       uniformFloat64(rng) < skill
-        ? choices.reduce((a, c) => (merit(c.scores) > merit(a.scores) ? c : a))
+        ? choices.reduce((a, c) => (rawTotal(c.scores) > rawTotal(a.scores) ? c : a))
         : choices[uniformInt(rng, 0, choices.length - 1)]!;
     state = decide(l.scenario, state, pick.id);
   }

@@ -6,7 +6,7 @@ import { assignments, attempts, decisions, scenarioVersions } from '@/db/schema'
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
-import { choicesAt, InvalidChoiceError, type PlayState } from '@/lib/scenario/engine';
+import { choicesAt, InvalidChoiceError, rawTotal, type PlayState } from '@/lib/scenario/engine';
 import { replay } from '@/lib/scenario/replay';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
@@ -266,9 +266,8 @@ export async function reviewAttempt(
  */
 function bestChoiceAt(v: Version): Record<string, { choiceId: string; say: string }> {
   const out: Record<string, { choiceId: string; say: string }> = {};
-  const sum = (scores: Record<string, number>) => Object.values(scores).reduce((a, b) => a + b, 0);
   for (const [nodeId, node] of Object.entries(v.definition.nodes)) {
-    const top = node.choices.reduce((a, c) => (sum(c.scores) > sum(a.scores) ? c : a));
+    const top = node.choices.reduce((a, c) => (rawTotal(c.scores) > rawTotal(a.scores) ? c : a));
     out[nodeId] = { choiceId: top.id, say: top.say };
   }
   for (const b of bestPathOf(v)) out[b.nodeId] = { choiceId: b.choiceId, say: b.say };

@@ -10,16 +10,21 @@ export interface TeamWithMembers {
   members: { id: string; name: string; email: string; active: boolean }[];
 }
 
+/** The teams a viewer may open (a manager's own, every team for an admin), without members. One query. */
+export async function teamsVisibleTo(db: Db, viewer: SessionUser): Promise<{ id: string; name: string }[]> {
+  if (viewer.role === 'admin') return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  if (viewer.role !== 'manager') return [];
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
+    .where(eq(teamManagers.userId, viewer.id))
+    .orderBy(asc(teams.name));
+}
+
+/** The same teams with their members. Two queries. */
 export async function teamsFor(db: Db, viewer: SessionUser): Promise<TeamWithMembers[]> {
-  const teamRows =
-    viewer.role === 'admin'
-      ? await db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name))
-      : await db
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
-          .where(eq(teamManagers.userId, viewer.id))
-          .orderBy(asc(teams.name));
+  const teamRows = await teamsVisibleTo(db, viewer);
   if (teamRows.length === 0) return [];
   const memberRows = await db
     .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, email: users.email, active: users.active })

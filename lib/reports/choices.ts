@@ -1,6 +1,7 @@
 // Choice analytics for a team: at each decision point of a scenario, how often each choice was picked and how those attempts ended.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { rawTotal } from '@/lib/scenario/engine';
 import type { ScenarioDefinition } from '@/lib/scenario/schema';
 
 export interface ChoiceStat {
@@ -50,8 +51,6 @@ export async function choiceRows(db: Db, teamId: string, scenarioId: string): Pr
   );
 }
 
-const merit = (scores: Record<string, number>) => Object.values(scores).reduce((a, b) => a + b, 0);
-
 /** Lays the rows over the scenario as written now; choices no longer in the file are left out. */
 export function nodeStats(s: ScenarioDefinition, rows: Row[]): NodeStat[] {
   const byKey = new Map(rows.map((r) => [`${r.nodeId}\u0000${r.choiceId}`, r]));
@@ -62,7 +61,7 @@ export function nodeStats(s: ScenarioDefinition, rows: Row[]): NodeStat[] {
       return {
         id: c.id,
         say: c.say,
-        merit: merit(c.scores),
+        merit: rawTotal(c.scores),
         picks: r?.picks ?? 0,
         share: picks ? (r?.picks ?? 0) / picks : 0,
         averageScore: r?.averageScore ?? null,

@@ -1,10 +1,11 @@
 // CSV exports of a team's results: one row per learner per skill, or one row per attempt. Safe to open in a spreadsheet.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@/db/client';
-import { attempts, teamMembers, users } from '@/db/schema';
+import { teamMembers, users } from '@/db/schema';
 import { skillIds, skills } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { attemptsOf } from './learner';
 import { skillProfiles } from './skills';
 
 export type ExportKind = 'skills' | 'attempts';
@@ -47,23 +48,7 @@ export async function teamCsv(db: Db, teamId: string, kind: ExportKind): Promise
   }
   const catalogue = scenarioCatalogue();
   const byId = new Map(people.map((p) => [p.id, p]));
-  const list = ids.length
-    ? await db
-        .select({
-          userId: attempts.userId,
-          scenarioId: attempts.scenarioId,
-          mode: attempts.mode,
-          status: attempts.status,
-          outcome: attempts.outcome,
-          score: attempts.score,
-          decisions: attempts.decisionCount,
-          startedAt: attempts.startedAt,
-          finishedAt: attempts.finishedAt,
-        })
-        .from(attempts)
-        .where(inArray(attempts.userId, ids))
-        .orderBy(desc(attempts.startedAt))
-    : [];
+  const list = await attemptsOf(db, ids);
   const rows = list.map((a) => {
     const p = byId.get(a.userId)!;
     return [p.name, p.email, a.scenarioId, catalogue.get(a.scenarioId)?.scenario.title ?? '', a.mode, a.status, a.outcome ?? '', a.score ?? '', a.decisions, a.startedAt, a.finishedAt ?? ''];

@@ -1,5 +1,5 @@
-// One learner's record for their progress page: modules with knowledge-check results, and every attempt. Three queries.
-import { and, desc, eq, sql } from 'drizzle-orm';
+// Learners' records: modules with knowledge-check results, attempts and finished work, for one learner or many in a fixed number of queries.
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attempts, checkAnswers, moduleProgress } from '@/db/schema';
 
@@ -38,40 +38,56 @@ export async function learnerRecord(db: Db, userId: string): Promise<{ modules: 
       .from(checkAnswers)
       .where(eq(checkAnswers.userId, userId))
       .groupBy(checkAnswers.moduleId),
-    db
-      .select({
-        id: attempts.id,
-        scenarioId: attempts.scenarioId,
-        mode: attempts.mode,
-        status: attempts.status,
-        outcome: attempts.outcome,
-        score: attempts.score,
-        decisions: attempts.decisionCount,
-        startedAt: attempts.startedAt,
-        finishedAt: attempts.finishedAt,
-      })
-      .from(attempts)
-      .where(and(eq(attempts.userId, userId)))
-      .orderBy(desc(attempts.startedAt)),
+    attemptsOf(db, [userId]),
   ]);
   const byModule = new Map(answers.map((a) => [a.moduleId, a]));
   return {
     modules: modules.map((m) => ({ ...m, answered: Number(byModule.get(m.moduleId)?.answered ?? 0), correct: Number(byModule.get(m.moduleId)?.correct ?? 0) })),
-    attempts: attemptRows,
+    attempts: attemptRows.map(({ userId: _userId, ...a }) => a),
   };
 }
 
-/** The learner's finished modules and scenarios, for their path. Two queries. */
-export async function finishedWork(db: Db, userId: string): Promise<{ modules: Set<string>; scenarios: Set<string> }> {
+/** Attempts of several learners, newest first, each with its learner's id. One query. */
+export async function attemptsOf(db: Db, userIds: string[]): Promise<(AttemptRecord & { userId: string })[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({
+      userId: attempts.userId,
+      id: attempts.id,
+      scenarioId: attempts.scenarioId,
+      mode: attempts.mode,
+      status: attempts.status,
+      outcome: attempts.outcome,
+      score: attempts.score,
+      decisions: attempts.decisionCount,
+      startedAt: attempts.startedAt,
+      finishedAt: attempts.finishedAt,
+    })
+    .from(attempts)
+    .where(inArray(attempts.userId, userIds))
+    .orderBy(desc(attempts.startedAt));
+}
+
+/** Finished modules and scenarios per learner, for their paths. Two queries, however many learners. */
+export async function finishedWorkOf(db: Db, userIds: string[]): Promise<Map<string, { modules: Set<string>; scenarios: Set<string> }>> {
+  const out = new Map(userIds.map((id) => [id, { modules: new Set<string>(), scenarios: new Set<string>() }]));
+  if (userIds.length === 0) return out;
   const [mods, scens] = await Promise.all([
     db
-      .select({ id: moduleProgress.moduleId })
+      .select({ userId: moduleProgress.userId, id: moduleProgress.moduleId })
       .from(moduleProgress)
-      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.status, 'completed'))),
+      .where(and(inArray(moduleProgress.userId, userIds), eq(moduleProgress.status, 'completed'))),
     db
-      .selectDistinct({ id: attempts.scenarioId })
+      .selectDistinct({ userId: attempts.userId, id: attempts.scenarioId })
       .from(attempts)
-      .where(and(eq(attempts.userId, userId), eq(attempts.status, 'completed'))),
+      .where(and(inArray(attempts.userId, userIds), eq(attempts.status, 'completed'))),
   ]);
-  return { modules: new Set(mods.map((m) => m.id)), scenarios: new Set(scens.map((s) => s.id)) };
+  for (const m of mods) out.get(m.userId)?.modules.add(m.id);
+  for (const sc of scens) out.get(sc.userId)?.scenarios.add(sc.id);
+  return out;
+}
+
+/** One learner's finished modules and scenarios, for their path. */
+export async function finishedWork(db: Db, userId: string): Promise<{ modules: Set<string>; scenarios: Set<string> }> {
+  return (await finishedWorkOf(db, [userId])).get(userId)!;
 }

@@ -1,11 +1,14 @@
 // The manager's team overview: members × skills, onboarding, activity, overdue check-ups and the team's trend, in a fixed number of queries.
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { assignments, attempts, moduleProgress, teamManagers, teamMembers, teams, users } from '@/db/schema';
+import { teamMembers, teams, users } from '@/db/schema';
+import { overdueByUser } from '@/lib/checkups/results';
+import { teamsVisibleTo } from '@/lib/teams';
 import type { SessionUser } from '@/lib/auth/access';
 import { isUuid } from '@/lib/users';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
+import { finishedWorkOf } from './learner';
 import { averageProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
 
 export type HeatmapBasis = 'checkup' | 'recent';
@@ -44,25 +47,6 @@ export interface TeamOverview {
   weakest: SkillId | null;
   pathLength: number;
   runs: RunSummary[];
-}
-
-/** Finished modules and scenarios per learner, for many learners in two queries. */
-export async function finishedWorkOf(db: Db, userIds: string[]): Promise<Map<string, { modules: Set<string>; scenarios: Set<string> }>> {
-  const out = new Map(userIds.map((id) => [id, { modules: new Set<string>(), scenarios: new Set<string>() }]));
-  if (userIds.length === 0) return out;
-  const [mods, scens] = await Promise.all([
-    db
-      .select({ userId: moduleProgress.userId, id: moduleProgress.moduleId })
-      .from(moduleProgress)
-      .where(and(inArray(moduleProgress.userId, userIds), eq(moduleProgress.status, 'completed'))),
-    db
-      .selectDistinct({ userId: attempts.userId, id: attempts.scenarioId })
-      .from(attempts)
-      .where(and(inArray(attempts.userId, userIds), eq(attempts.status, 'completed'))),
-  ]);
-  for (const m of mods) out.get(m.userId)?.modules.add(m.id);
-  for (const s of scens) out.get(s.userId)?.scenarios.add(s.id);
-  return out;
 }
 
 /** Each team run with how many assignments it made, how many are finished and the mean score. One query. */
@@ -114,14 +98,14 @@ export async function teamOverview(
     skillProfiles(db, ids, scope),
     finishedWorkOf(db, ids),
     lastActivity(db, ids),
-    overdueCounts(db, ids, now),
+    overdueByUser(db, ids, now),
   ]);
   const members = memberRows.map((m) => ({
     ...m,
     profile: profiles.get(m.id)!,
     onboardingDone: pathProgress(path, finished.get(m.id)!).completed,
     lastActivity: activity.get(m.id) ?? null,
-    overdue: overdue.get(m.id) ?? 0,
+    overdue: overdue.get(m.id)?.overdue ?? 0,
   }));
   const teamProfile = averageProfile(members.map((m) => m.profile));
   return { team, basis, latestRun, members, teamProfile, weakest: weakestSkill(teamProfile), pathLength: path.items.length, runs };
@@ -141,17 +125,6 @@ async function lastActivity(db: Db, userIds: string[]): Promise<Map<string, Date
         ) x group by user_id`,
   );
   return new Map(rows.map((r) => [r.userId, new Date(r.at)]));
-}
-
-/** Unfinished assignments past their due date, per learner. One query. */
-export async function overdueCounts(db: Db, userIds: string[], now = new Date()): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .select({ userId: assignments.userId, n: sql<number>`count(*)::int` })
-    .from(assignments)
-    .where(and(inArray(assignments.userId, userIds), isNull(assignments.completedAt), lt(assignments.dueAt, now)))
-    .groupBy(assignments.userId);
-  return new Map(rows.map((r) => [r.userId, Number(r.n)]));
 }
 
 export type SortKey = 'name' | 'onboarding' | 'activity' | 'overdue' | SkillId;
@@ -177,18 +150,6 @@ export function sortMembers(members: MemberRow[], key: SortKey, dir: 'asc' | 'de
     if (va > vb) return sign;
     return a.name.localeCompare(b.name);
   });
-}
-
-/** The teams a viewer may open (a manager's own, every team for an admin), without members. One query. */
-export async function teamsVisibleTo(db: Db, viewer: SessionUser): Promise<{ id: string; name: string }[]> {
-  if (viewer.role === 'admin') return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
-  if (viewer.role !== 'manager') return [];
-  return db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
-    .where(eq(teamManagers.userId, viewer.id))
-    .orderBy(asc(teams.name));
 }
 
 /** The team, if the viewer may open it; a team they may not see is indistinguishable from none. */

@@ -94,6 +94,17 @@ export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string
 }
 
 /** The sum over skills: what "best path" maximises. */
+export type MoodBand = 'furious' | 'upset' | 'neutral' | 'warm' | 'delighted';
+
+/** The five moods a customer shows, from the -5…5 mood scale. */
+export function moodBand(mood: number): MoodBand {
+  if (mood <= -4) return 'furious';
+  if (mood <= -2) return 'upset';
+  if (mood <= 1) return 'neutral';
+  if (mood <= 3) return 'warm';
+  return 'delighted';
+}
+
 export function rawTotal(totals: Record<string, number>): number {
   return Object.values(totals).reduce((a, b) => a + b, 0);
 }

@@ -8,7 +8,9 @@ import { getCourse } from '@/lib/content/course';
 import { skillIds, skills } from '@/lib/content/curriculum';
 import { onboardingPath } from '@/lib/content/onboarding';
 import { teamScenarioCounts } from '@/lib/reports/choices';
-import { sortKeys, sortMembers, teamOverview, teamsVisibleTo, type HeatmapBasis, type SortKey } from '@/lib/reports/team';
+import { sortKeys, sortMembers, teamOverview, type HeatmapBasis, type SortKey } from '@/lib/reports/team';
+import { teamsVisibleTo } from '@/lib/teams';
+import { day } from '../checkups/format';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { HeatCell, HeatLegend, shortSkill } from './heat';
@@ -17,7 +19,6 @@ export const metadata: Metadata = { title: 'Team' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function ago(d: Date | null, now: Date): string {
   if (!d) return 'Never';

@@ -2,16 +2,7 @@
 // The simulated customer's face: its expression follows the mood band; a shake when mood drops, a settle when it rises.
 import { LazyMotion, domAnimation, m, useReducedMotion } from 'framer-motion';
 import { useState } from 'react';
-
-export type MoodBand = 'furious' | 'upset' | 'neutral' | 'warm' | 'delighted';
-
-export function moodBand(mood: number): MoodBand {
-  if (mood <= -4) return 'furious';
-  if (mood <= -2) return 'upset';
-  if (mood <= 1) return 'neutral';
-  if (mood <= 3) return 'warm';
-  return 'delighted';
-}
+import { moodBand, type MoodBand } from '@/lib/scenario/engine';
 
 // Each band's mouth (a quadratic curve, so shapes animate into each other), brow tilt and eye size.
 const looks: Record<MoodBand, { mouth: string; brow: number; eye: number; skin: string }> = {

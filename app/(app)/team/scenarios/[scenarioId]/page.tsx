@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
-import { teamsVisibleTo } from '@/lib/reports/team';
+import { teamsVisibleTo } from '@/lib/teams';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
 export const metadata: Metadata = { title: 'Choices' };

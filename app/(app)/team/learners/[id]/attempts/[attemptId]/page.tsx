@@ -8,13 +8,13 @@ import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { moodBand } from '@/lib/scenario/engine';
 import { findUserById, isUuid } from '@/lib/users';
 import { day } from '@/app/(app)/checkups/format';
 
 export const metadata: Metadata = { title: 'Transcript' };
 
 type Props = { params: Promise<{ id: string; attemptId: string }> };
-const moodWord = (m: number) => (m <= -4 ? 'furious' : m <= -2 ? 'upset' : m <= 1 ? 'neutral' : m <= 3 ? 'warm' : 'delighted');
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
 
 export default async function TranscriptPage({ params }: Props) {
@@ -59,7 +59,7 @@ export default async function TranscriptPage({ params }: Props) {
           </ul>
         </div>
       ) : (
-        <p className="card">Still in progress: the customer is {moodWord(review.mood)} after {review.transcript.length} repl{review.transcript.length === 1 ? 'y' : 'ies'}.</p>
+        <p className="card">Still in progress: the customer is {moodBand(review.mood)} after {review.transcript.length} repl{review.transcript.length === 1 ? 'y' : 'ies'}.</p>
       )}
 
       <ol className="review-list">
@@ -82,7 +82,7 @@ export default async function TranscriptPage({ params }: Props) {
                 </p>
               )}
               <p className="review-meta">
-                {deltas.length > 0 ? deltas.map(([k, v]) => `${isSkillId(k) ? skillInfo[k].label : k} ${signed(v)}`).join(' · ') : 'No skill change'} · customer now {moodWord(t.moodAfter)}
+                {deltas.length > 0 ? deltas.map(([k, v]) => `${isSkillId(k) ? skillInfo[k].label : k} ${signed(v)}`).join(' · ') : 'No skill change'} · customer now {moodBand(t.moodAfter)}
               </p>
               {best &&
                 (onBest ? (

@@ -18,6 +18,9 @@ const nextConfig = {
       { source: '/:path*', headers: securityHeaders({ dev }) },
       // Every JSON answer is about someone (sessions included): no browser or proxy may keep a copy.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
+      // A player's answers are a kilobyte or two: gzip saves a few hundred bytes and costs more server time
+      // than the database work behind them (measured in ADR 11), so the response compressor is told to skip them.
+      { source: '/api/attempts/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store, no-transform' }] },
     ];
   },
 };

@@ -14,6 +14,8 @@ import { signInCookie } from '../e2e/http';
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const forceBuild = process.argv.includes('--build');
+// `--decisions`: only the decision-throughput figures, printed and not written to results.md (for quick before/after runs).
+const decisionsOnly = process.argv.includes('--decisions');
 const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
 const row = (figure: string, value: string, baseline: string, note = '') => {
   rows.push({ figure, value, baseline, note });
@@ -195,9 +197,49 @@ async function reportFigures(driver: string, target: DatabaseTarget) {
   }
 }
 
+/** Starts a trainer on a fresh PostgreSQL database, runs `body` against it, then drops the database. */
+async function withPostgresTrainer(pgUrl: string, port: number, body: (base: string, url: string) => Promise<void>) {
+  const name = `trainer_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const base = `http://127.0.0.1:${port}`;
+  const pgServer = startTrainer({ DATABASE_URL: url.toString(), NEXTAUTH_SECRET: 'b'.repeat(40), SEED_DEMO: '1', PORT: String(port) });
+  try {
+    await waitFor(`${base}/signin`);
+    await body(base, url.toString());
+  } finally {
+    await stop(pgServer);
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
+}
+
+async function decisionsOnlyRun() {
+  if (!buildIsCurrent()) runBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+  const port = 3402;
+  const server = startTrainer({ PGLITE_DIR: dir, PORT: String(port) });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/signin`);
+    await decisionFigures(`http://127.0.0.1:${port}`, 'PGlite');
+  } finally {
+    await stop(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgUrl) await withPostgresTrainer(pgUrl, port, (base) => decisionFigures(base, 'PostgreSQL'));
+}
+
 async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
+  if (decisionsOnly) return decisionsOnlyRun();
   console.log('\nBuild');
   const bare = await bareNext(3401);
   if (forceBuild || !buildIsCurrent()) {
@@ -291,26 +333,11 @@ async function main() {
 
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (pgUrl) {
-    const name = `trainer_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(pgUrl);
-    url.pathname = `/${name}`;
-    const pgServer = startTrainer({ DATABASE_URL: url.toString(), NEXTAUTH_SECRET: 'b'.repeat(40), SEED_DEMO: '1', PORT: String(port) });
-    try {
-      await waitFor(`${base}/signin`);
-      await decisionFigures(base, 'PostgreSQL');
-      await reportFigures('PostgreSQL', { driver: 'postgres', url: url.toString(), max: 4 });
-      await largeOrgRows('PostgreSQL', { driver: 'postgres', url: url.toString(), max: 4 });
-    } finally {
-      await stop(pgServer);
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    }
+    await withPostgresTrainer(pgUrl, port, async (pgBase, url) => {
+      await decisionFigures(pgBase, 'PostgreSQL');
+      await reportFigures('PostgreSQL', { driver: 'postgres', url, max: 4 });
+      await largeOrgRows('PostgreSQL', { driver: 'postgres', url, max: 4 });
+    });
   } else {
     console.log('  (PostgreSQL figures skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
   }

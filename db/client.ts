@@ -153,3 +153,18 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A statement built once per database handle and prepared under `name`: the hottest reads (the
+ * session's user, the attempt being played) skip query building on every request, and PostgreSQL
+ * parses and plans them once per connection.
+ */
+export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
+  let byName = preparedByDb.get(db);
+  if (!byName) preparedByDb.set(db, (byName = new Map()));
+  let statement = byName.get(name) as T | undefined;
+  if (!statement) byName.set(name, (statement = build(db)));
+  return statement;
+}

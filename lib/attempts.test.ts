@@ -1,12 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, decisions } from '@/db/schema';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { assignments, decisions, users } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
-import { decideAttempt, getAttempt, reviewAttempt, startAttempt } from './attempts';
+import { decideAttempt, decideOnUsualPath, getAttempt, reviewAttempt, startAttempt } from './attempts';
 
 const yaml = (say: string) => `
 id: short
@@ -159,5 +159,59 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     const edited = await startAttempt(t.db, learner.id, loaded('Two charges? That would annoy anyone.'), 'practice');
     expect(edited.turn.choices.find((c) => c.id === 'feel')!.say).toBe('Two charges? That would annoy anyone.');
     expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]!.say).toBe("That's maddening.");
+  });
+});
+
+describe.each(testDrivers)('the usual decision path on %s', (driver) => {
+  let t: TestDatabase;
+  let learner: { id: string };
+  const rows = async (attemptId: string) =>
+    (await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId)))[0]!.n;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    learner = await makeUser(t.db, { email: 'usual@example.com' });
+    // Every claim below is for session version 1, a new account's.
+    expect((await t.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, learner.id)))[0]!.sv).toBe(1);
+  });
+  afterAll(() => t.dispose());
+
+  it('records the next decision of an attempt this process started in one statement, as the full path would', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' });
+    expect(answer).toMatchObject({ seq: 0, feedback: 'She felt heard.', turn: { nodeId: 'b' } });
+    expect(await rows(attemptId)).toBe(1);
+    // A repeat is not the usual path: the full path answers it, identically.
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).toEqual(answer);
+    const end = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 1, choiceId: 'fix' });
+    expect(end?.ending).toMatchObject({ id: 'happy', outcome: 'success' });
+    expect(await getAttempt(t.db, learner.id, attemptId)).toMatchObject({ status: 'completed', seq: 2 });
+    expect(await rows(attemptId)).toBe(2);
+  });
+
+  it('writes nothing for an ended session, a deactivated user or someone else, and leaves the answer to the full path', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 2 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    const stranger = await makeUser(t.db, { email: 'stranger@example.com' });
+    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    const { attemptId: second } = await startAttempt(t.db, stranger.id, loaded(), 'practice');
+    await t.db.update(users).set({ active: false }).where(eq(users.id, stranger.id));
+    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1 }, second, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await rows(attemptId)).toBe(0);
+    expect(await rows(second)).toBe(0);
+  });
+
+  it('misses harmlessly when another instance has moved the attempt on, and the full path then answers from the database', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    // A second copy of the module stands for a second app instance with its own memory.
+    vi.resetModules();
+    const otherInstance = await import('./attempts');
+    await otherInstance.decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 409 });
+    await otherInstance.decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 1, choiceId: 'fix' })).toBeNull();
+    expect(await rows(attemptId)).toBe(2);
+    expect(await getAttempt(t.db, learner.id, attemptId)).toMatchObject({ status: 'completed', ending: { id: 'sad' } });
   });
 });

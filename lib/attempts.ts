@@ -1,8 +1,10 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { assignments, attempts, decisions, scenarioVersions } from '@/db/schema';
+import { LRUCache } from 'lru-cache';
+import { prepared, queryRows, type Db } from '@/db/client';
+import { assignments, attempts, decisions, scenarioVersions, users } from '@/db/schema';
+import type { SessionClaims } from '@/lib/auth/access';
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
@@ -50,14 +52,34 @@ interface Version {
 
 // Versions never change once stored, so they can be kept for the life of the process.
 const versions = new Map<string, Version>();
+// Hashes already written to each database's scenario_versions (a row is never changed or deleted).
+const storedVersions = new WeakMap<Db, Set<string>>();
+
+/**
+ * What this process last saw of attempts in progress, so that a decision on the usual path costs
+ * one statement: the write checks the session and the attempt's position itself, and anything
+ * other than "the next decision of a live attempt, accepted" falls back to reading the database.
+ * A stale entry (another instance moved the attempt on) can only make that write miss (ADR 11).
+ */
+interface LiveAttempt {
+  userId: string;
+  contentHash: string;
+  mode: Mode;
+  shuffleSeed: number;
+  choiceIds: string[];
+}
+const playing = new LRUCache<string, LiveAttempt>({ max: 20_000 });
 
 async function loadVersion(db: Db, hash: string): Promise<Version> {
   const hit = versions.get(hash);
   if (hit) return hit;
   const [row] = await db.select().from(scenarioVersions).where(eq(scenarioVersions.contentHash, hash));
   if (!row) throw new Error(`scenario version ${hash} is missing`);
-  const definition = ScenarioSchema.parse(row.definition);
-  const v = { definition, personaMood: row.personaMood, analysis: analyse(definition, row.personaMood) };
+  return keepVersion(hash, ScenarioSchema.parse(row.definition), row.personaMood);
+}
+
+function keepVersion(hash: string, definition: ScenarioDefinition, personaMood: number): Version {
+  const v = { definition, personaMood, analysis: analyse(definition, personaMood) };
   versions.set(hash, v);
   return v;
 }
@@ -132,16 +154,23 @@ export async function startAttempt(
     // An assigned check-up is scored like one, whatever the request asked for.
     mode = 'checkup';
   }
-  await db
-    .insert(scenarioVersions)
-    .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood })
-    .onConflictDoNothing();
+  let stored = storedVersions.get(db);
+  if (!stored) storedVersions.set(db, (stored = new Set()));
+  if (!stored.has(hash)) {
+    await db
+      .insert(scenarioVersions)
+      .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood })
+      .onConflictDoNothing();
+    stored.add(hash);
+  }
+  if (!versions.has(hash)) keepVersion(hash, s, persona.mood);
   const seed = crypto.randomInt(1, 2 ** 31 - 1);
   const state = replay(s, persona.mood, []).state;
   const [row] = await db
     .insert(attempts)
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
     .returning({ id: attempts.id });
+  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [] });
   return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
 }
 
@@ -152,10 +181,8 @@ const notFound = () => new HttpError(404, 'There is no such attempt.');
  * nothing; a different choice for a recorded seq, a seq that skips ahead, or any decision after
  * the ending is a 409; a choice not on offer is a 400.
  *
- * One read, then one statement that inserts the decision and advances the attempt's running
- * totals together, only if nothing else has recorded this seq first (the (attempt, seq) key
- * decides the race). A request that loses the race reads again and answers as a repeat or a
- * conflict; no lock or explicit transaction is needed.
+ * One read, then the one statement of `recordNext`. A request that loses the race reads again
+ * and answers as a repeat or a conflict; no lock or explicit transaction is needed.
  */
 export async function decideAttempt(
   db: Db,
@@ -164,8 +191,7 @@ export async function decideAttempt(
   input: { seq: number; choiceId: string; elapsedMs?: number },
   retried = false,
 ): Promise<DecisionAnswer> {
-  if (!isUuid(attemptId)) throw notFound();
-  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  const attempt = await findAttempt(db, attemptId);
   // Someone else's attempt is indistinguishable from a missing one.
   if (!attempt || attempt.userId !== userId) throw notFound();
   const v = await loadVersion(db, attempt.contentHash);
@@ -182,10 +208,50 @@ export async function decideAttempt(
   if (input.seq > ids.length) {
     throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
   }
+  const live: LiveAttempt = { userId, contentHash: attempt.contentHash, mode: attempt.mode, shuffleSeed: attempt.shuffleSeed, choiceIds: ids };
+  const answer = await recordNext(db, attemptId, live, v, input);
+  if (answer) return answer;
+  // Another request recorded this seq first: answer as it now stands.
+  if (retried) throw new Error(`decision ${input.seq} of attempt ${attemptId} could not be recorded`);
+  return decideAttempt(db, userId, attemptId, input, true);
+}
 
+/**
+ * The usual path of a decision, in one statement and without reading the attempt first: only for
+ * the next decision of an attempt this process has seen, and only if the session is still valid.
+ * Null means "not decided here": the caller checks the session and runs `decideAttempt`, which
+ * gives every other case (a repeat, a conflict, an ended session, a stale entry) its answer.
+ */
+export async function decideOnUsualPath(
+  db: Db,
+  session: SessionClaims,
+  attemptId: string,
+  input: { seq: number; choiceId: string; elapsedMs?: number },
+): Promise<DecisionAnswer | null> {
+  const live = playing.get(attemptId);
+  if (!live || live.userId !== session.uid || input.seq !== live.choiceIds.length) return null;
+  const v = versions.get(live.contentHash);
+  if (!v) return null;
+  return recordNext(db, attemptId, live, v, input, session);
+}
+
+/**
+ * Inserts decision `seq` and advances the attempt's running totals in one statement, only if
+ * nothing else has recorded this seq first (the (attempt, seq) key decides the race) and, when
+ * `session` is given, only while that session's user is active and its version current.
+ * Null when nothing was written; a choice not on offer is a 400.
+ */
+async function recordNext(
+  db: Db,
+  attemptId: string,
+  live: LiveAttempt,
+  v: Version,
+  input: { seq: number; choiceId: string; elapsedMs?: number },
+  session?: SessionClaims,
+): Promise<DecisionAnswer | null> {
   let state: PlayState;
   try {
-    state = replay(v.definition, v.personaMood, [...ids, input.choiceId]).state;
+    state = replay(v.definition, v.personaMood, [...live.choiceIds, input.choiceId]).state;
   } catch (e) {
     if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId}" is not one of the choices on offer.`);
     throw e;
@@ -194,12 +260,16 @@ export async function decideAttempt(
   const endingId = 'ending' in state.at ? state.at.ending : null;
   const score = endingId ? scoreTotals(v.definition, v.analysis, state.totals).overall : null;
   const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
+  const sessionValid = session
+    ? sql`exists (select 1 from ${users} where ${users.id} = ${session.uid} and ${users.active} and ${users.sessionVersion} = ${session.sv})`
+    : sql`true`;
 
   const written = await queryRows<{ id: string }>(
     db,
     sql`with recorded as (
           insert into ${decisions} (attempt_id, seq, node_id, choice_id, elapsed_ms, mood_after, scores)
-          values (${attemptId}, ${input.seq}, ${step.nodeId}, ${input.choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb)
+          select ${attemptId}, ${input.seq}, ${step.nodeId}, ${input.choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb
+          where ${sessionValid}
           on conflict do nothing
           returning seq
         ), advanced as (
@@ -213,7 +283,7 @@ export async function decideAttempt(
           outcome = ${outcome},
           ending_id = ${endingId},
           finished_at = ${endingId ? sql`now()` : sql`null`}
-        where id = ${attemptId} and decision_count = ${input.seq} and exists (select 1 from recorded)
+        where id = ${attemptId} and decision_count = ${input.seq} and status = 'in_progress' and exists (select 1 from recorded)
         returning id, assignment_id
       ), assignment_done as (
         update ${assignments} set completed_at = now()
@@ -222,11 +292,12 @@ export async function decideAttempt(
       select id from advanced`,
   );
   if (written.length === 0) {
-    // Another request recorded this seq first: answer as it now stands.
-    if (retried) throw new Error(`decision ${input.seq} of attempt ${attemptId} could not be recorded`);
-    return decideAttempt(db, userId, attemptId, input, true);
+    playing.delete(attemptId);
+    return null;
   }
-  return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
+  if (endingId) playing.delete(attemptId);
+  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, input.choiceId] });
+  return answerFor(v, live.mode, state, input.seq, live.shuffleSeed);
 }
 
 export interface AttemptView {
@@ -276,7 +347,9 @@ function bestChoiceAt(v: Version): Record<string, { choiceId: string; say: strin
 
 async function findAttempt(db: Db, attemptId: string) {
   if (!isUuid(attemptId)) return undefined;
-  const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  const [attempt] = await prepared(db, 'attempt_by_id', (d) =>
+    d.select().from(attempts).where(eq(attempts.id, sql.placeholder('id'))).prepare('attempt_by_id'),
+  ).execute({ id: attemptId });
   return attempt;
 }
 

@@ -1,6 +1,6 @@
 // Reads and changes user accounts; every change that affects access ends the user's sessions.
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { prepared, type Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
 import { audit } from './audit';
@@ -22,7 +22,9 @@ export function isUuid(id: string): boolean {
 
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const [row] = await prepared(db, 'user_by_id', (d) =>
+    d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('user_by_id'),
+  ).execute({ id });
   return row;
 }
 

@@ -1,14 +1,14 @@
 // The checks every page, route handler and server action runs on the server before doing anything.
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import type { Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionUser } from './access';
+import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionClaims, type SessionUser } from './access';
 import { authOptions, clientIp } from './options';
+import { readSessionClaims, sessionTokenFrom } from './session-token';
 
 export type { SessionUser };
 export { AccessError };
@@ -18,14 +18,19 @@ type Viewer =
   | { state: 'revoked'; reason: string; userId: string }
   | { state: 'signed-in'; user: SessionUser };
 
+/** The claims of this request's session cookie, not yet checked against the database. */
+export const sessionClaims = cache(async (): Promise<SessionClaims | null> =>
+  readSessionClaims(sessionTokenFrom(await cookies()), authOptions().secret!),
+);
+
 /** The session of this request, checked against the database once per request. */
 export const viewer = cache(async (): Promise<Viewer> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return { state: 'anonymous' };
-  const check: SessionCheck = await resolveSession(await getDb(), { uid: session.user.id, sv: session.sv });
+  const claims = await sessionClaims();
+  if (!claims) return { state: 'anonymous' };
+  const check: SessionCheck = await resolveSession(await getDb(), claims);
   return 'user' in check
     ? { state: 'signed-in', user: check.user }
-    : { state: 'revoked', reason: check.revoked, userId: session.user.id };
+    : { state: 'revoked', reason: check.revoked, userId: claims.uid };
 });
 
 /** The signed-in user, or null for anyone else (anonymous or with an ended session). */

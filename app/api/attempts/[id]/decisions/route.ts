@@ -1,8 +1,8 @@
 // Records one decision of an attempt; the server replays the attempt and is the only source of scores.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { decideAttempt } from '@/lib/attempts';
-import { requireApiUser } from '@/lib/auth/guards';
+import { decideAttempt, decideOnUsualPath } from '@/lib/attempts';
+import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -15,7 +15,13 @@ const Decision = z.strictObject({
 
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const user = await requireApiUser(`/api/attempts/${id}/decisions`);
+  const claims = await sessionClaims();
+  if (!claims) throw new AccessError(401, 'Sign in first.');
   const input = await readJson(req, Decision);
-  return Response.json(await decideAttempt(await getDb(), user.id, id, input));
+  const db = await getDb();
+  // The usual decision checks the session inside its one write; every other case takes the full check.
+  const usual = await decideOnUsualPath(db, claims, id, input);
+  if (usual) return Response.json(usual);
+  const user = await requireApiUser(`/api/attempts/${id}/decisions`);
+  return Response.json(await decideAttempt(db, user.id, id, input));
 });

@@ -8,13 +8,14 @@ import { buildIsCurrent, runBuild } from '../scripts/build-state';
 import { checkContent } from '../lib/content/check';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
 import type { DatabaseTarget } from '../db/client';
+import { coachFigures } from './coach';
 import { largeOrgFigures, teamOverviewFigure } from './reports';
 import { signInCookie } from '../e2e/http';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const forceBuild = process.argv.includes('--build');
-// `--decisions`: only the decision-throughput figures, printed and not written to results.md (for quick before/after runs).
+// `--decisions` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
 const decisionsOnly = process.argv.includes('--decisions');
 const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
 const row = (figure: string, value: string, baseline: string, note = '') => {
@@ -240,6 +241,7 @@ async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
   if (decisionsOnly) return decisionsOnlyRun();
+  if (process.argv.includes('--coach')) return coachFigures(row);
   console.log('\nBuild');
   const bare = await bareNext(3401);
   if (forceBuild || !buildIsCurrent()) {
@@ -297,6 +299,9 @@ async function main() {
     if (checkContent(ROOT).problems.length) throw new Error('content:check found problems');
   });
   row('content check of the whole course (median of 5)', ms(checked), `${ms(readOnly)} reading the same files`);
+
+  console.log('\nEmpathy coach');
+  coachFigures(row);
 
   console.log('\nRequests (sequential, then 16 concurrent)');
   const health = () => fetch(`${base}/api/health`);

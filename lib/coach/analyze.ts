@@ -1,0 +1,67 @@
+// The empathy coach: reads a typed reply and says, with the exact words, what earned or cost each point.
+import type { SkillId } from '@/lib/content/curriculum';
+import { detectors, empathyDetectors, type DetectorId, type Finding, type ReplyContext } from './detectors';
+import { readReply } from './nlp';
+
+export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
+export { detectorIds } from './detectors';
+
+export interface Analysis {
+  findings: Finding[];
+  /** The reply's score on each skill it touched, each within -3…3, like an authored choice's. */
+  scores: Partial<Record<SkillId, number>>;
+  /** True when the reply offers empathy in the engine's sense (answering an open clue earns timing). */
+  empathy: boolean;
+  suggestion: string;
+}
+
+const GOOD_NEWS = new Set(['excitement', 'pride', 'relief', 'joy', 'happiness', 'gratitude', 'delight', 'hope', 'anticipation']);
+
+/** A scenario clue ("worry", "pride") as the coach's context: which feeling, and whether it is good news. */
+export function clueOf(feeling: string | undefined): ReplyContext['clue'] {
+  return feeling ? { news: GOOD_NEWS.has(feeling) ? 'good' : 'bad', feeling } : null;
+}
+
+/** Longest reply the coach reads, in characters: about a minute of speech. */
+export const MAX_REPLY_LENGTH = 1200;
+
+const clamp = (n: number) => Math.max(-3, Math.min(3, n));
+
+export function analyzeReply(text: string, context: ReplyContext): Analysis {
+  const reading = readReply(text.slice(0, MAX_REPLY_LENGTH));
+  const findings: Finding[] = [];
+  for (const d of detectors) {
+    for (const f of d.find(reading, context)) findings.push({ detector: d.id, skill: d.skill, ...f });
+  }
+  const scores: Partial<Record<SkillId, number>> = {};
+  for (const f of findings) scores[f.skill] = clamp((scores[f.skill] ?? 0) + f.delta);
+  for (const skill of Object.keys(scores) as SkillId[]) if (scores[skill] === 0) delete scores[skill];
+  const found = new Set(findings.map((f) => f.detector));
+  return {
+    findings,
+    scores,
+    empathy: [...found].some((id) => empathyDetectors.has(id)),
+    suggestion: suggest(found, context),
+  };
+}
+
+/** One line: the most useful next change, worst problem first. */
+function suggest(found: Set<DetectorId>, ctx: ReplyContext): string {
+  const first = ctx.customerName.split(/\s+/)[0] ?? 'them';
+  const rules: [boolean, string][] = [
+    [found.has('blames-customer'), 'Take the blame out: say what you will do about it, not what they should have done.'],
+    [found.has('non-apology'), 'Apologise for what happened, not for how they feel: "I\'m sorry we…".'],
+    [found.has('lumps-together'), 'Leave other customers out of it; "it\'s an easy one to miss" reassures without the crowd.'],
+    [found.has('yes-but'), 'Swap "but" for "and", so your acknowledgement still stands.'],
+    [found.has('overshares'), 'Cut your story to one sentence and hand the conversation back to them.'],
+    [found.has('fear-words'), 'Say it without the threat words: what happens next, in plain terms.'],
+    [found.has('jargon'), 'Use their words, not ours: explain it as you would to a friend.'],
+    [found.has('vague-handoff'), 'Give it an owner and a time: "I will … by …".'],
+    [ctx.clue?.news === 'good' && !found.has('congratulates'), 'Share the good news first: a word of congratulations before the business.'],
+    [ctx.clue?.news === 'bad' && !found.has('names-feeling'), 'Name what they are feeling and why, before you move to the fix.'],
+    [!found.has('commits-action'), 'Finish with what you will do next, and when.'],
+    [!found.has('names-customer'), `Use their name: "${first}, …".`],
+    [!found.has('recaps') && !found.has('together'), 'Check you have understood, or say you will sort it out together.'],
+  ];
+  return rules.find(([applies]) => applies)?.[1] ?? 'That reply covers it: heard, owned and moved forward.';
+}

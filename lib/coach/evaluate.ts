@@ -1,0 +1,152 @@
+// Scores the coach against labelled replies: per-detector counts, precision and recall.
+import { z } from 'zod';
+import { analyzeReply, detectorIds, type DetectorId, type ReplyContext } from './analyze';
+import { nearestChoice, type AuthoredChoice } from './match';
+
+const Line = z.strictObject({
+  text: z.string().min(1),
+  customerName: z.string().min(1),
+  channel: z.enum(['phone', 'chat', 'email', 'in-person']).default('chat'),
+  clue: z.enum(['bad', 'good']).nullable().default(null),
+  customerLine: z.string().optional(),
+  expect: z.record(z.string(), z.boolean()),
+});
+export type LabelledReply = z.output<typeof Line>;
+
+export class CorpusError extends Error {}
+
+/** Parses JSON Lines, naming the line and what is wrong with it. */
+export function parseCorpus(source: string, file = 'input'): LabelledReply[] {
+  const out: LabelledReply[] = [];
+  source.split('\n').forEach((raw, i) => {
+    if (!raw.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (e) {
+      throw new CorpusError(`${file}:${i + 1}: not valid JSON (${(e as Error).message}).`);
+    }
+    const parsed = Line.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new CorpusError(`${file}:${i + 1}: ${issue.path.join('.') || 'line'}: ${issue.message}.`);
+    }
+    const unknown = Object.keys(parsed.data.expect).filter((k) => !(detectorIds as readonly string[]).includes(k));
+    if (unknown.length) throw new CorpusError(`${file}:${i + 1}: expect names unknown detector(s) ${unknown.join(', ')}; known: ${detectorIds.join(', ')}.`);
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+export interface DetectorScore {
+  detector: DetectorId;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+}
+
+export interface Evaluation {
+  perDetector: DetectorScore[];
+  precision: number;
+  recall: number;
+  replies: number;
+  /** Lines where the coach and the label disagree, for whoever tunes a detector. */
+  misses: { line: number; detector: DetectorId; expected: boolean; text: string }[];
+  /** Milliseconds per reply. */
+  timings: number[];
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function evaluate(lines: LabelledReply[]): Evaluation {
+  const counts = new Map<DetectorId, { tp: number; fp: number; fn: number; tn: number }>(detectorIds.map((d) => [d, { tp: 0, fp: 0, fn: 0, tn: 0 }]));
+  const misses: Evaluation['misses'] = [];
+  const timings: number[] = [];
+  lines.forEach((l, i) => {
+    const t = performance.now();
+    const a = analyzeReply(l.text, {
+      customerName: l.customerName,
+      channel: l.channel,
+      clue: l.clue ? { news: l.clue } : null,
+      customerLine: l.customerLine,
+    });
+    timings.push(performance.now() - t);
+    const found = new Set(a.findings.map((f) => f.detector));
+    for (const [id, expected] of Object.entries(l.expect) as [DetectorId, boolean][]) {
+      const c = counts.get(id)!;
+      const got = found.has(id);
+      if (got && expected) c.tp++;
+      else if (got) c.fp++;
+      else if (expected) c.fn++;
+      else c.tn++;
+      if (got !== expected) misses.push({ line: i + 1, detector: id, expected, text: l.text });
+    }
+  });
+  const perDetector = detectorIds.map((detector) => {
+    const c = counts.get(detector)!;
+    return { detector, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
+  });
+  const sum = (k: 'tp' | 'fp' | 'fn') => perDetector.reduce((n, d) => n + d[k], 0);
+  return {
+    perDetector,
+    precision: ratio(sum('tp'), sum('tp') + sum('fp')),
+    recall: ratio(sum('tp'), sum('tp') + sum('fn')),
+    replies: lines.length,
+    misses,
+    timings,
+  };
+}
+
+export function formatEvaluation(e: Evaluation): string {
+  const rows = e.perDetector.map(
+    (d) => `${d.detector.padEnd(16)} ${String(d.tp).padStart(4)} ${String(d.fp).padStart(4)} ${String(d.fn).padStart(4)} ${String(d.tn).padStart(4)}   ${d.precision.toFixed(2)}      ${d.recall.toFixed(2)}`,
+  );
+  return [
+    `${'detector'.padEnd(16)}   tp   fp   fn   tn   precision recall`,
+    ...rows,
+    `coach: precision ${e.precision.toFixed(2)} recall ${e.recall.toFixed(2)} over ${e.replies} replies`,
+  ].join('\n');
+}
+
+const Paraphrase = z.strictObject({ scenarioId: z.string(), nodeId: z.string(), text: z.string().min(1), expect: z.string() });
+export type LabelledParaphrase = z.output<typeof Paraphrase>;
+
+export function parseParaphrases(source: string, file = 'input'): LabelledParaphrase[] {
+  return source
+    .split('\n')
+    .map((raw, i) => [raw, i] as const)
+    .filter(([raw]) => raw.trim())
+    .map(([raw, i]) => {
+      const parsed = Paraphrase.safeParse((() => {
+        try {
+          return JSON.parse(raw);
+        } catch (e) {
+          throw new CorpusError(`${file}:${i + 1}: not valid JSON (${(e as Error).message}).`);
+        }
+      })());
+      if (!parsed.success) throw new CorpusError(`${file}:${i + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}.`);
+      return parsed.data;
+    });
+}
+
+export interface NodeForMapping {
+  choices: AuthoredChoice[];
+  context: ReplyContext;
+}
+
+/** Share of paraphrases mapped to the choice they reword; `node` finds each one's scenario node. */
+export function evaluateMapping(lines: LabelledParaphrase[], node: (scenarioId: string, nodeId: string) => NodeForMapping | undefined) {
+  let agreed = 0;
+  const wrong: { line: number; expected: string; got: string; text: string }[] = [];
+  lines.forEach((l, i) => {
+    const n = node(l.scenarioId, l.nodeId);
+    if (!n) throw new CorpusError(`line ${i + 1}: no node ${l.scenarioId}/${l.nodeId}`);
+    const got = nearestChoice(l.text, n.choices, n.context).choiceId;
+    if (got === l.expect) agreed++;
+    else wrong.push({ line: i + 1, expected: l.expect, got, text: l.text });
+  });
+  return { agreement: lines.length ? agreed / lines.length : 1, agreed, total: lines.length, wrong };
+}

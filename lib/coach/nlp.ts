@@ -1,0 +1,137 @@
+// Reads a reply with wink-nlp (tokens, lemmas, parts of speech, negation, sentences) into a form detectors can search.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One token of a reply, with where it sits in the original text. */
+export interface Token {
+  text: string;
+  /** Lower case, contractions spelt out ("n't" → "not", "'ll" → "will"). */
+  norm: string;
+  lemma: string;
+  pos: string;
+  /** True when a negation earlier in the sentence governs this token ("I'm not blaming you"). */
+  negated: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/**
+ * A reply as detectors see it. `flat` is every token's `norm` joined by single spaces, so phrase
+ * patterns are regular expressions over whole words: "but" can never match inside "butter".
+ */
+export interface Reading {
+  text: string;
+  tokens: Token[];
+  sentences: { start: number; end: number; firstToken: number; lastToken: number }[];
+  flat: string;
+  /** For each token, where its `norm` starts in `flat`. */
+  flatStart: number[];
+}
+
+/** A phrase found in a reply: the tokens it covers and the characters of the original text. */
+export interface Match {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  groups: (string | undefined)[];
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+// Loading the model takes about 50 ms; it happens once per process, on the first reply.
+function engine() {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+const CONTRACTIONS: Record<string, string> = { "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would', "n't": 'not' };
+
+// The model sometimes leaves a contraction whole ("i'm" after two spaces); spell it out the same way.
+function spellOut(norm: string): string {
+  const m = /^([a-z]+)('m|'re|'ve|'ll|'d|n't)$/.exec(norm);
+  if (!m) return norm;
+  const head = m[2] === "n't" && m[1] === 'ca' ? 'can' : m[2] === "n't" && m[1] === 'wo' ? 'will' : m[1]!;
+  return `${head} ${CONTRACTIONS[m[2]!]}`;
+}
+
+export function readReply(text: string): Reading {
+  const its = engine().its;
+  // Curly apostrophes become straight ones (same length, so offsets still point into `text`).
+  const doc = engine().readDoc(text.replace(/[\u2018\u2019]/g, "'"));
+  const tokens: Token[] = [];
+  const sentenceOf: number[] = [];
+  doc.sentences().each((s, index) => {
+    const [from, to] = s.out(its.span) as unknown as [number, number];
+    for (let i = from; i <= to; i++) sentenceOf[i] = index;
+  });
+  let offset = 0;
+  doc.tokens().each((t, i) => {
+    offset += (t.out(its.precedingSpaces) as string).length;
+    const value = t.out() as string;
+    const type = t.out(its.type) as string;
+    const start = offset;
+    offset += value.length;
+    if (type === 'tabCRLF' || type === 'whitespace') return;
+    const raw = (t.out(its.normal) as string).toLowerCase();
+    tokens.push({
+      text: text.slice(start, offset),
+      norm: spellOut(CONTRACTIONS[raw] ?? raw),
+      // The types describe lemma as needing the model's add-ons, which the lite web model bundles.
+      lemma: (t.out(its.lemma as unknown as typeof its.normal) as string).toLowerCase(),
+      pos: t.out(its.pos) as string,
+      negated: t.out(its.negationFlag) as unknown as boolean,
+      start,
+      end: offset,
+      sentence: sentenceOf[i] ?? 0,
+    });
+  });
+  const sentences: Reading['sentences'] = [];
+  tokens.forEach((t, i) => {
+    const s = (sentences[t.sentence] ??= { start: t.start, end: t.end, firstToken: i, lastToken: i });
+    s.end = t.end;
+    s.lastToken = i;
+  });
+  const flatStart: number[] = [];
+  let flat = '';
+  for (const t of tokens) {
+    if (flat) flat += ' ';
+    flatStart.push(flat.length);
+    flat += t.norm;
+  }
+  return { text, tokens, sentences: sentences.filter(Boolean), flat, flatStart };
+}
+
+function tokenAt(r: Reading, flatIndex: number): number {
+  // The last token starting at or before flatIndex.
+  let lo = 0;
+  let hi = r.flatStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (r.flatStart[mid]! <= flatIndex) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Every match of `pattern` over the reply's words. Patterns are written against `flat`: lower
+ * case, one space between tokens, punctuation as its own token (so "I understand , but" has a
+ * comma token). They are anchored at word edges here, so a pattern never starts or ends mid-word.
+ */
+export function findAll(r: Reading, pattern: RegExp): Match[] {
+  const re = new RegExp(`(?<![\\w'-])(?:${pattern.source})(?![\\w'-])`, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const out: Match[] = [];
+  for (const m of r.flat.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    const first = tokenAt(r, m.index);
+    const last = tokenAt(r, m.index + m[0].length - 1);
+    out.push({ first, last, start: r.tokens[first]!.start, end: r.tokens[last]!.end, groups: m.slice(1) });
+  }
+  return out;
+}
+
+/** Words built from alternatives, for patterns: `words(['risk', 'penalty'])` → `(?:risk|penalty)`. */
+export function words(list: readonly string[]): string {
+  return `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+}

@@ -1,9 +1,9 @@
 // The coach's figures for `npm run bench`: detector precision and recall, choice mapping, time per reply.
 import fs from 'node:fs';
 import path from 'node:path';
-import { clueOf } from '../lib/coach/analyze';
 import { evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
 import { readReply } from '../lib/coach/nlp';
+import { coachNode } from '../lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '../lib/scenario/course';
 
 type Row = (figure: string, value: string, baseline: string, note?: string) => void;
@@ -51,12 +51,7 @@ export function coachFigures(row: Row) {
   }
   const catalogue = scenarioCatalogue();
   const full = path.join(CORPUS, 'paraphrases.jsonl');
-  const m = evaluateMapping(parseParaphrases(fs.readFileSync(full, 'utf8'), full), (scenarioId, nodeId) => {
-    const loaded = catalogue.get(scenarioId);
-    const node = loaded?.scenario.nodes[nodeId];
-    if (!loaded || !node) return undefined;
-    return { choices: node.choices, context: { customerName: loaded.persona.name, channel: loaded.scenario.channel, clue: clueOf(node.clue), customerLine: node.customer } };
-  });
+  const m = evaluateMapping(parseParaphrases(fs.readFileSync(full, 'utf8'), full), (scenarioId, nodeId) => coachNode(catalogue.get(scenarioId), nodeId));
   row(
     `typed reply mapped to the authored choice it rewords (${m.total} paraphrases)`,
     `${(m.agreement * 100).toFixed(1)}% agree with the hand label`,

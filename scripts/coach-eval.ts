@@ -2,7 +2,7 @@
 // (`--paraphrases FILE.jsonl` instead: how often typed rewordings map to the choice they reword).
 import fs from 'node:fs';
 import { CorpusError, evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
-import { clueOf } from '../lib/coach/analyze';
+import { coachNode } from '../lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '../lib/scenario/course';
 
 const args = process.argv.slice(2);
@@ -21,15 +21,7 @@ try {
   const source = fs.readFileSync(file, 'utf8');
   if (args.includes('--paraphrases')) {
     const catalogue = scenarioCatalogue();
-    const result = evaluateMapping(parseParaphrases(source, file), (scenarioId, nodeId) => {
-      const loaded = catalogue.get(scenarioId);
-      const node = loaded?.scenario.nodes[nodeId];
-      if (!loaded || !node) return undefined;
-      return {
-        choices: node.choices,
-        context: { customerName: loaded.persona.name, channel: loaded.scenario.channel, clue: clueOf(node.clue), customerLine: node.customer },
-      };
-    });
+    const result = evaluateMapping(parseParaphrases(source, file), (scenarioId, nodeId) => coachNode(catalogue.get(scenarioId), nodeId));
     if (args.includes('--misses')) for (const w of result.wrong) console.log(`${file}:${w.line} expected ${w.expected}, got ${w.got}: ${w.text}`);
     console.log(`choice mapping: ${result.agreed} of ${result.total} paraphrases (${(result.agreement * 100).toFixed(1)}%) map to the choice they reword`);
   } else {

@@ -72,7 +72,6 @@ function negatedAt(r: Reading, m: Match, inside = true): boolean {
   }
   return false;
 }
-const negated = negatedAt;
 const sameSentence = (r: Reading, a: number, b: number) => r.tokens[a]!.sentence === r.tokens[b]!.sentence;
 
 // ---- Vocabulary --------------------------------------------------------------------------------
@@ -201,7 +200,7 @@ const nonApology: Detector = {
   skill: 'apologizing',
   principle: 'P15',
   find(r) {
-    const hits = NON_APOLOGY.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negated(r, m));
+    const hits = NON_APOLOGY.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [
       {
@@ -232,7 +231,7 @@ const realApology: Detector = {
   principle: 'P15',
   empathy: true,
   find(r) {
-    const apologies = findAll(r, new RegExp(APOLOGY)).filter((m) => !negated(r, m));
+    const apologies = findAll(r, new RegExp(APOLOGY)).filter((m) => !negatedAt(r, m));
     const nonApologies = NON_APOLOGY.flatMap((p) => findAll(r, new RegExp(p)));
     const owning = new RegExp(
       `\\b(?:i|we) (?:have |had |did |was |were |am |are )?(?:not )?(?:${words([
@@ -322,7 +321,7 @@ const yesBut: Detector = {
       ...findAll(r, /yes|yeah|sure|of course|absolutely|understood|granted|point taken|fair enough|fair point|no doubt|i am sure|i am aware/).filter(
         (m) => m.first === r.sentences[r.tokens[m.first]!.sentence]!.firstToken || /^(?:oh|well|ok|okay|look|right)$/.test(r.tokens[m.first - 1]?.norm ?? ''),
       ),
-    ].filter((m) => !negated(r, m));
+    ].filter((m) => !negatedAt(r, m));
     const buts = findAll(r, /but|however|although|though|yet/).filter((m) => {
       const next = r.tokens[m.last + 1]?.norm;
       const prev = r.tokens[m.first - 1]?.norm;
@@ -412,7 +411,7 @@ const jargon: Detector = {
     return [{ delta: -1, spans: dedupe(spans), note: 'Internal terms make them feel like an outsider. Use the words they used.' }];
   },
 };
-const COMMON_ACRONYMS = new Set(['OK', 'ID', 'UK', 'US', 'USA', 'EU', 'PIN', 'ATM', 'TV', 'PDF', 'SMS', 'USB', 'AM', 'PM', 'GP', 'NHS', 'DIY', 'ASAP', 'FAQ', 'CEO', 'BBC', 'IT', 'I', 'PC', 'HR', 'VAT', 'MOT', 'A', 'OK', 'BST', 'GMT', 'DM', 'NB', 'PS', 'UPS', 'DHL', 'BT', 'A&E', 'CV', 'GCSE', 'MP', 'ID', 'IOU', 'RSVP', 'VIP']);
+const COMMON_ACRONYMS = new Set(['OK', 'ID', 'UK', 'US', 'USA', 'EU', 'PIN', 'ATM', 'TV', 'PDF', 'SMS', 'USB', 'AM', 'PM', 'GP', 'NHS', 'DIY', 'ASAP', 'FAQ', 'CEO', 'BBC', 'IT', 'I', 'PC', 'HR', 'VAT', 'MOT', 'A', 'BST', 'GMT', 'DM', 'NB', 'PS', 'UPS', 'DHL', 'BT', 'A&E', 'CV', 'GCSE', 'MP', 'IOU', 'RSVP', 'VIP']);
 
 // Verbs that follow "I'll" or "I've" without promising any work: feelings, hopes and "I'll try".
 const NOT_ACTIONS = new Set([
@@ -531,7 +530,7 @@ const lumpsTogether: Detector = {
   skill: 'normalizing',
   principle: 'P25',
   find(r) {
-    const hits = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negated(r, m));
+    const hits = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [{ delta: -1, spans: dedupe(hits.map(span)), note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' }];
   },
@@ -546,7 +545,7 @@ const normalizes: Detector = {
     const hits = findAll(
       r,
       /more (?:often |common |usual )?than you (?:would|might|may) (?:think|expect|imagine|realise|realize)|(?:completely|totally|perfectly|entirely|very|so|really) understandable|you are in good company|happens to the best of us|(?:trips?|catch(?:es)?|confuses?|throws?|fools?|catches) (?:up |out )?(?:a lot of|lots of|loads of|many|plenty of|so many|most) (?:people|folk|folks|[a-z]+s)|(?:lots|plenty|a lot|loads|many|most) of (?:[a-z]+ )?[a-z]+s (?:find|get|go through|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|end up|notice|see|hit|run into|come)|(?:that|this|it) happens (?:(?:a lot )?more (?:often )?than you (?:would|'d|might) think|more often than (?:people|you) (?:think|realise|realize|imagine)|a lot|quite a lot|more than you know|to (?:lots|plenty|a lot) of people|to the best of us)|(?:it is|that is|this is|which is|it was|that was|it is a|that is a|it is such a|that is such a|it is an|that is an) (?:really |very |quite |so |completely |perfectly |totally |entirely |such |an |a )*(?:common|normal|understandable|natural|easily done|easy (?:one|thing|mistake) to (?:make|do|miss)|easy mistake|honest mistake|common mistake|common one|normal reaction|natural reaction|reasonable)|easily done|(?:an )?easy (?:mistake|thing|one) to (?:make|do|miss|slip)|(?:lots|plenty|a lot|loads|many) of (?:people|customers|folk|folks|first-time buyers|parents|students|new owners|riders|drivers|travellers|travelers|homeowners) (?:find|get|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|go|end up)|you are (?:not|far from|definitely not|certainly not|by no means) (?:the )?(?:first|only)|you are not alone|(?:please )?(?:do not|try not to) (?:be (?:so )?hard on yourself|beat yourself up|blame yourself|feel bad|feel silly|feel stupid|feel foolish|feel embarrassed|kick yourself)|no need to (?:apologi[sz]e|feel bad|feel silly|be embarrassed|feel embarrassed|blame yourself|feel stupid|worry about that)|nothing to (?:be )?(?:embarrassed|ashamed|feel bad|feel silly|apologi[sz]e)(?: about| for)?|(?:it|that|this) (?:could|can) happen to (?:anyone|anybody|any of us)|(?:it|that) catches (?:a lot of|lots of|plenty of|many) people out|a lot of people (?:feel|find|do) (?:the same|that)|(?:that|this) is (?:a )?(?:very )?(?:common|normal|usual) (?:question|worry|concern|feeling|thing|reaction|mix-up|slip)|perfectly (?:normal|natural|reasonable|understandable)|makes (?:complete |total |perfect )?sense (?:to feel|that you)|anyone (?:could|can|might) (?:have )?(?:miss|missed|make|made|do|done|forget|forgotten|mix|mixed)|(?:you|i) would not be the first|(?:this|that|it) trips (?:a lot of|lots of|many|plenty of) people up/,
-    ).filter((m) => !negated(r, m) || /do not|no need|nothing to|not alone|not the|try not|far from|by no means|would not be/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 20)));
+    ).filter((m) => !negatedAt(r, m) || /do not|no need|nothing to|not alone|not the|try not|far from|by no means|would not be/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 20)));
     const lumps = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p)));
     const own = hits.filter((h) => !lumps.some((l) => l.first <= h.last && h.first <= l.last));
     if (own.length === 0) return [];
@@ -596,8 +595,16 @@ function isOwnExperience(r: Reading, sentence: number): boolean {
   return !/\b(?:you|your)\b/.test(text) || /\b(?:same|similar|my own|happened to me|mine)\b/.test(text);
 }
 
+const storiesOf = new WeakMap<Reading, Story[]>();
+
 /** The rep's own stories: the sentence that starts each and the ones after it that stay with the rep. */
 function ownStories(r: Reading): Story[] {
+  let stories = storiesOf.get(r);
+  if (!stories) storiesOf.set(r, (stories = findStories(r)));
+  return stories;
+}
+
+function findStories(r: Reading): Story[] {
   const lumps = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p)));
   const lumped = new Set(lumps.map((l) => r.tokens[l.first]!.sentence));
   const startAt = new Map<number, number>();
@@ -668,7 +675,7 @@ const congratulates: Detector = {
     const hits = findAll(
       r,
       /congratulations|congrats|congratulate|many happy returns|well done|good for you|(?:that is|what|such|that|what a|such a|that sounds like|that is such) (?:really |absolutely |truly |just )?(?:wonderful|great|fantastic|brilliant|lovely|amazing|exciting|terrific|superb|fabulous|marvellous|marvelous|happy|good|big|incredible|huge) (?:news|achievement|milestone|moment|step|day|result|occasion)|how (?:exciting|wonderful|lovely|fantastic|brilliant|amazing|thrilling|marvellous|marvelous|fabulous|great)|(?:i am|i'm|we are|we're) (?:so |really |very |absolutely |just |truly )?(?:pleased|happy|delighted|thrilled|glad|chuffed) (?:for you|to hear|for the two of you|for you both|for your|for her|for him|for them)|what an? (?:achievement|milestone|lovely thing|exciting time|wonderful thing)|(?:you|you both|you two) must be (?:so |really |very )?(?:proud|thrilled|delighted|excited|over the moon)|exciting (?:times|news|day|step)|(?:that is|what) (?:wonderful|fantastic|brilliant|amazing|lovely|great)|best wishes|enjoy (?:the|your) (?:new|big)|all the best|over the moon/,
-    ).filter((m) => !negated(r, m));
+    ).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [{ delta: 2, spans: dedupe(hits.map(span)), note: 'You shared their good news before the business, which is what turns a transaction into a relationship.' }];
   },
@@ -682,7 +689,7 @@ const together: Detector = {
     const hits = findAll(
       r,
       /together|(?:let us|let's) (?:get|sort|work|figure|fix|see|find|look|go|try|make|have a look|put|start|take|check|tackle|deal|crack|walk|do|run|think|talk|build|turn|pick|get you|keep|aim|plan|map)|(?:i am|i'm) (?:on your side|in your corner|with you on this|here with you)|(?:you and i|you and me|between us|the two of us|between the two of us)|(?:we are|we're) in this together|team up|(?:with you|alongside you) (?:on this|every step|all the way|until)|on your side/,
-    ).filter((m) => !negated(r, m));
+    ).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' }];
   },

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { coachNode } from '@/lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { CorpusError, evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from './evaluate';
-import { clueOf } from './analyze';
 import { nearestChoice } from './match';
 
 const line = (o: object) => JSON.stringify(o);
@@ -58,11 +58,9 @@ describe('the coach on its labelled corpus', () => {
 
   it('maps at least 85% of the paraphrases of authored choices to the choice they reword', () => {
     const catalogue = scenarioCatalogue();
-    const result = evaluateMapping(parseParaphrases(fs.readFileSync('lib/coach/corpus/paraphrases.jsonl', 'utf8')), (scenarioId, nodeId) => {
-      const loaded = catalogue.get(scenarioId)!;
-      const node = loaded.scenario.nodes[nodeId]!;
-      return { choices: node.choices, context: { customerName: loaded.persona.name, channel: loaded.scenario.channel, clue: clueOf(node.clue) } };
-    });
+    const result = evaluateMapping(parseParaphrases(fs.readFileSync('lib/coach/corpus/paraphrases.jsonl', 'utf8')), (scenarioId, nodeId) =>
+      coachNode(catalogue.get(scenarioId), nodeId),
+    );
     expect(result.total).toBeGreaterThanOrEqual(250);
     expect(result.agreement).toBeGreaterThanOrEqual(0.85);
   });

@@ -15,9 +15,9 @@ export type LabelledReply = z.output<typeof Line>;
 
 export class CorpusError extends Error {}
 
-/** Parses JSON Lines, naming the line and what is wrong with it. */
-export function parseCorpus(source: string, file = 'input'): LabelledReply[] {
-  const out: LabelledReply[] = [];
+/** Parses JSON Lines against `schema`, naming the file, line and what is wrong. */
+function parseLines<T extends z.ZodType>(source: string, file: string, schema: T, check?: (line: z.output<T>) => string | undefined): z.output<T>[] {
+  const out: z.output<T>[] = [];
   source.split('\n').forEach((raw, i) => {
     if (!raw.trim()) return;
     let json: unknown;
@@ -26,16 +26,23 @@ export function parseCorpus(source: string, file = 'input'): LabelledReply[] {
     } catch (e) {
       throw new CorpusError(`${file}:${i + 1}: not valid JSON (${(e as Error).message}).`);
     }
-    const parsed = Line.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new CorpusError(`${file}:${i + 1}: ${issue.path.join('.') || 'line'}: ${issue.message}.`);
     }
-    const unknown = Object.keys(parsed.data.expect).filter((k) => !(detectorIds as readonly string[]).includes(k));
-    if (unknown.length) throw new CorpusError(`${file}:${i + 1}: expect names unknown detector(s) ${unknown.join(', ')}; known: ${detectorIds.join(', ')}.`);
+    const problem = check?.(parsed.data);
+    if (problem) throw new CorpusError(`${file}:${i + 1}: ${problem}`);
     out.push(parsed.data);
   });
   return out;
+}
+
+export function parseCorpus(source: string, file = 'input'): LabelledReply[] {
+  return parseLines(source, file, Line, (l) => {
+    const unknown = Object.keys(l.expect).filter((k) => !(detectorIds as readonly string[]).includes(k));
+    return unknown.length ? `expect names unknown detector(s) ${unknown.join(', ')}; known: ${detectorIds.join(', ')}.` : undefined;
+  });
 }
 
 export interface DetectorScore {
@@ -115,21 +122,7 @@ const Paraphrase = z.strictObject({ scenarioId: z.string(), nodeId: z.string(), 
 export type LabelledParaphrase = z.output<typeof Paraphrase>;
 
 export function parseParaphrases(source: string, file = 'input'): LabelledParaphrase[] {
-  return source
-    .split('\n')
-    .map((raw, i) => [raw, i] as const)
-    .filter(([raw]) => raw.trim())
-    .map(([raw, i]) => {
-      const parsed = Paraphrase.safeParse((() => {
-        try {
-          return JSON.parse(raw);
-        } catch (e) {
-          throw new CorpusError(`${file}:${i + 1}: not valid JSON (${(e as Error).message}).`);
-        }
-      })());
-      if (!parsed.success) throw new CorpusError(`${file}:${i + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}.`);
-      return parsed.data;
-    });
+  return parseLines(source, file, Paraphrase);
 }
 
 export interface NodeForMapping {

@@ -216,6 +216,9 @@ export const attempts = pgTable(
     // The decisions' choice ids in order: derived from the decision log, kept here so a new
     // decision can be checked and replayed without reading the log.
     choiceIds: text('choice_ids').array().notNull().default(sql`'{}'::text[]`),
+    // How each typed reply scored, by decision index: the replay uses these in place of the
+    // matched choice's authored scores, again without reading the log.
+    replyScores: jsonb('reply_scores').$type<Record<string, { scores: Record<string, number>; empathy: boolean }>>().notNull().default({}),
     // Orders each turn's choices for this attempt; the same on resume, different between attempts.
     shuffleSeed: integer('shuffle_seed').notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -235,8 +238,18 @@ export const scenarioVersions = pgTable('scenario_versions', {
   scenarioId: text('scenario_id').notNull(),
   definition: jsonb('definition').notNull(),
   personaMood: integer('persona_mood').notNull(),
+  // The customer's name the coach listens for in typed replies (null in versions stored before replies).
+  personaName: text('persona_name'),
   createdAt: createdAt(),
 });
+
+/** What the coach found in a typed reply, as stored with its decision. */
+export interface StoredCoach {
+  findings: { detector: string; skill: string; delta: number; spans: { start: number; end: number }[]; note: string }[];
+  suggestion: string;
+  /** 0…1: how close the reply was to the choice it was heard as. */
+  similarity: number;
+}
 
 export const decisions = pgTable(
   'decisions',
@@ -250,6 +263,9 @@ export const decisions = pgTable(
     elapsedMs: integer('elapsed_ms'),
     moodAfter: integer('mood_after'),
     scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    // A reply the learner typed (choice_id is then the choice it was heard as), and what the coach found in it.
+    replyText: text('reply_text'),
+    coach: jsonb('coach').$type<StoredCoach>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.seq] })],

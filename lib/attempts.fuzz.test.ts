@@ -7,14 +7,14 @@ import { HttpError } from '@/lib/http-error';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { decideAttempt, getAttempt, startAttempt, type Turn } from './attempts';
 
-// Random sequences of starts, decisions (right, repeated, stale, skipping, foreign, invented) and reads,
+// Random sequences of starts, decisions (picked or typed; right, repeated, stale, skipping, foreign, invented) and reads,
 // against a model of what each attempt should hold. Nothing may fail other than with a 4xx, and the
 // database must agree with the model after every run.
 const catalogue = [...scenarioCatalogue().values()];
 
 type Op =
   | { kind: 'start'; scenario: number; checkup: boolean }
-  | { kind: 'decide'; attempt: number; seqShift: -2 | -1 | 0 | 1; pick: number; invent: boolean; asOther: boolean }
+  | { kind: 'decide'; attempt: number; seqShift: -2 | -1 | 0 | 1; pick: number; invent: boolean; asOther: boolean; typed: string | null }
   | { kind: 'read'; attempt: number; asOther: boolean };
 
 const startOp: fc.Arbitrary<Op> = fc.record({ kind: fc.constant('start' as const), scenario: fc.nat(catalogue.length - 1), checkup: fc.boolean() });
@@ -29,6 +29,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       pick: fc.nat(),
       invent: fc.nat(9).map((n) => n < 2),
       asOther: fc.nat(19).map((n) => n < 3),
+      // A typed reply in one decision of four: random text, or an offered choice's words (empty string).
+      typed: fc.option(fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 60 })), { freq: 3 }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), attempt: fc.nat(), asOther: fc.boolean() }) },
@@ -37,6 +39,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 interface Model {
   id: string;
   choices: string[];
+  /** The typed reply of each decision, if it was typed. */
+  replies: (string | undefined)[];
   turn: Turn | undefined;
   ended: boolean;
 }
@@ -53,7 +57,7 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
   afterAll(() => t.dispose());
 
   it('answers every request with a result or a 4xx, and the stored attempts match the model', async () => {
-    const seen = { accepted: 0, refused: 0, ended: 0 };
+    const seen = { accepted: 0, refused: 0, ended: 0, typed: 0 };
     await fc.assert(
       // Every sequence opens with a start, so the decisions that follow have an attempt to aim at.
       fc.asyncProperty(fc.tuple(startOp, fc.array(op, { minLength: 10, maxLength: 40, size: 'max' })), async ([first, rest]) => {
@@ -64,7 +68,7 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
             if (o.kind === 'start') {
               const s = catalogue[o.scenario]!;
               const started = await startAttempt(t.db, me.id, s, o.checkup ? 'checkup' : 'practice');
-              attempts.push({ id: started.attemptId, choices: [], turn: started.turn, ended: false });
+              attempts.push({ id: started.attemptId, choices: [], replies: [], turn: started.turn, ended: false });
               continue;
             }
             const a = attempts.length ? attempts[o.attempt % attempts.length]! : undefined;
@@ -78,17 +82,22 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
             const seq = Math.max(0, a.choices.length + o.seqShift);
             const offered = a.turn?.choices ?? [];
             const choiceId = o.invent || offered.length === 0 ? `made-up-${o.pick}` : seq < a.choices.length ? a.choices[seq]! : offered[o.pick % offered.length]!.id;
-            const answer = await decideAttempt(t.db, o.asOther ? other.id : me.id, a.id, { seq, choiceId });
+            // A repeat resends what was recorded (typed or picked); a new typed reply is random text or a choice's words.
+            const reply = seq < a.choices.length ? a.replies[seq] : o.typed === null ? undefined : o.typed || offered[o.pick % Math.max(1, offered.length)]?.say || 'Hello';
+            const answer = await decideAttempt(t.db, o.asOther ? other.id : me.id, a.id, reply === undefined ? { seq, choiceId } : { seq, reply });
             // Only a new decision at the next seq, or a repeat of a recorded one, may succeed.
             expect(o.asOther).toBe(false);
             seen.accepted++;
+            if (reply !== undefined) seen.typed++;
+            const heard = reply === undefined ? choiceId : answer.reply!.heardAs.choiceId;
             if (seq === a.choices.length) {
-              a.choices.push(choiceId);
+              a.choices.push(heard);
+              a.replies.push(reply === undefined ? undefined : answer.reply!.text);
               a.turn = answer.turn;
               a.ended = !!answer.ending;
             } else {
               expect(seq).toBeLessThan(a.choices.length);
-              expect(a.choices[seq]).toBe(choiceId);
+              expect(a.choices[seq]).toBe(heard);
             }
           } catch (e) {
             if (!(e instanceof HttpError)) throw e;
@@ -99,11 +108,15 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
         }
         // The log, the running totals and the model agree for every attempt.
         for (const a of attempts) {
-          const [row] = await queryRows<{ n: number; count: number; ids: string[]; status: string }>(
+          const [row] = await queryRows<{ n: number; count: number; ids: string[]; status: string; texts: (string | null)[] | null; scored: string[] | null }>(
             t.db,
-            sql`select (select count(*)::int from decisions d where d.attempt_id = a.id) as n, a.decision_count as count, a.choice_ids as ids, a.status::text as status
+            sql`select (select count(*)::int from decisions d where d.attempt_id = a.id) as n, a.decision_count as count, a.choice_ids as ids, a.status::text as status,
+                  (select array_agg(d.reply_text order by d.seq) from decisions d where d.attempt_id = a.id) as texts,
+                  (select array_agg(k order by k::int) from jsonb_object_keys(a.reply_scores) k) as scored
                 from attempts a where a.id = ${a.id}`,
           );
+          expect(row!.texts ?? []).toEqual(a.replies.map((r) => r ?? null));
+          expect(row!.scored ?? []).toEqual(a.replies.flatMap((r, i) => (r === undefined ? [] : [String(i)])));
           expect(row!.n).toBe(a.choices.length);
           expect(row!.count).toBe(a.choices.length);
           expect(row!.ids).toEqual(a.choices);
@@ -117,5 +130,6 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
     expect(seen.accepted).toBeGreaterThan(100);
     expect(seen.refused).toBeGreaterThan(50);
     expect(seen.ended).toBeGreaterThan(5);
+    expect(seen.typed).toBeGreaterThan(30);
   }, 120_000);
 });

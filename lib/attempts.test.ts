@@ -1,12 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { assignments, decisions, users } from '@/db/schema';
+import { assignments, attempts, decisions, users } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import { decideAttempt, decideOnUsualPath, getAttempt, reviewAttempt, startAttempt } from './attempts';
+
+const WARM = "Pat, being charged twice is maddening, I'd be furious too. I'm refunding the second charge right now.";
 
 const yaml = (say: string) => `
 id: short
@@ -35,8 +37,8 @@ endings:
   meh: { outcome: partial, customer: Okay., summary: So-so. }
 `;
 
-function loaded(say = "That's maddening."): LoadedScenario {
-  const scenario = ScenarioSchema.parse(parse(yaml(say)));
+function loaded(say = "That's maddening.", extra: Record<string, unknown> = {}): LoadedScenario {
+  const scenario = ScenarioSchema.parse({ ...parse(yaml(say)), ...extra });
   const persona = { id: 'pat', name: 'Pat', situation: 's', mood: 0 };
   return { scenario, persona, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
 }
@@ -213,5 +215,105 @@ describe.each(testDrivers)('the usual decision path on %s', (driver) => {
     expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 1, choiceId: 'fix' })).toBeNull();
     expect(await rows(attemptId)).toBe(2);
     expect(await getAttempt(t.db, learner.id, attemptId)).toMatchObject({ status: 'completed', ending: { id: 'sad' } });
+  });
+});
+
+describe.each(testDrivers)('typed replies on %s', (driver) => {
+  let t: TestDatabase;
+  let learner: { id: string };
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    learner = await makeUser(t.db, { email: 'typist@example.com' });
+  });
+  afterAll(() => t.dispose());
+  const stored = async (attemptId: string) =>
+    t.db.select({ seq: decisions.seq, choiceId: decisions.choiceId, replyText: decisions.replyText, coach: decisions.coach, scores: decisions.scores }).from(decisions).where(eq(decisions.attemptId, attemptId));
+
+  it('scores a reply by what the coach finds, follows the choice it is closest to, and stores the text with the findings', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, reply: WARM, elapsedMs: 9000 });
+    expect(answer).toMatchObject({ seq: 0, mood: 2, feedback: 'She felt heard.', turn: { nodeId: 'b' } });
+    expect(answer!.reply).toMatchObject({ text: WARM, heardAs: { choiceId: 'feel', say: "That's maddening." } });
+    const detectors = answer!.reply!.findings!.map((f) => f.detector);
+    expect(detectors).toEqual(expect.arrayContaining(['names-customer', 'names-feeling']));
+    const name = answer!.reply!.findings!.find((f) => f.detector === 'names-customer')!;
+    expect(WARM.slice(name.spans[0]!.start, name.spans[0]!.end)).toBe('Pat');
+    expect(answer!.reply!.suggestion).toEqual(expect.any(String));
+    // Only this scenario's skills count (reflecting, and timing for answering the open clue at once).
+    expect(answer!.scores).toEqual({ reflecting: expect.any(Number), timing: 2 });
+    expect(answer!.scores!.reflecting).toBeGreaterThan(0);
+    const [row] = await stored(attemptId);
+    expect(row).toMatchObject({ seq: 0, choiceId: 'feel', replyText: WARM, scores: answer!.scores });
+    expect(row!.coach!.findings.map((f) => f.detector)).toEqual(detectors);
+    // Read back (resume, debrief): the typed words stand in the transcript, with how they were heard.
+    const view = await getAttempt(t.db, learner.id, attemptId);
+    expect(view.transcript[0]).toMatchObject({ say: WARM, choiceId: 'feel', reply: { text: WARM, heardAs: { choiceId: 'feel' } } });
+    expect(view.freeText).toBe(true);
+  });
+
+  it('hears a cold reply as the cold choice: its mood, its branch, no timing credit', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const answer = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: 'What is your account number?' });
+    expect(answer).toMatchObject({ mood: -1, reply: { heardAs: { choiceId: 'process' } } });
+    expect(answer.scores?.timing).toBeUndefined();
+    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: 'Someone from the billing team will get back to you at some point.' });
+    expect(end.reply?.heardAs.choiceId).toBe('stall');
+    expect(end.reply?.findings?.map((f) => f.detector)).toContain('vague-handoff');
+    // The clue was never answered: the ending's timing penalty applies as for picked choices.
+    expect(end.ending).toMatchObject({ outcome: 'failure' });
+    expect(end.scores?.timing).toBe(-2);
+  });
+
+  it('answers a repeated reply the same (whitespace and line endings aside) and refuses a different one for the same turn', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const once = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: `${WARM}\r\n` });
+    expect(once.reply?.text).toBe(WARM);
+    expect(await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: `  ${WARM}` })).toEqual(once);
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: 'Something else entirely.' })).rejects.toMatchObject({ status: 409 });
+    // Picking the choice it was heard as is still a different decision.
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: '   ' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: ' \n ' })).rejects.toMatchObject({ status: 400 });
+    expect(await stored(attemptId)).toHaveLength(1);
+  });
+
+  it('stores 20 identical replies sent at once as one decision', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM })));
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    expect(await stored(attemptId)).toHaveLength(1);
+  });
+
+  it('in a check-up, shows how a reply was heard but not the findings until the end, and refuses replies where the scenario says so', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
+    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM });
+    expect(first.reply).toEqual({ text: WARM, heardAs: { choiceId: 'feel', say: "That's maddening." } });
+    expect(first.scores).toBeUndefined();
+    expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]!.reply).not.toHaveProperty('findings');
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    const done = await getAttempt(t.db, learner.id, attemptId);
+    expect(done.transcript[0]!.reply!.findings!.length).toBeGreaterThan(0);
+    // A manager reviewing it sees the typed words and findings too.
+    const review = await reviewAttempt(t.db, attemptId);
+    expect(review!.transcript[0]).toMatchObject({ say: WARM, reply: { suggestion: expect.any(String) } });
+
+    const strict = loaded(undefined, { freeText: false });
+    const { attemptId: closed } = await startAttempt(t.db, learner.id, strict, 'checkup');
+    expect((await getAttempt(t.db, learner.id, closed)).freeText).toBe(false);
+    await expect(decideAttempt(t.db, learner.id, closed, { seq: 0, reply: WARM })).rejects.toMatchObject({ status: 400 });
+    // Practice is always open to typed replies.
+    const { attemptId: open } = await startAttempt(t.db, learner.id, strict, 'practice');
+    expect((await decideAttempt(t.db, learner.id, open, { seq: 0, reply: WARM })).reply?.heardAs.choiceId).toBe('feel');
+  });
+
+  it('replays an attempt with typed replies from the attempt row alone, as it was scored', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM });
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    const [row] = await t.db.select({ replyScores: attempts.replyScores, skillScores: attempts.skillScores }).from(attempts).where(eq(attempts.id, attemptId));
+    expect(row!.replyScores['0']).toMatchObject({ empathy: true });
+    expect(row!.skillScores.timing).toBe(2);
+    expect(row!.skillScores.reflecting).toBe(first.scores!.reflecting! + 1);
+    expect((await getAttempt(t.db, learner.id, attemptId)).transcript.map((s) => s.scores)).toEqual([first.scores, { reflecting: 1 }]);
   });
 });

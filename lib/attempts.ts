@@ -1,15 +1,16 @@
 // Role-play attempts on the server: start, decide (idempotent, one transaction), read back. The server is the referee.
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { prepared, queryRows, type Db } from '@/db/client';
-import { assignments, attempts, decisions, scenarioVersions, users } from '@/db/schema';
+import { assignments, attempts, decisions, scenarioVersions, users, type StoredCoach } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
-import { choicesAt, InvalidChoiceError, rawTotal, type PlayState } from '@/lib/scenario/engine';
+import { choicesAt, InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
 import { replay } from '@/lib/scenario/replay';
+import type { HeardReply } from '@/lib/scenario/coach-nodes';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
 
@@ -35,19 +36,46 @@ export interface EndingView {
   bestPath: { nodeId: string; choiceId: string; say: string }[];
 }
 
+/** A reply the learner typed, as they see it back. */
+export interface ReplyView {
+  text: string;
+  /** The authored choice the customer took it as: the conversation follows that branch. */
+  heardAs: { choiceId: string; say: string };
+  /** What earned or cost each point, with the words: when feedback is shown (practice, or once a check-up ends). */
+  findings?: StoredCoach['findings'];
+  suggestion?: string;
+}
+
 export interface DecisionAnswer {
   seq: number;
   mood: number;
   feedback?: string;
   scores?: Record<string, number>;
+  reply?: ReplyView;
   turn?: Turn;
   ending?: EndingView;
+}
+
+/** One decision: a choice picked (`choiceId`) or a reply typed (`reply`), never both. */
+export interface DecisionInput {
+  seq: number;
+  choiceId?: string;
+  reply?: string;
+  elapsedMs?: number;
+}
+
+/** The form a typed reply is stored, compared and analysed in, so spans point into what is shown. */
+export function normalizeReply(text: string): string {
+  return text.replace(/\r\n?/g, '\n').normalize('NFC').trim();
 }
 
 interface Version {
   definition: ScenarioDefinition;
   personaMood: number;
+  /** The customer's name, which the coach listens for in typed replies. */
+  personaName: string;
   analysis: Analysis;
+  scoredSkills: Set<string>;
 }
 
 // Versions never change once stored, so they can be kept for the life of the process.
@@ -67,6 +95,7 @@ interface LiveAttempt {
   mode: Mode;
   shuffleSeed: number;
   choiceIds: string[];
+  replies: Record<string, ReplyScore>;
 }
 const playing = new LRUCache<string, LiveAttempt>({ max: 20_000 });
 
@@ -75,11 +104,12 @@ async function loadVersion(db: Db, hash: string): Promise<Version> {
   if (hit) return hit;
   const [row] = await db.select().from(scenarioVersions).where(eq(scenarioVersions.contentHash, hash));
   if (!row) throw new Error(`scenario version ${hash} is missing`);
-  return keepVersion(hash, ScenarioSchema.parse(row.definition), row.personaMood);
+  return keepVersion(hash, ScenarioSchema.parse(row.definition), row.personaMood, row.personaName ?? '');
 }
 
-function keepVersion(hash: string, definition: ScenarioDefinition, personaMood: number): Version {
-  const v = { definition, personaMood, analysis: analyse(definition, personaMood) };
+function keepVersion(hash: string, definition: ScenarioDefinition, personaMood: number, personaName: string): Version {
+  const analysis = analyse(definition, personaMood);
+  const v = { definition, personaMood, personaName, analysis, scoredSkills: new Set(Object.keys(analysis.skills)) };
   versions.set(hash, v);
   return v;
 }
@@ -122,15 +152,31 @@ function bestPathOf(v: Version): EndingView['bestPath'] {
   }));
 }
 
+interface TypedReply {
+  text: string;
+  coach: StoredCoach;
+}
+
+function replyView(v: Version, nodeId: string, choiceId: string, typed: TypedReply, reveal: boolean): ReplyView {
+  const say = v.definition.nodes[nodeId]!.choices.find((c) => c.id === choiceId)!.say;
+  return {
+    text: typed.text,
+    heardAs: { choiceId, say },
+    ...(reveal ? { findings: typed.coach.findings, suggestion: typed.coach.suggestion } : {}),
+  };
+}
+
 /** The answer for decision `seq`, as the learner's mode allows them to see it. */
-function answerFor(v: Version, mode: Mode, state: PlayState, seq: number, seed: number): DecisionAnswer {
+function answerFor(v: Version, mode: Mode, state: PlayState, seq: number, seed: number, typed?: TypedReply): DecisionAnswer {
   const step = state.steps[seq]!;
   const choice = v.definition.nodes[step.nodeId]!.choices.find((c) => c.id === step.choiceId)!;
   const ended = 'ending' in state.at;
+  const reveal = mode === 'practice';
   return {
     seq,
     mood: step.moodAfter,
-    ...(mode === 'practice' ? { feedback: choice.feedback, scores: step.scores } : {}),
+    ...(reveal ? { feedback: choice.feedback, scores: step.scores } : {}),
+    ...(typed ? { reply: replyView(v, step.nodeId, step.choiceId, typed, reveal) } : {}),
     ...(ended ? { ending: endingOf(v, state) } : { turn: turnOf(v.definition, state, seed) }),
   };
 }
@@ -159,27 +205,27 @@ export async function startAttempt(
   if (!stored.has(hash)) {
     await db
       .insert(scenarioVersions)
-      .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood })
+      .values({ contentHash: hash, scenarioId: s.id, definition: s, personaMood: persona.mood, personaName: persona.name })
       .onConflictDoNothing();
     stored.add(hash);
   }
-  if (!versions.has(hash)) keepVersion(hash, s, persona.mood);
+  if (!versions.has(hash)) keepVersion(hash, s, persona.mood, persona.name);
   const seed = crypto.randomInt(1, 2 ** 31 - 1);
   const state = replay(s, persona.mood, []).state;
   const [row] = await db
     .insert(attempts)
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
     .returning({ id: attempts.id });
-  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [] });
+  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {} });
   return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
 }
 
 const notFound = () => new HttpError(404, 'There is no such attempt.');
 
 /**
- * Records one decision. The same (seq, choiceId) sent again returns the same answer and stores
- * nothing; a different choice for a recorded seq, a seq that skips ahead, or any decision after
- * the ending is a 409; a choice not on offer is a 400.
+ * Records one decision. The same (seq, choiceId) or (seq, reply) sent again returns the same
+ * answer and stores nothing; a different choice or reply for a recorded seq, a seq that skips
+ * ahead, or any decision after the ending is a 409; a choice not on offer is a 400.
  *
  * One read, then the one statement of `recordNext`. A request that loses the race reads again
  * and answers as a repeat or a conflict; no lock or explicit transaction is needed.
@@ -188,7 +234,7 @@ export async function decideAttempt(
   db: Db,
   userId: string,
   attemptId: string,
-  input: { seq: number; choiceId: string; elapsedMs?: number },
+  input: DecisionInput,
   retried = false,
 ): Promise<DecisionAnswer> {
   const attempt = await findAttempt(db, attemptId);
@@ -196,19 +242,20 @@ export async function decideAttempt(
   if (!attempt || attempt.userId !== userId) throw notFound();
   const v = await loadVersion(db, attempt.contentHash);
   const ids = attempt.choiceIds;
+  const replies = attempt.replyScores;
 
   if (input.seq < ids.length) {
-    if (ids[input.seq] !== input.choiceId) {
-      throw new HttpError(409, `Decision ${input.seq} was already recorded with a different choice.`);
-    }
-    const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1)).state;
-    return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed);
+    const typed = input.seq in replies ? await typedReplyAt(db, attemptId, input.seq) : undefined;
+    const same = input.reply !== undefined ? typed?.text === normalizeReply(input.reply) : !typed && ids[input.seq] === input.choiceId;
+    if (!same) throw new HttpError(409, `Decision ${input.seq} was already recorded with a different ${typed ? 'reply' : 'choice'}.`);
+    const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1), replies).state;
+    return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed, typed);
   }
   if (attempt.status !== 'in_progress') throw new HttpError(409, 'This attempt has already ended.');
   if (input.seq > ids.length) {
     throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
   }
-  const live: LiveAttempt = { userId, contentHash: attempt.contentHash, mode: attempt.mode, shuffleSeed: attempt.shuffleSeed, choiceIds: ids };
+  const live: LiveAttempt = { userId, contentHash: attempt.contentHash, mode: attempt.mode, shuffleSeed: attempt.shuffleSeed, choiceIds: ids, replies };
   const answer = await recordNext(db, attemptId, live, v, input);
   if (answer) return answer;
   // Another request recorded this seq first: answer as it now stands.
@@ -222,17 +269,29 @@ export async function decideAttempt(
  * Null means "not decided here": the caller checks the session and runs `decideAttempt`, which
  * gives every other case (a repeat, a conflict, an ended session, a stale entry) its answer.
  */
-export async function decideOnUsualPath(
-  db: Db,
-  session: SessionClaims,
-  attemptId: string,
-  input: { seq: number; choiceId: string; elapsedMs?: number },
-): Promise<DecisionAnswer | null> {
+export async function decideOnUsualPath(db: Db, session: SessionClaims, attemptId: string, input: DecisionInput): Promise<DecisionAnswer | null> {
   const live = playing.get(attemptId);
   if (!live || live.userId !== session.uid || input.seq !== live.choiceIds.length) return null;
   const v = versions.get(live.contentHash);
   if (!v) return null;
   return recordNext(db, attemptId, live, v, input, session);
+}
+
+/**
+ * The decision as the scenario takes it: a picked choice as authored, a typed reply through the
+ * coach (loaded on first use, so picking never pays for the language model).
+ */
+async function resolve(v: Version, live: LiveAttempt, input: DecisionInput): Promise<{ choiceId: string; heard?: HeardReply; text?: string }> {
+  if (input.reply === undefined) return { choiceId: input.choiceId! };
+  if (live.mode === 'checkup' && !v.definition.freeText) {
+    throw new HttpError(400, 'This check-up asks you to pick one of the replies on offer; typed replies are for practice.');
+  }
+  const text = normalizeReply(input.reply);
+  if (!text) throw new HttpError(400, 'reply: write something before sending.');
+  const { hearReply } = await import('@/lib/scenario/coach-nodes');
+  const before = replay(v.definition, v.personaMood, live.choiceIds, live.replies).state;
+  const heard = hearReply(v.definition, v.personaName, before, text, v.scoredSkills);
+  return { choiceId: heard.choiceId, heard, text };
 }
 
 /**
@@ -246,14 +305,16 @@ async function recordNext(
   attemptId: string,
   live: LiveAttempt,
   v: Version,
-  input: { seq: number; choiceId: string; elapsedMs?: number },
+  input: DecisionInput,
   session?: SessionClaims,
 ): Promise<DecisionAnswer | null> {
+  const { choiceId, heard, text } = await resolve(v, live, input);
+  const replies = heard ? { ...live.replies, [input.seq]: heard.score } : live.replies;
   let state: PlayState;
   try {
-    state = replay(v.definition, v.personaMood, [...live.choiceIds, input.choiceId]).state;
+    state = replay(v.definition, v.personaMood, [...live.choiceIds, choiceId], replies).state;
   } catch (e) {
-    if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId}" is not one of the choices on offer.`);
+    if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${choiceId}" is not one of the choices on offer.`);
     throw e;
   }
   const step = state.steps[input.seq]!;
@@ -267,15 +328,17 @@ async function recordNext(
   const written = await queryRows<{ id: string }>(
     db,
     sql`with recorded as (
-          insert into ${decisions} (attempt_id, seq, node_id, choice_id, elapsed_ms, mood_after, scores)
-          select ${attemptId}, ${input.seq}, ${step.nodeId}, ${input.choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb
+          insert into ${decisions} (attempt_id, seq, node_id, choice_id, elapsed_ms, mood_after, scores, reply_text, coach)
+          select ${attemptId}, ${input.seq}, ${step.nodeId}, ${choiceId}, ${input.elapsedMs ?? null}, ${step.moodAfter}, ${JSON.stringify(step.scores)}::jsonb,
+            ${text ?? null}, ${heard ? JSON.stringify(heard.coach) : null}::jsonb
           where ${sessionValid}
           on conflict do nothing
           returning seq
         ), advanced as (
         update ${attempts} set
           decision_count = ${input.seq + 1},
-          choice_ids = array_append(choice_ids, ${input.choiceId}::text),
+          choice_ids = array_append(choice_ids, ${choiceId}::text),
+          reply_scores = reply_scores || ${JSON.stringify(heard ? { [input.seq]: heard.score } : {})}::jsonb,
           mood = ${state.mood},
           skill_scores = ${JSON.stringify(state.totals)}::jsonb,
           status = ${endingId ? 'completed' : 'in_progress'}::attempt_status,
@@ -296,8 +359,27 @@ async function recordNext(
     return null;
   }
   if (endingId) playing.delete(attemptId);
-  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, input.choiceId] });
-  return answerFor(v, live.mode, state, input.seq, live.shuffleSeed);
+  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies });
+  return answerFor(v, live.mode, state, input.seq, live.shuffleSeed, heard && text ? { text, coach: heard.coach } : undefined);
+}
+
+/** The typed reply recorded at `seq`, if any. */
+async function typedReplyAt(db: Db, attemptId: string, seq: number): Promise<TypedReply | undefined> {
+  const [row] = await db
+    .select({ text: decisions.replyText, coach: decisions.coach })
+    .from(decisions)
+    .where(and(eq(decisions.attemptId, attemptId), eq(decisions.seq, seq)));
+  return row?.text && row.coach ? { text: row.text, coach: row.coach } : undefined;
+}
+
+/** Every typed reply of an attempt, by seq (read only when the attempt has any). */
+async function typedReplies(db: Db, attempt: typeof attempts.$inferSelect): Promise<Map<number, TypedReply>> {
+  if (Object.keys(attempt.replyScores).length === 0) return new Map();
+  const rows = await db
+    .select({ seq: decisions.seq, text: decisions.replyText, coach: decisions.coach })
+    .from(decisions)
+    .where(and(eq(decisions.attemptId, attempt.id), isNotNull(decisions.replyText)));
+  return new Map(rows.filter((r) => r.text && r.coach).map((r) => [r.seq, { text: r.text!, coach: r.coach! }]));
 }
 
 export interface AttemptView {
@@ -309,8 +391,23 @@ export interface AttemptView {
   mood: number;
   turn?: Turn;
   ending?: EndingView;
+  /** Whether the learner may type their own replies in this attempt. */
+  freeText: boolean;
   /** Decisions so far; feedback and scores appear in check-up mode only once it has ended. */
-  transcript: { seq: number; nodeId: string; customer: string; choiceId: string; say: string; moodAfter: number; feedback?: string; scores?: Record<string, number> }[];
+  transcript: TranscriptStep[];
+}
+
+export interface TranscriptStep {
+  seq: number;
+  nodeId: string;
+  customer: string;
+  choiceId: string;
+  /** What the learner said: the choice picked, or the reply they typed. */
+  say: string;
+  moodAfter: number;
+  feedback?: string;
+  scores?: Record<string, number>;
+  reply?: ReplyView;
 }
 
 export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptView> {
@@ -355,9 +452,10 @@ async function findAttempt(db: Db, attemptId: string) {
 
 async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: boolean): Promise<AttemptView> {
   const v = await loadVersion(db, attempt.contentHash);
-  // The attempt row carries its choice ids, so the decision log need not be read.
-  const state = replay(v.definition, v.personaMood, attempt.choiceIds).state;
+  // The attempt row carries its choice ids and reply scores; the log is read only for typed replies' text.
+  const state = replay(v.definition, v.personaMood, attempt.choiceIds, attempt.replyScores).state;
   const reveal = reviewer || attempt.mode === 'practice' || 'ending' in state.at;
+  const typed = await typedReplies(db, attempt);
   return {
     attemptId: attempt.id,
     scenarioId: attempt.scenarioId,
@@ -367,17 +465,20 @@ async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: b
     mood: state.mood,
     turn: turnOf(v.definition, state, attempt.shuffleSeed),
     ending: endingOf(v, state),
+    freeText: attempt.mode === 'practice' || v.definition.freeText,
     transcript: state.steps.map((st, i) => {
       const node = v.definition.nodes[st.nodeId]!;
       const choice = node.choices.find((c) => c.id === st.choiceId)!;
+      const reply = typed.get(i);
       return {
         seq: i,
         nodeId: st.nodeId,
         customer: node.customer,
         choiceId: st.choiceId,
-        say: choice.say,
+        say: reply ? reply.text : choice.say,
         moodAfter: st.moodAfter,
         ...(reveal ? { feedback: choice.feedback, scores: st.scores } : {}),
+        ...(reply ? { reply: replyView(v, st.nodeId, st.choiceId, reply, reveal) } : {}),
       };
     }),
   };

@@ -1,6 +1,6 @@
-// The player's UI flow as an XState machine: load or resume, choose, submit (with retry), feedback, debrief.
+// The player's UI flow as an XState machine: load or resume, choose or write, submit (with retry), feedback, debrief.
 import { assign, fromPromise, setup } from 'xstate';
-import type { AttemptView, DecisionAnswer, EndingView, Turn } from '@/lib/attempts';
+import type { AttemptView, DecisionAnswer, EndingView, ReplyView, Turn } from '@/lib/attempts';
 
 export interface TranscriptEntry {
   seq: number;
@@ -9,6 +9,8 @@ export interface TranscriptEntry {
   say: string;
   feedback?: string;
   scores?: Record<string, number>;
+  /** Set when the learner typed this reply rather than picking one. */
+  reply?: ReplyView;
 }
 
 export interface PlayerContext {
@@ -20,14 +22,33 @@ export interface PlayerContext {
   seq: number;
   mood: number;
   turn?: Turn;
+  /** Whether this attempt lets the learner type their own replies. */
+  freeText: boolean;
   transcript: TranscriptEntry[];
-  pending?: { choiceId: string; startedAt: number };
+  /** When the current turn was shown, for the decision's time to answer. */
+  turnShownAt: number;
+  /** The decision being sent: a choice or a typed reply, and how long the learner took. */
+  pending?: { choiceId?: string; reply?: string; elapsedMs: number };
   lastAnswer?: DecisionAnswer;
   ending?: EndingView;
   error?: string;
 }
 
-export type PlayerEvent = { type: 'CHOOSE'; choiceId: string } | { type: 'CONTINUE' } | { type: 'RETRY' };
+export type PlayerEvent =
+  | { type: 'CHOOSE'; choiceId: string }
+  | { type: 'WRITE' }
+  | { type: 'PICK' }
+  | { type: 'REPLY'; text: string }
+  | { type: 'CONTINUE' }
+  | { type: 'RETRY' };
+
+export interface DecideInput {
+  attemptId: string;
+  seq: number;
+  choiceId?: string;
+  reply?: string;
+  elapsedMs: number;
+}
 
 export interface LoadInput {
   scenarioId: string;
@@ -51,7 +72,8 @@ function fromView(view: AttemptView): Partial<PlayerContext> {
     mood: view.mood,
     turn: view.turn,
     ending: view.ending,
-    transcript: view.transcript.map((t) => ({ seq: t.seq, customer: t.customer, say: t.say, feedback: t.feedback, scores: t.scores })),
+    freeText: view.freeText,
+    transcript: view.transcript.map((t) => ({ seq: t.seq, customer: t.customer, say: t.say, feedback: t.feedback, scores: t.scores, reply: t.reply })),
   };
 }
 
@@ -66,7 +88,7 @@ export const playerMachine = setup({
     load: fromPromise<StartResult, LoadInput>(async () => {
       throw new Error('load is not provided');
     }),
-    decide: fromPromise<DecisionAnswer, { attemptId: string; seq: number; choiceId: string; elapsedMs: number }>(async () => {
+    decide: fromPromise<DecisionAnswer, DecideInput>(async () => {
       throw new Error('decide is not provided');
     }),
   },
@@ -76,7 +98,7 @@ export const playerMachine = setup({
   },
 }).createMachine({
   id: 'player',
-  context: ({ input }) => ({ ...input, seq: 0, mood: 0, transcript: [] }),
+  context: ({ input }) => ({ ...input, seq: 0, mood: 0, freeText: false, transcript: [], turnShownAt: Date.now() }),
   initial: 'loading',
   states: {
     loading: {
@@ -90,34 +112,44 @@ export const playerMachine = setup({
     loadFailed: { on: { RETRY: 'loading' } },
     routing: { always: [{ guard: 'ended', target: 'debrief' }, { target: 'choosing' }] },
     choosing: {
+      entry: assign({ turnShownAt: () => Date.now() }),
+      initial: 'picking',
       on: {
         CHOOSE: {
           target: 'submitting',
           guard: ({ context, event }) => Boolean(context.turn?.choices.some((c) => c.id === event.choiceId)),
-          actions: assign({ pending: ({ event }) => ({ choiceId: event.choiceId, startedAt: Date.now() }) }),
+          actions: assign({ pending: ({ context, event }) => ({ choiceId: event.choiceId, elapsedMs: Math.max(0, Date.now() - context.turnShownAt) }) }),
+        },
+      },
+      states: {
+        picking: { on: { WRITE: { target: 'writing', guard: ({ context }) => context.freeText } } },
+        writing: {
+          on: {
+            PICK: 'picking',
+            REPLY: {
+              target: '#player.submitting',
+              guard: ({ event }) => event.text.trim().length > 0,
+              actions: assign({ pending: ({ context, event }) => ({ reply: event.text, elapsedMs: Math.max(0, Date.now() - context.turnShownAt) }) }),
+            },
+          },
         },
       },
     },
     submitting: {
       invoke: {
         src: 'decide',
-        input: ({ context }) => ({
-          attemptId: context.attemptId!,
-          seq: context.seq,
-          choiceId: context.pending!.choiceId,
-          elapsedMs: Math.max(0, Date.now() - context.pending!.startedAt),
-        }),
+        input: ({ context }) => ({ attemptId: context.attemptId!, seq: context.seq, ...context.pending! }),
         onDone: {
           target: 'answered',
           actions: assign(({ context, event }) => {
             const a = event.output;
-            const chosen = context.turn!.choices.find((c) => c.id === context.pending!.choiceId)!;
+            const say = a.reply?.text ?? context.turn!.choices.find((c) => c.id === context.pending!.choiceId)!.say;
             return {
               lastAnswer: a,
               mood: a.mood,
               transcript: [
                 ...context.transcript,
-                { seq: a.seq, customer: context.turn!.customer, cue: context.turn!.cue, say: chosen.say, feedback: a.feedback, scores: a.scores },
+                { seq: a.seq, customer: context.turn!.customer, cue: context.turn!.cue, say, feedback: a.feedback, scores: a.scores, reply: a.reply },
               ],
               seq: a.seq + 1,
               ending: a.ending,

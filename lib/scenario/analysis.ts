@@ -56,7 +56,9 @@ export function analyse(s: ScenarioDefinition, personaMood: number): Analysis {
   };
 }
 
-const scale = (v: number, min: number, max: number) => (max === min ? 100 : Math.round((100 * (v - min)) / (max - min)));
+// Typed replies are scored by the coach, so a total can fall outside the authored paths' range.
+const scale = (v: number, min: number, max: number) =>
+  max === min ? 100 : Math.max(0, Math.min(100, Math.round((100 * (v - min)) / (max - min))));
 
 export interface AttemptScore {
   overall: number;

@@ -21,6 +21,7 @@ const def = (nodes: ScenarioDefinition['nodes'], principles: string[] = ['P1']):
   principles,
   skills: ['reflecting'],
   passScore: 70,
+  freeText: true,
   start: Object.keys(nodes)[0]!,
   nodes,
   endings: { end: { outcome: 'success', customer: 'c', summary: 's' } },

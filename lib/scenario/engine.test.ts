@@ -64,6 +64,18 @@ describe('decide', () => {
     expect(never.state.steps[2]!.scores).toEqual({ ownership: 3, timing: -2 });
   });
 
+  it('scores a typed reply by its own score while the conversation follows the choice it was heard as', () => {
+    // Heard as "process" (mood -1, next b) but said with empathy: the rubric follows the words.
+    const typed = replay(small, 0, ['process', 'act', 'commit'], { 0: { scores: { reflecting: 3 }, empathy: true } });
+    expect(typed.state.steps[0]).toMatchObject({ choiceId: 'process', moodAfter: -1, scores: { reflecting: 3, timing: 2 } });
+    expect(typed.state.totals).toEqual({ reflecting: 3, timing: 2, ownership: 5 });
+    // A cold typed reply heard as the empathetic choice earns no timing, and the clue stays open.
+    const cold = replay(small, 0, ['feel', 'act', 'commit'], { 0: { scores: {}, empathy: false } });
+    expect(cold.state.steps[0]!.scores).toEqual({});
+    expect(cold.state.totals.timing).toBe(-2);
+    expect(cold.state.mood).toBe(5);
+  });
+
   it('lets a rule end the conversation early, before the choice’s own next', () => {
     const r = replay(small, -1, ['blame', 'shrug']);
     expect(r.ending).toBe('gone');
@@ -113,5 +125,12 @@ describe('analyse and score', () => {
     expect(mid.overall).toBeGreaterThan(0);
     expect(mid.overall).toBeLessThan(100);
     expect(mid.passed).toBe(mid.overall >= 70);
+  });
+
+  it('keeps scores within 0–100 when typed replies go past what any authored path scores', () => {
+    const beyond = scoreTotals(small, a, { reflecting: 9, ownership: 9, timing: 2 });
+    expect(beyond.overall).toBe(100);
+    expect(beyond.skills.reflecting).toBe(100);
+    expect(scoreTotals(small, a, { reflecting: -9, ownership: -9, timing: -2 }).overall).toBe(0);
   });
 });

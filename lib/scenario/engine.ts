@@ -29,6 +29,15 @@ export interface PlayState {
   steps: Step[];
 }
 
+/**
+ * How a typed reply scored, in place of its matched choice's authored scores: the conversation
+ * still follows the matched choice (mood and next), the rubric follows what was actually said.
+ */
+export interface ReplyScore {
+  scores: Record<string, number>;
+  empathy: boolean;
+}
+
 export class InvalidChoiceError extends Error {
   constructor(message: string) {
     super(message);
@@ -61,7 +70,7 @@ export function choicesAt(s: ScenarioDefinition, state: PlayState): Choice[] {
  * Applies one decision. Pure: returns a new state. Throws InvalidChoiceError for a choice that is
  * not on offer (or any choice after the ending), never ignoring it.
  */
-export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string): PlayState {
+export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string, reply?: ReplyScore): PlayState {
   if (!('node' in state.at)) throw new InvalidChoiceError(`The conversation has ended ("${state.at.ending}"); no more choices.`);
   const nodeId = state.at.node;
   const node = s.nodes[nodeId]!;
@@ -71,10 +80,10 @@ export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string
   }
   const index = state.steps.length;
   const delta: Record<string, number> = {};
-  for (const [skill, n] of Object.entries(choice.scores)) add(delta, skill, n);
+  for (const [skill, n] of Object.entries(reply ? reply.scores : choice.scores)) add(delta, skill, n);
 
   let open = node.clue ? [...state.openClues, { nodeId, clue: node.clue, openedAt: index }] : [...state.openClues];
-  if (choice.empathy && open.length > 0) {
+  if ((reply ? reply.empathy : choice.empathy) && open.length > 0) {
     for (const c of open) add(delta, 'timing', timingFor(index - c.openedAt));
     open = [];
   }

@@ -1,9 +1,10 @@
 // Builds an XState v5 machine from a scenario: one state per node, a final state per ending.
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { choicesAt, decide, initialState, InvalidChoiceError, type PlayState } from './engine';
+import { choicesAt, decide, initialState, InvalidChoiceError, type PlayState, type ReplyScore } from './engine';
 import type { ScenarioDefinition } from './schema';
 
-export type ScenarioEvent = { type: 'CHOOSE'; choiceId: string };
+/** A decision: a choice picked, or a typed reply matched to `choiceId` and scored as `reply`. */
+export type ScenarioEvent = { type: 'CHOOSE'; choiceId: string; reply?: ReplyScore };
 
 export function createScenarioMachine(s: ScenarioDefinition, personaMood: number) {
   const start = initialState(s, personaMood);
@@ -31,12 +32,12 @@ export function createScenarioMachine(s: ScenarioDefinition, personaMood: number
       leadsTo: ({ context, event }, params: { target: string }) => {
         const offered = choicesAt(s, context).some((c) => c.id === event.choiceId);
         if (!offered) return false;
-        const next = decide(s, context, event.choiceId).at;
+        const next = decide(s, context, event.choiceId, event.reply).at;
         return ('node' in next ? next.node : next.ending) === params.target;
       },
     },
     actions: {
-      applyChoice: assign(({ context, event }) => decide(s, context, event.choiceId)),
+      applyChoice: assign(({ context, event }) => decide(s, context, event.choiceId, event.reply)),
     },
   }).createMachine({
     id: s.id,

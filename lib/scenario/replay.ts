@@ -1,6 +1,6 @@
 // Replays a list of choice ids through the scenario machine: the same input always gives the same state.
 import { initialTransition, transition } from 'xstate';
-import { choicesAt, InvalidChoiceError, type PlayState } from './engine';
+import { choicesAt, InvalidChoiceError, type PlayState, type ReplyScore } from './engine';
 import { createScenarioMachine } from './machine';
 import type { ScenarioDefinition } from './schema';
 
@@ -21,7 +21,13 @@ function machineFor(s: ScenarioDefinition, personaMood: number) {
   return m;
 }
 
-export function replay(s: ScenarioDefinition, personaMood: number, choiceIds: readonly string[]): Replayed {
+/** `replies` holds, by decision index, how each typed reply scored in place of its choice's scores. */
+export function replay(
+  s: ScenarioDefinition,
+  personaMood: number,
+  choiceIds: readonly string[],
+  replies: Readonly<Record<number, ReplyScore>> = {},
+): Replayed {
   const machine = machineFor(s, personaMood);
   let [snapshot] = initialTransition(machine);
   for (const [i, choiceId] of choiceIds.entries()) {
@@ -32,7 +38,7 @@ export function replay(s: ScenarioDefinition, personaMood: number, choiceIds: re
       const at = snapshot.value as string;
       throw new InvalidChoiceError(`Decision ${i + 1}: "${choiceId}" is not a choice at "${at}".`);
     }
-    [snapshot] = transition(machine, snapshot, { type: 'CHOOSE', choiceId });
+    [snapshot] = transition(machine, snapshot, { type: 'CHOOSE', choiceId, reply: replies[i] });
   }
   const at = snapshot.context.at;
   return { state: snapshot.context, ending: 'ending' in at ? at.ending : undefined };

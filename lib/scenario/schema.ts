@@ -14,6 +14,8 @@ export const ChoiceSchema = z.strictObject({
   mood: delta.default(0),
   feedback: text,
   next: kebab,
+  /** Other ways a learner might say this choice, to help match typed replies to it. */
+  examples: z.array(text).optional(),
 });
 
 export const NodeSchema = z.strictObject({
@@ -46,6 +48,8 @@ export const ScenarioSchema = z.strictObject({
   principles: z.array(z.string()).min(1, 'must list at least one principle'),
   skills: z.array(z.string()).min(1, 'must list at least one skill'),
   passScore: z.number().int().min(0).max(100).default(70),
+  /** Whether a check-up lets learners type their own replies (practice always does). */
+  freeText: z.boolean().default(true),
   mood: z.number().int().min(-5).max(5).optional(),
   start: kebab,
   nodes: z.record(kebab, NodeSchema),

@@ -1,17 +1,27 @@
-// Records one decision of an attempt; the server replays the attempt and is the only source of scores.
+// Records one decision of an attempt (a choice picked or a reply typed); the server replays the attempt and is the only source of scores.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
 import { decideAttempt, decideOnUsualPath } from '@/lib/attempts';
 import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
+import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { apiRoute, readJson } from '@/lib/http';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-const Decision = z.strictObject({
-  seq: z.number().int().min(0).max(1000),
-  choiceId: z.string().min(1).max(100),
-  elapsedMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
-});
+const Decision = z
+  .strictObject({
+    seq: z.number().int().min(0).max(1000),
+    choiceId: z.string().min(1).max(100).optional(),
+    reply: z
+      .string()
+      .max(MAX_REPLY_LENGTH, `must be at most ${MAX_REPLY_LENGTH} characters`)
+      .refine((s) => s.trim().length > 0, 'must not be empty')
+      // readJson already refuses NUL; a lone surrogate would not survive the trip to the database intact.
+      .refine((s) => !/\p{Cs}/u.test(s), 'must not contain unpaired surrogate characters')
+      .optional(),
+    elapsedMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
+  })
+  .refine((d) => (d.choiceId === undefined) !== (d.reply === undefined), 'send either choiceId (a reply on offer) or reply (your own words), not both');
 
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;

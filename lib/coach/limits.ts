@@ -1,0 +1,4 @@
+// Limits on typed replies, shared by the coach, the attempts API and the player's reply box.
+
+/** Longest reply the coach reads, in characters: about a minute of speech. */
+export const MAX_REPLY_LENGTH = 1200;

@@ -2,6 +2,7 @@
 // The debrief: how it ended, the score against the pass mark, each skill, and the conversation beside the best path.
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { TypedReply } from '@/app/_components/ReplyHighlights';
 import type { EndingView } from '@/lib/attempts';
 import type { TranscriptEntry } from '@/lib/player/machine';
 
@@ -78,9 +79,18 @@ export function Debrief({ ending, transcript, customerName, skillLabels, weakest
                 <p className="debrief-customer">
                   <span className="line-who">{customerName}</span> {t.customer}
                 </p>
-                <p>
-                  <strong>You said:</strong> {t.say}
-                </p>
+                {t.reply ? (
+                  <>
+                    <p>
+                      <strong>You wrote:</strong>
+                    </p>
+                    <TypedReply reply={t.reply} skillLabels={skillLabels} />
+                  </>
+                ) : (
+                  <p>
+                    <strong>You said:</strong> {t.say}
+                  </p>
+                )}
                 {t.feedback && <p className="debrief-feedback">{t.feedback}</p>}
                 {best && !same && (
                   <p className="debrief-best">

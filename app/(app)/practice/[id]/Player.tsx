@@ -1,10 +1,12 @@
 'use client';
-// The role-play player: the customer, the conversation so far, the choices (also keys 1–9), feedback and the debrief.
+// The role-play player: the customer, the conversation so far, the choices (also keys 1–9) or a typed reply, feedback and the debrief.
 import { useMachine } from '@xstate/react';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
+import { TypedReply } from '@/app/_components/ReplyHighlights';
 import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
+import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
@@ -61,9 +63,10 @@ function PlayerRun(props: Props & { onRetry(): void }) {
             const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
             return { attemptId, view };
           }),
-          decide: fromPromise(async ({ input }) =>
-            json<DecisionAnswer>(await post(`/api/attempts/${input.attemptId}/decisions`, { seq: input.seq, choiceId: input.choiceId, elapsedMs: input.elapsedMs })),
-          ),
+          decide: fromPromise(async ({ input }) => {
+            const { attemptId, ...decision } = input;
+            return json<DecisionAnswer>(await post(`/api/attempts/${attemptId}/decisions`, decision));
+          }),
         },
       }),
     [],
@@ -74,14 +77,25 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const c = state.context;
   const choicesRef = useRef<HTMLOListElement>(null);
   const continueRef = useRef<HTMLButtonElement>(null);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
   const choosing = state.matches('choosing');
+  const writing = state.matches({ choosing: 'writing' });
+  const picking = state.matches({ choosing: 'picking' });
   const [timerSeconds, setTimerSeconds] = useTimerSetting();
+  // The reply being typed: kept while the learner goes back to the choices, cleared once a decision lands.
+  const [typed, setTyped] = useState({ seq: c.seq, text: '' });
+  const draft = typed.seq === c.seq ? typed.text : '';
 
-  // Keys 1–9 pick a choice while choosing.
+  // Keys 1–9 pick a choice and W opens the reply box, while the choices are showing.
   useEffect(() => {
-    if (!choosing) return;
+    if (!picking) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, textarea, select')) return;
+      if ((e.key === 'w' || e.key === 'W') && c.freeText) {
+        e.preventDefault();
+        send({ type: 'WRITE' });
+        return;
+      }
       const n = Number(e.key);
       const choice = Number.isInteger(n) && n >= 1 ? c.turn?.choices[n - 1] : undefined;
       if (choice) {
@@ -91,17 +105,28 @@ function PlayerRun(props: Props & { onRetry(): void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [choosing, c.turn, send]);
+  }, [picking, c.turn, c.freeText, send]);
 
-  // Focus follows the flow: to the first choice on a new turn, to Continue after feedback.
+  // Focus follows the flow: to the first choice on a new turn, into the box when writing, to Continue after feedback.
   useEffect(() => {
-    if (choosing) choicesRef.current?.querySelector('button')?.focus();
+    if (picking) choicesRef.current?.querySelector('button')?.focus();
+    if (writing) replyRef.current?.focus();
     if (state.matches('feedback')) continueRef.current?.focus();
-  }, [choosing, state, c.seq]);
+  }, [picking, writing, state, c.seq]);
+
+  const sendReply = () => {
+    if (draft.trim()) send({ type: 'REPLY', text: draft });
+  };
 
   const last = c.transcript.at(-1);
   const announcement = state.matches('feedback')
-    ? `Feedback: ${last?.feedback ?? ''}`
+    ? [
+        last?.reply && `Heard as closest to: ${last.reply.heardAs.say}.`,
+        `Feedback: ${last?.feedback ?? ''}`,
+        last?.reply?.suggestion && `Try next: ${last.reply.suggestion}`,
+      ]
+        .filter(Boolean)
+        .join(' ')
     : choosing && c.turn
       ? `${props.customerName}: ${c.turn.customer}`
       : '';
@@ -142,8 +167,9 @@ function PlayerRun(props: Props & { onRetry(): void }) {
                 <div className="line-text">{t.customer}</div>
               </div>
               <div className="line line-rep">
-                <span className="line-who">You</span>
+                <span className="line-who">You{t.reply ? ' (your own words)' : ''}</span>
                 <div className="line-text">{t.say}</div>
+                {t.reply && <div className="line-heard">Heard as: “{t.reply.heardAs.say}”</div>}
               </div>
             </li>
           ))}
@@ -169,7 +195,13 @@ function PlayerRun(props: Props & { onRetry(): void }) {
 
         {state.matches('feedback') && last && (
           <div className="feedback-panel">
-            <h2 className="feedback-title">What that did</h2>
+            {last.reply && (
+              <>
+                <h2 className="feedback-title">Your reply, as the coach read it</h2>
+                <TypedReply reply={last.reply} skillLabels={props.skillLabels} />
+              </>
+            )}
+            <h2 className="feedback-title">{last.reply ? `How ${props.customerName.split(' ')[0]} took it` : 'What that did'}</h2>
             <p>{last.feedback}</p>
             {last.scores && Object.keys(last.scores).length > 0 && (
               <ul className="delta-list" aria-label="Skill changes">
@@ -186,7 +218,54 @@ function PlayerRun(props: Props & { onRetry(): void }) {
           </div>
         )}
 
-        {(choosing || state.matches('submitting') || state.matches('submitFailed')) && c.turn && (
+        {writing && c.turn && (
+          <form
+            className="reply-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              sendReply();
+            }}
+          >
+            <label htmlFor="own-reply" className="choices-title">
+              Your reply to {props.customerName.split(' ')[0]}, in your own words
+            </label>
+            <textarea
+              id="own-reply"
+              ref={replyRef}
+              value={draft}
+              maxLength={MAX_REPLY_LENGTH}
+              rows={4}
+              aria-describedby="own-reply-hint"
+              onChange={(e) => setTyped({ seq: c.seq, text: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  sendReply();
+                }
+                if (e.key === 'Escape') send({ type: 'PICK' });
+              }}
+            />
+            <p id="own-reply-hint" className="reply-hint">
+              Ctrl+Enter sends; Esc goes back to the choices. {draft.length} / {MAX_REPLY_LENGTH} characters.
+            </p>
+            <div className="reply-actions">
+              <button type="submit" className="button button-primary" disabled={!draft.trim()}>
+                Send reply
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => send({ type: 'PICK' })}>
+                Back to the choices
+              </button>
+            </div>
+          </form>
+        )}
+
+        {(state.matches('submitting') || state.matches('submitFailed')) && c.pending?.reply !== undefined && (
+          <p className="reply-pending">
+            <span className="line-who">Sending your reply</span> {c.pending.reply}
+          </p>
+        )}
+
+        {(picking || ((state.matches('submitting') || state.matches('submitFailed')) && c.pending?.reply === undefined)) && c.turn && (
           <div className="choices">
             <h2 className="choices-title" id="choices-title">
               Your reply <span className="muted">(or press 1–{c.turn.choices.length})</span>
@@ -198,9 +277,9 @@ function PlayerRun(props: Props & { onRetry(): void }) {
                     type="button"
                     className="choice-button"
                     aria-keyshortcuts={String(i + 1)}
-                    aria-disabled={!choosing}
+                    aria-disabled={!picking}
                     data-pending={c.pending?.choiceId === choice.id && !choosing}
-                    onClick={() => choosing && send({ type: 'CHOOSE', choiceId: choice.id })}
+                    onClick={() => picking && send({ type: 'CHOOSE', choiceId: choice.id })}
                   >
                     <span className="choice-key" aria-hidden="true">
                       {i + 1}
@@ -210,6 +289,14 @@ function PlayerRun(props: Props & { onRetry(): void }) {
                 </li>
               ))}
             </ol>
+            {c.freeText && (
+              <button type="button" className="button button-secondary write-button" aria-keyshortcuts="W" aria-disabled={!picking} onClick={() => picking && send({ type: 'WRITE' })}>
+                <span className="choice-key" aria-hidden="true">
+                  W
+                </span>
+                Write my own reply
+              </button>
+            )}
           </div>
         )}
         <p className="player-exit">

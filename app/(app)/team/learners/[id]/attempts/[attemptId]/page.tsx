@@ -1,7 +1,8 @@
-// A manager's review of one attempt: every decision, its feedback and skill deltas, and what the best path said at that point.
+// A manager's review of one attempt: every decision (typed replies with the coach's marks), its feedback and skill deltas, and what the best path said at that point.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { TypedReply } from '@/app/_components/ReplyHighlights';
 import { getDb } from '@/db/runtime';
 import { reviewAttempt } from '@/lib/attempts';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: 'Transcript' };
 
 type Props = { params: Promise<{ id: string; attemptId: string }> };
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
+const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(skillInfo).map(([k, v]) => [k, v.label]));
 
 export default async function TranscriptPage({ params }: Props) {
   const { id, attemptId } = await params;
@@ -73,9 +75,18 @@ export default async function TranscriptPage({ params }: Props) {
               <p className="review-customer">
                 <span className="review-who">Customer:</span> {t.customer}
               </p>
-              <p className="review-reply">
-                <span className="review-who">{learner.name.split(' ')[0]} chose:</span> {t.say}
-              </p>
+              {t.reply ? (
+                <div className="review-reply">
+                  <p>
+                    <span className="review-who">{learner.name.split(' ')[0]} wrote:</span>
+                  </p>
+                  <TypedReply reply={t.reply} skillLabels={skillLabels} />
+                </div>
+              ) : (
+                <p className="review-reply">
+                  <span className="review-who">{learner.name.split(' ')[0]} chose:</span> {t.say}
+                </p>
+              )}
               {t.feedback && (
                 <p className="review-feedback">
                   <span className="review-who">Feedback:</span> {t.feedback}
@@ -86,7 +97,7 @@ export default async function TranscriptPage({ params }: Props) {
               </p>
               {best &&
                 (onBest ? (
-                  <p className="review-best review-best-same">✓ The best reply at this point.</p>
+                  <p className="review-best review-best-same">✓ {t.reply ? 'Heard as the best reply at this point.' : 'The best reply at this point.'}</p>
                 ) : (
                   <p className="review-best">
                     <span className="review-who">Best reply here:</span> {best.say}

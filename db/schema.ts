@@ -245,7 +245,8 @@ export const scenarioVersions = pgTable('scenario_versions', {
 
 /** What the coach found in a typed reply, as stored with its decision. */
 export interface StoredCoach {
-  findings: { detector: string; skill: string; delta: number; spans: { start: number; end: number }[]; note: string }[];
+  /** `scored` is false for a skill this scenario does not score: shown, but not counted. */
+  findings: { detector: string; skill: string; delta: number; spans: { start: number; end: number }[]; note: string; scored?: boolean }[];
   suggestion: string;
   /** 0…1: how close the reply was to the choice it was heard as. */
   similarity: number;

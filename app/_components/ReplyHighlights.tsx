@@ -33,6 +33,7 @@ export function FindingList({ text, findings, skillLabels }: { text: string; fin
             <span className="finding-points">
               {skillLabels[f.skill] ?? f.skill} {signed(f.delta)}
             </span>{' '}
+            {f.scored === false && <span className="finding-unscored">(not scored in this role-play) </span>}
             <span>{f.note}</span>
             {words.length > 0 && <span className="finding-words"> {words.map((w) => `“${w}”`).join(', ')}</span>}
           </li>

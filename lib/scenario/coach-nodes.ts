@@ -46,6 +46,6 @@ export function hearReply(s: ScenarioDefinition, customerName: string, state: Pl
   return {
     choiceId: match.choiceId,
     score: { scores, empathy: analysis.empathy },
-    coach: { findings: analysis.findings, suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
+    coach: { findings: analysis.findings.map((f) => ({ ...f, scored: scoredSkills.has(f.skill) })), suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
   };
 }

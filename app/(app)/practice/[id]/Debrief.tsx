@@ -91,7 +91,12 @@ export function Debrief({ ending, transcript, customerName, skillLabels, weakest
                     <strong>You said:</strong> {t.say}
                   </p>
                 )}
-                {t.feedback && <p className="debrief-feedback">{t.feedback}</p>}
+                {t.feedback && (
+                  <p className="debrief-feedback">
+                    {t.reply && <strong>How {customerName.split(' ')[0]} took it: </strong>}
+                    {t.feedback}
+                  </p>
+                )}
                 {best && !same && (
                   <p className="debrief-best">
                     <strong>On the best path, at step {t.seq + 1}:</strong> {best.say}

@@ -166,11 +166,14 @@ function PlayerRun(props: Props & { onRetry(): void }) {
                 <span className="line-who">{props.customerName}</span>
                 <div className="line-text">{t.customer}</div>
               </div>
-              <div className="line line-rep">
-                <span className="line-who">You{t.reply ? ' (your own words)' : ''}</span>
-                <div className="line-text">{t.say}</div>
-                {t.reply && <div className="line-heard">Heard as: “{t.reply.heardAs.say}”</div>}
-              </div>
+              {/* A typed reply under feedback is shown, marked, in the feedback panel instead. */}
+              {!(t.reply && t === last && state.matches('feedback')) && (
+                <div className="line line-rep">
+                  <span className="line-who">You{t.reply ? ' (your own words)' : ''}</span>
+                  <div className="line-text">{t.say}</div>
+                  {t.reply && <div className="line-heard">Heard as: “{t.reply.heardAs.say}”</div>}
+                </div>
+              )}
             </li>
           ))}
           {c.turn && !state.matches('feedback') && (

@@ -89,7 +89,7 @@ export default async function TranscriptPage({ params }: Props) {
               )}
               {t.feedback && (
                 <p className="review-feedback">
-                  <span className="review-who">Feedback:</span> {t.feedback}
+                  <span className="review-who">{t.reply ? 'Feedback on the reply it was heard as:' : 'Feedback:'}</span> {t.feedback}
                 </p>
               )}
               <p className="review-meta">

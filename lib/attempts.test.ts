@@ -30,7 +30,7 @@ nodes:
     customer: So what now?
     choices:
       - { id: fix, say: Refunding it now., scores: { reflecting: 1 }, mood: 2, feedback: Clear action., next: happy }
-      - { id: stall, say: Someone will call., scores: { reflecting: -2 }, mood: -2, feedback: Vague., next: sad }
+      - { id: stall, say: Someone will get back to you., scores: { reflecting: -2 }, mood: -2, feedback: Vague., next: sad }
 endings:
   happy: { outcome: success, customer: Thanks!, summary: Went well. }
   sad: { outcome: failure, customer: Bye., summary: Went badly. }

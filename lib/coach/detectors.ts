@@ -1,6 +1,6 @@
 // The coach's detectors: each finds one thing a reply does well or badly, grounded in a principle of the curriculum.
 import type { SkillId } from '@/lib/content/curriculum';
-import { findAll, words, type Match, type Reading } from './nlp';
+import { findAll, words, type Match, type Reading, type Token } from './nlp';
 
 export const detectorIds = [
   'names-customer',
@@ -63,15 +63,26 @@ const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nobody', 'nothing', 
  * to worry"), so "Oh no, that's upsetting" stays a reflection.
  */
 function negatedAt(r: Reading, m: Match, inside = true): boolean {
-  if (inside) for (let i = m.first; i < m.last; i++) if (NEGATORS.has(r.tokens[i]!.norm)) return true;
+  if (inside) for (let i = m.first; i < m.last; i++) if (negates(r, i)) return true;
   if (!r.tokens.slice(Math.max(0, m.first - 1), m.last + 1).some((t) => t.negated) && !NEGATORS.has(r.tokens[m.first - 1]?.norm ?? '')) return false;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
     const t = r.tokens[i]!;
     if (t.pos === 'PUNCT') return false;
-    if (NEGATORS.has(t.norm)) return true;
+    if (negates(r, i)) return true;
   }
   return false;
 }
+// "I'm not surprised that upset you", "no wonder you're fed up", "not at all surprising": a negated surprise affirms what follows.
+const AFFIRMING = new Set(['surprised', 'surprising', 'surprise', 'wonder', 'doubt']);
+function negates(r: Reading, i: number): boolean {
+  if (!NEGATORS.has(r.tokens[i]!.norm)) return false;
+  // "losing a day's pay for nothing is infuriating": after a preposition it is an object, not a negation.
+  if (['nothing', 'none', 'nobody', 'no one'].includes(r.tokens[i]!.norm) && r.tokens[i - 1]?.pos === 'ADP') return false;
+  const next = r.tokens.slice(i + 1, i + 4).map((t) => t.norm);
+  return !AFFIRMING.has(next[0] ?? '') && !(next[0] === 'at' && next[1] === 'all' && AFFIRMING.has(next[2] ?? ''));
+}
+/** A past form, even where the model gives no lemma ("overbooked"); "need" and "feed" only look like one. */
+const pastForm = (t: Token) => t.lemma !== t.norm || /(?<!e)ed$/.test(t.norm);
 const sameSentence = (r: Reading, a: number, b: number) => r.tokens[a]!.sentence === r.tokens[b]!.sentence;
 
 // ---- Vocabulary --------------------------------------------------------------------------------
@@ -92,17 +103,75 @@ const FEELINGS = [
   'baffling', 'cross', 'sick of', 'tired of', 'stuck', 'trapped', 'powerless', 'vulnerable', 'violated', 'unsafe',
   'mortifying', 'over the moon', 'stressed out', 'freaked out', 'beside yourself', 'upset about', 'shaken up', 'jittery',
   'disheartened', 'discouraged', 'panicking', 'fretting', 'reeling', 'deflated', 'crushed', 'insulted', 'fuming', 'seething', 'gutting',
+  // Everyday and good-news words people use of themselves ("you must be chuffed", "feeling self-conscious").
+  'chuffed', 'buzzing', 'stoked', 'ecstatic', 'pleased', 'made up', 'glad', 'self-conscious', 'self - conscious', 'awkward',
+  'intimidated', 'intimidating', 'guilty', 'desperate', 'frantic', 'distraught', 'petrified', 'uncomfortable', 'insecure',
+  'out of your depth', 'at your wits end', "at your wits ' end", 'wound up', 'worked up', 'put out', 'hard done by', 'unnerving',
+  'unnerved', 'traumatic', 'traumatised', 'traumatized', 'aggravating', 'aggravated', 'disorienting', 'heartbroken', 'stressy',
+  'wobbly', 'shaky', 'tearful', 'teary', 'emotional', 'jumpy', 'draining', 'tiring', 'wearing', 'nerve-racking', 'gruelling',
+  'grueling', 'agonising', 'agonizing', 'demoralising', 'disheartening',
 ];
+/**
+ * Words that describe what a situation does to the person in it ("losing a day's pay is infuriating"),
+ * so they name the customer's feeling whatever the subject; "exciting" and "confusing" also describe
+ * things ("an exciting range", "the form is confusing") and stay out.
+ */
+const EVALUATIVE = FEELINGS.filter((f) => /(?:ing|ful|y)$/.test(f) && !/^(?:exciting|thrilling|confusing|lost|happy|angry|sad|cross|jittery|panicky|stressy|lonely|baffling|shocking)$/.test(f));
 /** Feelings as nouns, for "your frustration" and "the worry". */
 const FEELING_NOUNS = [
   'frustration', 'worry', 'worries', 'anger', 'disappointment', 'fear', 'fears', 'stress', 'anxiety', 'embarrassment',
   'upset', 'distress', 'panic', 'excitement', 'relief', 'pride', 'grief', 'shock', 'concern', 'concerns', 'annoyance',
   'irritation', 'exasperation', 'confusion', 'heartbreak', 'nerves', 'dread', 'sadness', 'fright', 'alarm',
-  'disbelief', 'dismay', 'joy', 'delight', 'happiness',
+  'disbelief', 'dismay', 'joy', 'delight', 'happiness', 'scare', 'guilt', 'heartache', 'despair', 'outrage',
+  'helplessness', 'loneliness', 'elation', 'thrill', 'nervousness', 'unease', 'apprehension', 'trepidation',
 ];
-const INTENSIFIER = '(?:(?:so|really|very|quite|pretty|absolutely|completely|totally|incredibly|understandably|rightly|a bit|a little|a lot more|more than a little|extremely|deeply|truly|such a|so very|bound to be|naturally|utterly|genuinely|clearly|obviously|visibly|still|rightly|justifiably|properly|feeling) )*';
+// Any "-ly" adverb can sit before a feeling ("understandably", "visibly", "justifiably"), as can these.
+const INTENSIFIER = "(?:(?:[a-z]+ly|so|very|quite|pretty|a bit|a little|a lot more|more than a little|such a|bound to be|still|already|feeling|getting|becoming|now|even|just|all|that|too) )*";
 const FEELING = words(FEELINGS);
 const FEELING_NOUN = words(FEELING_NOUNS);
+// What a person goes through, which a feeling word can describe: "a stressful week", "such a worrying wait".
+const EXPERIENCES = new Set([
+  'time', 'day', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'wait', 'experience',
+  'situation', 'position', 'start', 'end', 'thing', 'moment', 'journey', 'trip', 'process', 'ordeal', 'news', 'call', 'letter',
+  'surprise', 'mix-up', 'visit', 'delay', 'drive', 'flight', 'place', 'spot', 'feeling', 'shock', 'discovery', 'message',
+  'bill', 'few', 'couple', 'stage', 'period', 'run', 'spell', 'hour', 'minute', 'phone',
+]);
+// After "a"/"an" some of these are things, not feelings: "a false alarm", "a stomach upset", "a concern for us".
+const ARTICLE_FEELING_NOUN = words(FEELING_NOUNS.filter((n) => !['alarm', 'upset', 'concern', 'concerns', 'nerves', 'fears', 'worries'].includes(n)));
+/** Verbs, by lemma, that name what something does to a person: "that letter upset you", "it would rattle anyone". */
+const FEELING_VERBS = new Set([
+  'upset', 'worry', 'scare', 'frighten', 'shake', 'rattle', 'annoy', 'frustrate', 'stress', 'unsettle', 'alarm', 'panic',
+  'spook', 'anger', 'distress', 'embarrass', 'infuriate', 'terrify', 'humiliate', 'disappoint', 'unnerve', 'throw', 'madden',
+  'irritate', 'exasperate', 'devastate', 'overwhelm', 'drain', 'exhaust', 'shock', 'hurt', 'gut', 'floor', 'faze', 'bother',
+]);
+const FEELING_OBJECTS = new Set(['you', 'anyone', 'anybody', 'everyone', 'everybody', 'people']);
+
+/** "That letter upset you", "it must have scared you", "that would rattle anyone", but not "sorry to worry you". */
+function feelingVerbs(r: Reading): Match[] {
+  const out: Match[] = [];
+  r.tokens.forEach((t, i) => {
+    const object = r.tokens[i + 1];
+    if (!object || !FEELING_OBJECTS.has(object.norm) || !FEELING_VERBS.has(t.lemma) || !['VERB', 'ADJ'].includes(t.pos)) return;
+    // "Sorry to worry you", "I don't want to scare you": what the rep might do, not what they feel.
+    if (r.tokens[i - 1]?.norm === 'to') return;
+    // "upset you" followed by "to"/"with" is "upset you with the details" at most; "it'll throw you a lifeline" is not a feeling.
+    if (/^(?:a|an|the|some|any|to|for|with|off|out|into)$/.test(r.tokens[i + 2]?.norm ?? '')) return;
+    out.push({ first: i, last: i + 1, start: t.start, end: object.end, groups: [] });
+  });
+  return out;
+}
+// Sayings for a feeling: "that would drive anyone up the wall", "you must be at your wits' end".
+const FEELING_IDIOMS = [
+  `(?:drive|drives|driving|drove|would drive|would have driven) (?:anyone|anybody|you|people|most people|everyone|the best of us) (?:up the wall|mad|crazy|round the bend|around the bend|spare|nuts|bonkers|to distraction|to despair|potty|insane)`,
+  `(?:tearing|pulling) (?:your|my|their|his|her) hair out|climbing the walls|at (?:your|my|their) wits(?: ')? end|at the end of (?:your|my|their) (?:tether|rope)|worried sick|sick with worry|a (?:bag|bundle) of nerves|a nervous wreck|on pins and needles|chuffed to bits`,
+  `(?:knocked|knock|knocks|taken|took) the wind out of (?:you|your sails|anyone)`,
+  `(?:gets|get|getting|got) under your skin`,
+  `(?:your )?heart (?:sank|sink|sinks|must have sunk|in your mouth)`,
+  `(?:a |such a |quite a )?weight off your (?:mind|shoulders)`,
+  `(?:knocked|knocks|knock) you (?:sideways|for six)`,
+  `(?:worried|scared|bored|sick) (?:to death|stiff|out of your mind|out of your wits)`,
+  `on tenterhooks|at the end of your tether|beside yourself|over the moon|walking on air|on cloud nine|in bits|in pieces`,
+];
 
 const WHEN = words([
   'now', 'right now', 'today', 'tonight', 'tomorrow', 'this morning', 'this afternoon', 'this evening', 'straight away',
@@ -115,6 +184,9 @@ const WHEN = words([
 
 const TITLES = '(?:mr|mrs|ms|miss|mx|dr|doctor|professor|prof) \\.? ?';
 
+/** A name as a pattern over the word stream: "Kerry-Ann" is read as "kerry - ann". */
+const namePattern = (name: string) => name.split('-').map((part) => words([part])).join(' ?- ?');
+
 const namesCustomer: Detector = {
   id: 'names-customer',
   skill: 'personalizing',
@@ -124,8 +196,18 @@ const namesCustomer: Detector = {
     if (parts.length === 0) return [];
     const first = parts[0]!;
     const last = parts.length > 1 ? parts.slice(1).join(' ') : undefined;
-    const patterns = [words([first]), ...(last ? [`${TITLES}${words([last])}`] : [])];
-    const found = patterns.flatMap((p) => findAll(r, new RegExp(p)));
+    // Someone who writes without capitals may write the name that way too; otherwise a lower-case
+    // "will", "hope", "bill" or "rose" is the word, not the person.
+    const casual = !/[A-Z]/.test(r.text);
+    const firstNames = findAll(r, new RegExp(namePattern(first))).filter((m) => {
+      if (casual) return true;
+      if (!/^[A-Z]/.test(r.text.slice(m.start, m.end))) return false;
+      // At the start of a sentence a capital proves nothing: "Will you…", "Hope you're well" use the word.
+      const atStart = m.first === r.sentences[r.tokens[m.first]!.sentence]!.firstToken;
+      const next = r.tokens[m.last + 1];
+      return !atStart || !next || next.pos === 'PUNCT' || r.tokens[m.first]!.pos === 'PROPN';
+    });
+    const found = [...firstNames, ...(last ? findAll(r, new RegExp(`${TITLES}${namePattern(last)}`)) : [])];
     if (found.length === 0) return [];
     return [{ delta: 1, spans: found.map(span), note: 'Using their name tells them they are talking to a person, not a queue.' }];
   },
@@ -143,18 +225,30 @@ const namesFeeling: Detector = {
       // that sounds / that must be / it's (so) frustrating / that's a stressful thing
       `(?:that|this|it|all that|all of that|all this) (?:is|was|sounds|sounded|must be|must have been|would be|has been|seems|looks|feels|must feel|would have been) (?:like )?(?:a |an |such a |such an )?${INTENSIFIER}${FEELING}`,
       `(?:how|what an?|such an?) ${INTENSIFIER}${FEELING}`,
-      `(?:so|really|very|truly|utterly|absolutely) ${FEELING} (?:!|\\.)`,
+      // An exclamation at the start of a clause ("Oh, so frustrating!"), not "the dates are really confusing."
+      `(?:^|[.!?,] |(?:oh|ugh|ah|gosh|god|well) ,? )(?:so|really|very|truly|utterly|absolutely) ${FEELING}(?= [!.,]| when| that| to| having| being| after| with| is not it|$)`,
+      // The feeling as a noun with an article: "what a relief", "that must have been a horrible shock", "a very fair worry".
+      `(?:what|such) an? ${INTENSIFIER}(?:[a-z-]+ )?${ARTICLE_FEELING_NOUN}`,
+      `(?:that|this|it|which) (?:is|was|sounds like|must be|must have been|would be|would have been|has been|can be|is such) (?:a|an|such a|such an|quite a|a real) ${INTENSIFIER}(?:[a-z-]+ )?${ARTICLE_FEELING_NOUN}`,
+      `you (?:[a-z]+ly )?(?:must |will |would |may |might )?(?:have |has )?(?:[a-z]+ly )?(?:had|got|have) (?:a|an|such a|quite a|a real) ${INTENSIFIER}(?:[a-z-]+ )?${ARTICLE_FEELING_NOUN}`,
+      // What a situation does to anyone in it, whatever the subject: "losing a day's pay for nothing is infuriating".
+      `(?:is|was|are|were|must be|must have been|sounds|can be|gets|would be|would have been) ${INTENSIFIER}${words(EVALUATIVE)}`,
+      // What something did to them: "that letter upset you", "it must have scared you".
+      ...FEELING_IDIOMS,
+      // Said of people in their position: "loads of people feel self-conscious", "being scared of the bills".
+      `(?:lots of|loads of|a lot of|plenty of|so many|many|most|a good many) (?:[a-z-]+ ){0,3}(?:people|folk|folks|of us|[a-z]+s) (?:feel|get|are|end up|find themselves) ${INTENSIFIER}${FEELING}`,
+      `being ${INTENSIFIER}(?!lost|stuck|cross|happy|hurt)${FEELING}`,
       `you (?:are|were|have every|had every|are completely|are quite|are perfectly) (?:right|entitled|justified|within your rights) to (?:be|feel) ${INTENSIFIER}${FEELING}`,
       `(?:you|you both|you two|you and your [a-z]+|both of you) (?:must|will|would) (?:be|feel|have been) ${INTENSIFIER}${FEELING}`,
       `must (?:be|have been|feel) ${INTENSIFIER}(?!lost|stuck|cross|happy)${FEELING}`,
       `no wonder (?:you are|you feel|you were|you felt|you are feeling|you sound|you) ${INTENSIFIER}${FEELING}`,
       `(?:anyone|anybody|everyone|most people|i) (?:would|will|'d) (?:be|feel|have been) ${INTENSIFIER}${FEELING}`,
-      `(?:i can|i) (?:hear|see|tell|imagine|understand|sense) (?:how|that|why) (?:${INTENSIFIER}${FEELING}|you (?:are|were|feel|must be|might be|would be|sound) ${INTENSIFIER}${FEELING}|(?:this|that|it) (?:is|was|must be|feels) ${INTENSIFIER}${FEELING})`,
-      `(?:feeling|to feel|left you|leave you|leaving you|made you|make you|makes you|leaves you|has left you) ${INTENSIFIER}${FEELING}`,
+      `(?:i can|i) (?:only |just |well |totally |completely |really )?(?:hear|see|tell|imagine|understand|sense|know) (?:how|that|why) (?:${INTENSIFIER}${FEELING}|you (?:are|were|feel|must be|might be|would be|sound) ${INTENSIFIER}${FEELING}|(?:this|that|it) (?:is|was|must be|feels) ${INTENSIFIER}${FEELING})`,
+      `(?:feeling|to feel|(?:left|leave|leaves|leaving|made|make|makes|making|got|get|gets|had|have|has|send|sends|sent) (?:you|anyone|anybody|everyone|people|most people|you both|you two)(?: feeling)?) ${INTENSIFIER}${FEELING}`,
       `(?:understandable|natural|normal|reasonable|no surprise|no wonder|makes sense|of course) (?:that you|you|to|for you to)(?: would| are| feel| be| get| were| felt)? ${INTENSIFIER}(?:${FEELING}|worry|panic|fret)`,
       `(?:given|gave|give) you (?:a |such a |quite a )?(?:real |proper |nasty |horrible |awful )?(?:fright|scare|shock|turn)`,
     ];
-    const said = frames.flatMap((f) => findAll(r, new RegExp(f)));
+    const said = [...frames.flatMap((f) => findAll(r, new RegExp(f))), ...feelingVerbs(r)];
     // Feeling nouns count when said of the customer: "your frustration", "I can hear the worry in your voice".
     const nouns = [
       ...findAll(r, new RegExp(`your (?:${INTENSIFIER})${FEELING_NOUN}`)),
@@ -162,7 +256,14 @@ const namesFeeling: Detector = {
     ];
     // "It's happy now" is about a machine: states only a person has don't count after it, this or that.
     const personOnly = /^(?:that|this|it|all that|all of that|all this) .*\b(?:happy|proud|excited|delighted|relieved|thrilled|overjoyed|elated|lost|stuck|cross|sad)$/;
-    const own = [...said, ...nouns].filter((m) => !negatedAt(r, m) && !personOnly.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length)));
+    // "Sorry if that upset you" hedges; it does not say they were upset.
+    const hedged = (m: Match) => r.tokens.slice(Math.max(0, m.first - 4), m.first).some((t) => t.norm === 'if' || t.norm === 'whether') && /you$/.test(r.tokens[m.last]!.norm);
+    // Inside the rep's own story a feeling is the rep's ("I had to borrow the money, which was mortifying"),
+    // unless it is said to them ("…so I know how maddening it is").
+    const storyOwn = (m: Match) => inOwnStory(r, m) && !/^(?:i|you)\b|\byou\b/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length));
+    // "What an exciting menu" is about the menu; "what a frustrating morning" is about what they went through.
+    const aboutThing = (m: Match) => r.tokens[m.last + 1]?.pos === 'NOUN' && !EXPERIENCES.has(r.tokens[m.last + 1]!.lemma) && r.tokens[m.last]!.pos !== 'NOUN';
+    const own = [...said, ...nouns].filter((m) => !negatedAt(r, m) && !hedged(m) && !storyOwn(m) && !aboutThing(m) && !personOnly.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length)));
     if (own.length === 0) return [];
     const reason = own.some((m) => {
       const rest = r.tokens.slice(m.last + 1).filter((t) => t.sentence === r.tokens[m.last]!.sentence).map((t) => t.norm);
@@ -221,9 +322,14 @@ function ownsInSentence(r: Reading, sentence: number): boolean {
     if (t.norm === 'us' && i > 0 && toks[i - 1]!.pos === 'VERB') return true;
     if (t.norm !== 'we' && t.norm !== 'i') return false;
     const next = toks.slice(i + 1, i + 4);
-    return next.some((n) => n.pos === 'VERB' && n.lemma !== n.norm && !['feel', 'think', 'hear', 'understand', 'know', 'see', 'hope', 'want'].includes(n.lemma)) || next.some((n) => ['should', 'never'].includes(n.norm));
+    return next.some((n) => n.pos === 'VERB' && pastForm(n) && !['feel', 'think', 'hear', 'understand', 'know', 'see', 'hope', 'want'].includes(n.lemma)) || next.some((n) => ['should', 'never'].includes(n.norm));
   });
 }
+
+// Words that say something went wrong, which turn "I've sent…" from the fix into the fault.
+const FAULT = /\b(?:wrong|mistake|error|fault|should|by accident|accidentally|forgot|failed|twice|late|never|not)\b/;
+// "Sorry for the wait", "sorry about keeping you": the apology names the thing.
+const SORRY_FOR_THING = /(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|our|my|this|that|all the|keeping|not|sending|giving|making|charging|missing|losing|taking|the way|how)/;
 
 const realApology: Detector = {
   id: 'real-apology',
@@ -243,7 +349,7 @@ const realApology: Detector = {
         'mistake', 'fault', 'error', 'end', 'side', 'system', 'team', 'driver', 'courier', 'staff', 'technician', 'engineer',
         'colleague', 'process', 'letter', 'email', 'website', 'app', 'oversight', 'part', 'doing', 'responsibility', 'slip',
         'bad', 'shop', 'store', 'branch', 'delivery', 'failure',
-      ])})\\b|\\b(?:that|this|it) (?:was|is) (?:on us|on me|down to us|down to me|our fault|my fault|our mistake|my mistake|our error|my error|not good enough|not okay|not ok|unacceptable)\\b|\\blet you down\\b|\\bgot (?:this|that|it) wrong\\b|\\bdropped the ball\\b|\\bshould have\\b|\\bshould not have\\b|\\bshould never have\\b`,
+      ])})\\b|\\b(?:that|this|it) (?:was|is) (?:on us|on me|down to us|down to me|our fault|my fault|our mistake|my mistake|our error|my error|not good enough|not okay|not ok|unacceptable)\\b|\\b(?:nobody|no one|none of us) (?:here |from (?:us|our [a-z]+) )?(?:[a-z]+ed|told|rang|got|gave|came|took|sent|said)\\b|\\bone of (?:our|my) [a-z]+\\b|\\blet you down\\b|\\bgot (?:this|that|it) wrong\\b|\\bdropped the ball\\b|\\bshould have\\b|\\bshould not have\\b|\\bshould never have\\b`,
     );
     const spans: Span[] = [];
     for (const a of apologies) {
@@ -257,8 +363,12 @@ const realApology: Detector = {
         r.flatStart[near.firstToken]!,
         neighbour && neighbour.lastToken - a.first < 30 ? r.flatStart[neighbour.lastToken]! + r.tokens[neighbour.lastToken]!.norm.length : r.flatStart[near.lastToken]! + r.tokens[near.lastToken]!.norm.length,
       );
+      // "I'm so sorry about your dog. I've cancelled the reminders now": sympathy, then the work; owning needs a fault.
+      const ownSentence = sentenceText(r, sentence);
+      const nextSentence = neighbour && neighbour.lastToken - a.first < 30 ? sentenceText(r, sentence + 1) : '';
       const before = sentence > 0 ? sentenceText(r, sentence - 1) : '';
-      if (owning.test(scope) || owning.test(before) || ownsInSentence(r, sentence) || /(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|our|my|this|that|all the|keeping|not|sending|giving|making|charging|missing|losing|taking|the way|how)/.test(scope)) {
+      if (nextSentence && WORK.test(nextSentence) && !FAULT.test(nextSentence) && !owning.test(ownSentence) && !owning.test(before) && !ownsInSentence(r, sentence) && !SORRY_FOR_THING.test(ownSentence)) continue;
+      if (owning.test(scope) || owning.test(before) || ownsInSentence(r, sentence) || SORRY_FOR_THING.test(scope)) {
         spans.push(span(a));
       }
     }
@@ -267,6 +377,32 @@ const realApology: Detector = {
   },
 };
 
+// Past participles spelt like their verb.
+const SAME_FORM = new Set(['read', 'put', 'set', 'cut', 'let', 'shut', 'hit', 'quit', 'spread', 'hurt', 'upset', 'burst', 'cost', 'split']);
+const participle = (t: Token) => t.pos === 'VERB' && !/ing$/.test(t.norm) && (pastForm(t) || SAME_FORM.has(t.norm));
+// What they "should have had" or "been told" was ours to give.
+const RECEIVED = new Set(['had', 'received', 'got', 'gotten', 'heard', 'seen']);
+
+/**
+ * After "you should have": a reproach is something they should have done ("checked", "had it boxed", "been more
+ * careful"); "you should have the calendar by Friday", "you should have had a letter", "you should have been told"
+ * are about what we owe them.
+ */
+function reproachAfterHave(r: Reading, have: number): boolean {
+  const next = r.tokens[have + 1];
+  if (!next) return false;
+  // "been more careful" is a reproach; "been badly hurt", "been told" happened to them.
+  if (next.norm === 'been') return !participle(r.tokens.slice(have + 2).find((t) => t.pos !== 'ADV') ?? next);
+  if (!participle(next)) return false;
+  if (!RECEIVED.has(next.norm)) return true;
+  // "had everything boxed": had something done, which was theirs to do.
+  for (const t of r.tokens.slice(have + 2, have + 6)) {
+    if (['PUNCT', 'ADP', 'SCONJ', 'CCONJ'].includes(t.pos)) return false;
+    if (participle(t) || (t.pos === 'ADJ' && pastForm(t))) return true;
+  }
+  return false;
+}
+
 const blamesCustomer: Detector = {
   id: 'blames-customer',
   skill: 'apologizing',
@@ -274,13 +410,23 @@ const blamesCustomer: Detector = {
   find(r) {
     const patterns = [
       `you (?:should|ought to|could|would|might) (?:have|not have|really have)`,
-      `you (?:did not|failed to|forgot to|neglected to|never|have not|had not|omitted to)(?! (?:do anything wrong|do anything|break anything|broken anything|done anything|cause|caused|get|receive|hear|see|need|have to))`,
+      `you (?:[a-z]+ly )?(?:did not|failed to|forgot to|neglected to|never|have not|had not|omitted to|have (?:[a-z]+ly )?not|have (?:[a-z]+ly )?never)(?! (?:do|miss|break|broken|cause|caused|lose|damage|delete|press|click|touch|change|done) (?:anything|a thing)\\b| (?:cause|caused|get|receive|hear|see|need|have to)\\b)`,
       `you (?:people |lot )?never (?:read|check|listen|look)`,
       `(?:was|is) (?:entirely |totally |really |always |clearly )?your (?:responsibility|fault|mistake|job|problem|lookout)`,
       `(?:that|this|it) is (?:really |entirely |totally |actually )?(?:your|on your) (?:fault|responsibility|problem|mistake|issue|error|side|end|lookout)`,
       `(?:that|this|it) is on you`,
-      `if you had (?:read|checked|looked|followed|called|told|paid|cancelled|canceled|kept|updated|entered|been)`,
-      `you were (?:supposed|meant|told|asked|advised|warned|required) to`,
+      // "If you had fixed it to the wall…", "if you'd read the terms": any counterfactual of theirs (checked below).
+      `(?:if you (?:had|would have|would)|(?:^|[,;.] )had you) (?:only |just |actually |properly |simply |bothered to )?[a-z]+`,
+      // "You ticked the wrong box", "you typed it wrong"; not "you received the wrong item".
+      `you (?:[a-z]+ly )?(?!received|got|were|have|had|been)[a-z]+ed (?:(?:the|a|an) wrong|(?:it|that|this|them|[a-z]+) (?:wrong|wrongly|incorrectly))\\b`,
+      // "You people who book online never read…"
+      `you (?:[a-z]+ ){0,5}(?:never|do not|did not|cannot|can not) (?:bother to |even |actually |ever )?(?:read|check|listen|look|follow|pay attention)`,
+      `you were (?:supposed|meant|asked|required) to`,
+      // "You were told at the desk that the room had to be empty": a rule they were given, held against them.
+      `you were (?:already |clearly |definitely |specifically |explicitly )?(?:told|warned|advised|informed|reminded)\\b[^.?!;]*\\b(?:had to|must|needed to|need to|have to|has to|was required|were required|would need|could not|cannot|can not|was not allowed|were not allowed|is not allowed|only)\\b`,
+      `(?:is|was) (?:entirely |all |completely )?down to you\\b`,
+      // "It's in the welcome pack you signed": the rule was theirs to know.
+      `(?:it is|it was|that is|this is|which is) (?:all |clearly |right )?(?:in|on|written in|set out in|stated in|explained in) (?:the|your) (?:[a-z-]+ ){0,3}you (?:signed|agreed to|accepted|were sent|were given|received|read)\\b`,
       `you must have (?!been|had|felt|thought|wondered|worried)[a-z]+`,
       `(?:you need to|next time ,? you should|you should) (?:read|check) (?:the|your) (?:terms|small print|email|emails|instructions)`,
       `(?:as|like) (?:you were|you have been) (?:told|warned|informed|advised)`,
@@ -294,8 +440,11 @@ const blamesCustomer: Detector = {
       .filter((m) => !negatedAt(r, m, false))
       .filter((m) => {
         const sentence = sentenceText(r, r.tokens[m.first]!.sentence);
-        // "you should have it by Friday" is a promise about a parcel, not a reproach.
-        if (/^you (?:should|ought to) have (?:it|them|one|this|that|the [a-z]+|your [a-z]+|received|got|heard)(?: [a-z]+){0,3} (?:by|within|in the next|tomorrow|today|shortly|soon)\b/.test(r.flat.slice(r.flatStart[m.first]!))) return false;
+        const said = r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length);
+        if (/^you (?:should|ought to|could|would|might) (?:have|really have)$/.test(said) && !reproachAfterHave(r, m.last)) return false;
+        if (/^(?:if you|[,;.] had you|had you)/.test(said) && !(participle(r.tokens[m.last]!) && r.tokens[m.last]!.norm !== 'been')) return false;
+        // "you should have had one, and that's our mistake": the fault is put on us, not them.
+        if (/\b(?:our (?:mistake|fault|error|failing)|my (?:mistake|fault|error)|(?:is|was) on (?:us|me)|(?:we|i) should (?:not |never )?have)\b/.test(sentence)) return false;
         // Said to clear them, not to blame them.
         if (/\b(?:not|never|no one is|nobody is|isn't) (?:saying|suggesting|blaming|implying)\b|\bnot your (?:fault|mistake)\b|\bthrough no fault\b/.test(sentence)) return false;
         // "you didn't get the email because we never sent it" describes our failure.
@@ -319,7 +468,11 @@ const yesBut: Detector = {
       ).filter((m) => !['if', 'so', 'that'].includes(r.tokens[m.first - 1]?.norm ?? '')),
       // Interjections acknowledge only at the start of a sentence: "Yes, but…", not "just so I'm absolutely clear".
       ...findAll(r, /yes|yeah|sure|of course|absolutely|understood|granted|point taken|fair enough|fair point|no doubt|i am sure|i am aware/).filter(
-        (m) => m.first === r.sentences[r.tokens[m.first]!.sentence]!.firstToken || /^(?:oh|well|ok|okay|look|right)$/.test(r.tokens[m.first - 1]?.norm ?? ''),
+        (m) =>
+          m.first === r.sentences[r.tokens[m.first]!.sentence]!.firstToken ||
+          /^(?:oh|well|ok|okay|look|right)$/.test(r.tokens[m.first - 1]?.norm ?? '') ||
+          // "You're clearly irritated, and fair enough. But…": a concession starting its own clause.
+          (/^(?:and|;)$/.test(r.tokens[m.first - 1]?.norm ?? '') && /^(?:fair enough|fair point|point taken|granted|understood|no doubt)$/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length))),
       ),
     ].filter((m) => !negatedAt(r, m));
     const buts = findAll(r, /but|however|although|though|yet/).filter((m) => {
@@ -367,7 +520,7 @@ const fearWords: Detector = {
 };
 
 const JARGON = [
-  'ticket', 'tickets', 'ticketing', 'sla', 'slas', 'escalate', 'escalated', 'escalation', 'escalations', 'tier 1', 'tier 2',
+  'ticketing', 'sla', 'slas', 'escalate', 'escalated', 'escalation', 'escalations', 'tier 1', 'tier 2',
   'tier 3', 'tier one', 'tier two', 'tier three', 'second line', 'first line', 'queue', 'backend', 'back end', 'back-end',
   'rma', 'kyc', 'aml', 'chargeback', 'charge-back', 'pre-authorisation', 'pre-authorization', 'preauthorisation',
   'preauthorization', 'pre-auth', 'preauth', 'authorisation hold', 'authorization hold', 'ledger', 'provisioning',
@@ -379,6 +532,8 @@ const JARGON = [
   'work order', 'job sheet', 'backorder', 'back order', 'back-ordered', 'stock code', 'mpan', 'ppm', 'cpe', 'ont',
   'firmware', 'otp', 'mfa', '2fa', 'auth', 'token', 'credentials', 'deprecated', 'ivr', 'ccd', 'ref', 'raise a case',
   'incident', 'p1', 'p2', 'diagnostic', 'diagnostics', 'first-line', 'second-line', 'sev', 'cso', 'kpi', 'eta', 'dd', 'so',
+  'comms', 'gateway', 're-provisioning', 'reprovisioning', 'payload', 'config', 'latency', 'handshake', 'dns', 'dhcp', 'mac address',
+  'packet loss', 'port fault', 'sync loss', 'lost sync', 'ticket number', 'case number', 'case notes', 'batch number',
 ];
 const JARGON_SET = new Set(JARGON.filter((j) => !j.includes(' ')));
 const JARGON_PHRASES = JARGON.filter((j) => j.includes(' '));
@@ -395,13 +550,29 @@ const jargon: Detector = {
     r.tokens.forEach((t, i) => {
       const word = t.norm;
       const acronym = /^[A-Z]{3,5}s?$/.test(t.text) && !COMMON_ACRONYMS.has(t.text.replace(/s$/, ''));
+      // A ticket is jargon as the support desk's record ("your ticket has been escalated"), not for a train or a gig.
+      const supportTicket =
+        /^tickets?$/.test(word) &&
+        (r.tokens.slice(Math.max(0, i - 4), i + 5).some((n) => n.sentence === t.sentence && SUPPORT_DESK.has(n.lemma)) || ['number', 'id', 'ref', 'reference', 'no'].includes(r.tokens[i + 1]?.norm ?? ''));
       const listed = JARGON_SET.has(word) && !NOT_JARGON_ALONE.has(word);
       const contextual =
         (word === 'queue' && ['NOUN', 'PROPN'].includes(r.tokens[i - 1]?.pos ?? '') && !['phone', 'telephone', 'call'].includes(r.tokens[i - 1]!.norm)) ||
         (word === 'flagged' && ['system', 'auto', 'automatically'].includes(r.tokens[i - 1]?.norm ?? '')) ||
         ((word === 'batch' || word === 'batches') && ['run', 'job', 'process', 'overnight', 'nightly', 'weekly', 'daily', 'monthly'].some((w) => r.tokens[i + 1]?.norm === w || r.tokens[i - 1]?.norm === w)) ||
         (word === 'sync' && ['the', 'a', 'to', 'resync'].includes(r.tokens[i - 1]?.norm ?? '') && r.tokens[i - 1]?.norm !== 'in');
-      if ((acronym || listed || contextual) && !theirs.has(word)) spans.push({ start: t.start, end: t.end });
+      if ((acronym || listed || contextual || supportTicket) && !theirs.has(word)) spans.push({ start: t.start, end: t.end });
+    });
+    // Letters and digits run together are codes: "3DS", "an E-04 means…", "F28 lockout"; a few are everyday ("4G", "A4").
+    r.tokens.forEach((t, i) => {
+      let j = i;
+      while (r.tokens[j + 1] && r.tokens[j + 1]!.start === r.tokens[j]!.end && /^[\w-]+$/.test(r.tokens[j + 1]!.text)) j++;
+      if (i > 0 && r.tokens[i - 1]!.end === t.start && /^[\w-]+$/.test(r.tokens[i - 1]!.text)) return;
+      const code = r.text.slice(t.start, r.tokens[j]!.end);
+      if (!/^(?=.*\d)(?=.*[A-Z])[A-Z\d][A-Z\d-]{1,7}$/.test(code) || /^\d+[A-Z]?$|^\d*(?:G|GB|MB|KB|TB|K|AM|PM|ST|ND|RD|TH)$|^[A-Z]\d$/i.test(code) || theirs.has(code.toLowerCase())) return;
+      const next = r.tokens[j + 1];
+      // A code as a thing in itself: "an E-07 on the display", "showing F28", "E-04 means…".
+      const beside = /^(?:mean|means|meant|indicate|indicates|code|error|fault|lockout|status|flag)$/.test(next?.norm ?? '') || /^(?:error|fault|code|status|an?|showing|displaying|flashing|shows|says|reads)$/.test(r.tokens[i - 1]?.norm ?? '');
+      if (beside || /^\d[A-Z]{2,}$/.test(code)) spans.push({ start: t.start, end: r.tokens[j]!.end });
     });
     const line = (ctx.customerLine ?? '').toLowerCase();
     for (const m of findAll(r, new RegExp(words(JARGON_PHRASES)))) if (!line.includes(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length))) spans.push(span(m));
@@ -411,7 +582,15 @@ const jargon: Detector = {
     return [{ delta: -1, spans: dedupe(spans), note: 'Internal terms make them feel like an outsider. Use the words they used.' }];
   },
 };
-const COMMON_ACRONYMS = new Set(['OK', 'ID', 'UK', 'US', 'USA', 'EU', 'PIN', 'ATM', 'TV', 'PDF', 'SMS', 'USB', 'AM', 'PM', 'GP', 'NHS', 'DIY', 'ASAP', 'FAQ', 'CEO', 'BBC', 'IT', 'I', 'PC', 'HR', 'VAT', 'MOT', 'A', 'BST', 'GMT', 'DM', 'NB', 'PS', 'UPS', 'DHL', 'BT', 'A&E', 'CV', 'GCSE', 'MP', 'IOU', 'RSVP', 'VIP']);
+// Words around a ticket that make it the support desk's: raised, logged, escalated, tier 2.
+const SUPPORT_DESK = new Set(['raise', 'log', 'open', 'create', 'escalate', 'close', 'assign', 'update', 'submit', 'reopen', 'support', 'helpdesk', 'tier', 'sla', 'queue', 'priority', 'internal', 'resolve']);
+// Acronyms people meet on their cards, phones, cars and letters, which need no translating.
+const EVERYDAY_ACRONYMS = [
+  'SIM', 'PUK', 'PAC', 'CCTV', 'GPS', 'APR', 'ISA', 'PAYG', 'DVLA', 'HMRC', 'IBAN', 'TBC', 'TBA', 'PTO', 'BBQ', 'LED', 'DVD', 'CD',
+  'MRI', 'ECG', 'QR', 'URL', 'WIFI', 'HDMI', 'ISP', 'SATNAV', 'RAC', 'AA', 'EV', 'ABS', 'DBS', 'ULEZ', 'NI', 'NINO', 'UCAS', 'SEN',
+  'ESA', 'PIP', 'JSA', 'DWP', 'ICU', 'OBE', 'FAQS', 'SAT', 'SATS', 'TFL', 'IKEA', 'FYI',
+];
+const COMMON_ACRONYMS = new Set([...EVERYDAY_ACRONYMS, 'OK', 'ID', 'UK', 'US', 'USA', 'EU', 'PIN', 'ATM', 'TV', 'PDF', 'SMS', 'USB', 'AM', 'PM', 'GP', 'NHS', 'DIY', 'ASAP', 'FAQ', 'CEO', 'BBC', 'IT', 'I', 'PC', 'HR', 'VAT', 'MOT', 'A', 'BST', 'GMT', 'DM', 'NB', 'PS', 'UPS', 'DHL', 'BT', 'A&E', 'CV', 'GCSE', 'MP', 'IOU', 'RSVP', 'VIP']);
 
 // Verbs that follow "I'll" or "I've" without promising any work: feelings, hopes and "I'll try".
 const NOT_ACTIONS = new Set([
@@ -426,7 +605,7 @@ const commitsAction: Detector = {
   skill: 'ownership',
   principle: 'P17',
   find(r) {
-    const inStory = (m: Match) => isOwnExperience(r, r.tokens[m.first]!.sentence);
+    const checks = recapMatches(r);
     const hits: Match[] = [];
     const frames = [
       // I'll / I will / I'm going to / I shall + (adverbs) + a verb of doing
@@ -437,10 +616,15 @@ const commitsAction: Detector = {
       /i have(?: (?:just|now|already|also|personally|gone ahead and))* ([a-z-]+)/,
       // I'm doing it
       /i am(?: (?:just|now|currently|personally|already|also))* ([a-z]+ing)/,
+      // I'll be doing it
+      /i (?:will|am going to) be(?: (?:personally|also|just))* ([a-z]+ing)/,
+      // while I check it
+      /(?:while|whilst|as) i(?: (?:just|quickly|now))* ([a-z]+)/,
       // I can do it now
       new RegExp(`i (?:can|could) ([a-z-]+) (?:[a-z']+ ){0,4}(?:${WHEN})`),
       /what i (?:will|am going to|can) do (?:is|now is|right now is)|i am on the phone to/,
-      /i (?:just |also |then )?(sent|booked|refunded|reversed|cancelled|canceled|called|emailed|arranged|ordered|raised|credited|issued|processed|logged|unlocked|moved|fixed|added|changed|rebooked|switched|paused|renewed|released|reopened|reinstated|waived|removed|resent|attached|increased|updated|corrected|upgraded|extended|traced|found)/,
+      // I've done it, in the simple past: the fix, or chasing someone for them ("I spoke to the depot earlier").
+      /i (?:just |also |then |already |personally )?(sent|booked|refunded|reversed|cancelled|canceled|called|emailed|arranged|ordered|raised|credited|issued|processed|logged|unlocked|moved|fixed|added|changed|rebooked|switched|paused|renewed|released|reopened|reinstated|waived|removed|resent|attached|increased|updated|corrected|upgraded|extended|traced|found|spoke|talked|rang|phoned|texted|messaged|contacted|chased|checked|confirmed|posted|reset|cleared|blocked|froze|reserved|printed|replaced|went (?:through|over)|looked (?:at|into|over|through)|had a look|pulled up|dug out|read through|listened to)/,
     ];
     for (const f of frames) {
       for (const m of findAll(r, f)) {
@@ -448,13 +632,28 @@ const commitsAction: Detector = {
         const verb = verbAt?.lemma ?? m.groups[0];
         const after = r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 30);
         // A few everyday verbs are work only with an object: "get you a replacement", "have a look", "go through it".
-        const worksHere = /^(?:get|getting|got) (?:you|it|this|that|a|an|the|your|him|her|them)\b|^(?:have|take|had|taken|having|taking) a (?:look|quick look)|^(?:go|going|gone) (?:through|over|and)|^(?:see|seeing) (?:your|the|if [a-z]+ can)/.test(after);
+        const said = r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 1);
+        // A few everyday verbs are work only with an object: "get you a replacement", "have a look", "go through it",
+        // "I'm doing yours now", "I'll come and find you"; checking is work when it happens now ("let me see if…").
+        const now = /^(?:let me|i am)\b/.test(said);
+        const worksHere =
+          /^(?:get|getting|got) (?:you|it|this|that|a|an|the|your|him|her|them)\b|^(?:have|take|had|taken|having|taking) a (?:look|quick look)|^(?:go|going|gone) (?:through|over|and)\b|^(?:do|doing) (?:it|this|that|yours|your|the)\b|^(?:come|coming) (?:and|over|round|around|down|up|back|out|straight|to you|to find|find|with you)\b/.test(after) ||
+          (now && /^(?:see|seeing) (?:your|the|if|whether|what|how|which|who|where|when)\b/.test(after));
         if (verb && NOT_ACTIONS.has(verb) && !worksHere) continue;
-        if (verb === 'know' || (verbAt && !['VERB', 'AUX', 'NOUN', 'ADJ', 'PROPN'].includes(verbAt.pos))) continue;
-        if (negatedAt(r, m, false) || inStory(m)) continue;
-        if (/\b(?:not|never|try|might|may|maybe|perhaps|hope)\b/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 1))) continue;
+        // The tagger sometimes calls a verb an adverb ("I'll forward it"); real adverbs here are "-ly" words and a few others.
+        const adverb = verbAt?.pos === 'ADV' && (/ly$/.test(verbAt.norm) || /^(?:soon|always|still|never|ever|also|then|now|just|maybe|perhaps|again|too|even|already)$/.test(verbAt.norm));
+        if (verb === 'know' || adverb || (verbAt && !['VERB', 'AUX', 'NOUN', 'ADJ', 'PROPN', 'ADV'].includes(verbAt.pos))) continue;
+        if (/^(?:while|whilst|as) /.test(said) && verbAt?.pos !== 'VERB') continue;
+        // The rep's own story ("I sent that back too") and checking understanding ("if I've followed you") are not work.
+        if (negatedAt(r, m, false) || inOwnStory(r, m) || checks.some((c) => c.first <= m.last && m.first <= c.last)) continue;
+        if (['if', 'whether', 'unless'].includes(r.tokens[m.first - 1]?.norm ?? '')) continue;
+        // "I can take it now if you have it handy" is an offer on a condition, not a promise.
+        if (/^i (?:can|could)\b/.test(said) && /^[^,.;!?]*\b(?:if|or)\b/.test(r.flat.slice(r.flatStart[m.last]!))) continue;
+        if (/\b(?:not|never|try|might|may|maybe|perhaps|hope)\b/.test(said)) continue;
         // "I'll see if…", "I'll have to…" are not promises.
-        if (/^(?:see|have to|need to|be in touch|look into whether)/.test(r.flat.slice(r.flatStart[m.last]!))) continue;
+        if (/^(?:have to|need to|be in touch|look into whether)/.test(after) || (!now && /^see\b/.test(after)) || /^see what (?:i|we) can do\b/.test(after)) continue;
+        // "This morning I spoke to a retired policeman who…" is a story about another customer.
+        if (lumpMatches(r).some((l) => r.tokens[l.first]!.sentence === r.tokens[m.first]!.sentence)) continue;
         hits.push(m);
       }
     }
@@ -470,39 +669,110 @@ const commitsAction: Detector = {
   },
 };
 
+/** What a handoff promises: someone else getting back, looking into it, being in touch. */
+const HANDOFF_VP =
+  '(?:get back(?! from| home)|help you(?: with (?:that|this|it))?(?! (?:to|carry|with (?:the|your)))|send (?:someone|somebody|an engineer|a technician|a team)(?: out| round)?|be in touch|be in contact|get in touch|contact you|call you|ring you|phone you|email you|write to you|reach out|look (?:into|at) (?:it|this|that|your [a-z]+|the [a-z]+)|review (?:it|this|that|your [a-z]+)|deal with (?:it|this|that)|follow (?:it |this |that )?up|come back to you|pick (?:it|this|that) up|be with you|respond|reply|investigate|sort (?:it|this|that)|arrange|rearrange|handle (?:it|this|that)|take it from (?:here|there)|update you|let you know|advise you|help (?:you )?further|assist (?:you )?further)';
+const HANDED_ON = '(?:passed|forwarded|escalated|referred|handed|transferred)';
+const LOOKED_INTO =
+  '(?:looked into|looked at|investigated|reviewed|dealt with|handled|sorted|passed on|picked up|followed up|resolved|addressed|actioned|processed|progressed|escalated|assessed|considered|forwarded|referred|chased)';
+const CONCRETE_TIME = new RegExp(
+  `\\b(?:(?:by|before|at|on|until|between|from) (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|lunchtime|the end of (?:the day|today))|today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the hour|the next|\\d|an? |one|two|three|twenty|thirty))\\b`,
+);
+
 const vagueHandoff: Detector = {
   id: 'vague-handoff',
   skill: 'ownership',
   principle: 'P17',
-  find(r) {
+  find(r, ctx) {
+    const customer = new Set(ctx.customerName.toLowerCase().split(/[\s-]+/));
     const patterns = [
-      `(?:someone|somebody|a colleague|one of (?:my|our) colleagues|one of the team|a member of (?:the|our) (?:team|staff)|a member of staff|an? (?:advisor|adviser|agent|engineer|manager|specialist|supervisor)|someone from [a-z ]{1,20}|the (?:relevant |right |appropriate )?(?:team|department|people|person)|(?:our|the) [a-z]+ (?:team|department)|they) (?:will|should|can|may|might|is going to|are going to) (?:be able to )?(?:get back|be in touch|call|contact|look|reach out|review|deal|follow up|come back|ring|email|investigate|pick)`,
-      `(?:it|this|that|your [a-z]+|the matter|the issue|an? (?:ticket|case|request|report|complaint|referral|note))(?: has| have| is| was)? (?:been )?(?:passed|forwarded|sent|escalated|referred|logged|raised|noted|handed)(?: (?:on|over|up))?(?: to [a-z ]{0,30}(?:team|department|colleagues))?`,
-      `(?:it|this|that|your [a-z]+|the matter|they) (?:will|should|may|might|is going to|are going to) be (?:looked into|investigated|reviewed|dealt with|handled|sorted|passed on|picked up|followed up|resolved|addressed|actioned|processed|progressed|escalated|assessed|considered)`,
-      `(?:we will|you will be) (?:notify|notified|update|updated|inform|informed|let you know|contact|contacted) (?:you )?(?:when|once|if|as soon as|in due course)`,
-      `you (?:will|would|may|might) (?:need to|have to|want to) (?:call|contact|ring|phone|email|speak to|talk to|write to|get in touch with|reach out to|go to)`,
+      // Anyone but the rep, getting back or looking into it: "housekeeping will look into it", "they'll be in contact".
+      `(?:^|[a-z]+ )(?:will|should|can|may|might|is going to|are going to|would)(?: be able to| then| also| now| need to| have to)? ${HANDOFF_VP}`,
+      // It has been passed on, to nobody in particular ("it's been" reads as "it is been": wink spells every "'s" as "is").
+      `(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are|was|were) ${HANDED_ON}(?: (?:on|over|up|along))?`,
+      `(?:ticket|case|complaint|request|report|query|fault|issue|incident|claim|referral|it|this|that) (?:(?:has|have|had|is) (?:now |just |already )?been|is|was) (?:raised|logged|noted|recorded)`,
+      `(?:(?:has|have|had|is) (?:now |just |already )?been|is|are|was|were) (?:sent|logged|raised|noted|put through) (?:on |over )?to (?:the |our |a |another )?(?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`,
+      `i (?:have |will |am going to |can |shall |will need to |need to |will have to |have to )?(?:just )?(?:pass|passed|forward|forwarded|escalate|escalated|refer|referred|hand|handed|send|sent) (?:this|it|that|your [a-z]+(?: [a-z]+)?|the [a-z]+) (?:on|over|along|upwards|up the (?:chain|line)|higher(?: up)?|up|to (?:them|someone|somebody|a colleague|another (?:team|department|colleague)|the right (?:people|person|team)|(?:the|our|another) [a-z]+ (?:team|department)))`,
+      // "The engineers are aware and working on it": someone, some time.
+      `(?:we|they|the [a-z]+|our [a-z]+) (?:are|is) (?:fully |well )?aware(?: of (?:it|this|the (?:issue|problem|fault)))?|(?:are|is) (?:currently |busy )?working on (?:it|this|a fix)`,
+      // It will be looked into, by nobody in particular.
+      `(?:will|should|may|might|is going to|are going to|would|can) (?:then |now |also )?be ${LOOKED_INTO}`,
+      `(?:we will|you will be) (?:notify|notified|update|updated|inform|informed|let you know|contact|contacted) (?:you )?(?:when|once|if|as soon as|in due course|as and when|if and when)`,
+      // Sent elsewhere: "you'll need to take it up with them", "you'd need to raise it with your card provider".
+      `you (?:will |would |may |might )?(?:need to|have to|want to|must|should|are best to) (?:call|contact|ring|phone|email|speak to|talk to|write to|get in touch with|reach out to|go to|go back to|complain to|apply to|check with|chase|raise (?:it|this|that) with|take (?:it|this|that) up with)(?! (?:us|me)\\b)`,
+      `you (?:would|will|might|may)? ?(?:be better off|be best|do better|want to try|could try) (?:to )?(?:calling|ringing|phoning|contacting|emailing|speaking to|talking to|writing to|going to|asking|call|ring|phone|contact|email|speak to|talk to|ask)(?! (?:us|me)\\b)`,
+      // It sits with another team, or is theirs to do: "your complaint is now with the relevant department", "that's one for our billing team".
+      `(?:is|are|sits|has been|have been) (?:now |currently |already )?with (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|people|specialists|office|desk)`,
+      `(?:that|this|it) is (?:one|a (?:job|question|matter|thing|query)|something) for (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|people|colleagues|office|desk)`,
+      // "I can't book it from chat, but the front desk can."
+      `i (?:can not|cannot|am not able to|am unable to) (?:[a-z]+ ){1,5},? but (?!i |we |you |let )(?:the |your |our |a )?(?:[a-z]+ ){0,3}(?:can|will|could|should|would)\\b`,
       `in due course`,
-      `you (?:will|should|may) hear (?:from us|back|from them|from someone)`,
-      `(?:i will|i can|let me) (?:pass|forward|send) (?:this|it|that|your [a-z]+) (?:on|over|along)`,
       `not (?:my|our) department`,
-      `(?:bear with us|we are looking into it|we will look into it|we will be in touch|we will get back to you)`,
+      `(?:bear with us|we are looking into it|we will look into it)`,
       `as soon as (?:possible|we can|they can)`,
     ];
-    const hits = patterns.flatMap((p) => findAll(r, new RegExp(p)));
+    const others = findAll(r, new RegExp(patterns[0]!)).filter((m) => {
+      // "I'm looking into it and will reply by two": the one who will act is the clause's subject.
+      let subject = r.tokens[m.first]!;
+      if (['and', 'but', 'then', 'or'].includes(subject.norm)) {
+        const s = r.sentences[subject.sentence]!;
+        subject = r.tokens.slice(s.firstToken, m.first).reverse().find((t) => /^(?:i|i am|i have|we|you|they|he|she|it)$/.test(t.norm)) ?? subject;
+      }
+      // The rep keeping it ("I will call you") is ownership, not a handoff; "it" and "you" are not people passing it on.
+      return !/^(?:i|i am|i have|me|you|we|us|it|this|that|there|which)$/.test(subject.norm);
+    });
+    const hits = [...others, ...patterns.slice(1).flatMap((p) => findAll(r, new RegExp(p)))]
+      .filter((m) => {
+        // A named person and a time is an owner: "my manager, Joanne, … will call you before five today",
+        // "Our engineer, Piotr, will visit on Thursday. He'll call you…".
+        const at = r.tokens[m.first]!.sentence;
+        const toks = r.tokens.slice(r.sentences[Math.max(0, at - 1)]!.firstToken, r.sentences[at]!.lastToken + 1);
+        const named = toks.some((t, i) => {
+          if (t.norm === 'he' || t.norm === 'she') return true;
+          if (t.pos !== 'PROPN' || !/^[A-Z][a-z]/.test(t.text) || customer.has(t.norm) || /^(?:mr|mrs|ms|miss|dr)$/.test(t.norm)) return false;
+          if (['team', 'department', 'desk', 'office'].includes(toks[i + 1]?.norm ?? '') || /^(?:dear|hi|hello|mr|mrs|ms|miss|dr)$/.test(toks[i - 1]?.norm ?? '')) return false;
+          // A capital opening a sentence proves nothing ("Housekeeping will…", "Best thing is…") unless a person follows: "Priya in billing", "Jamal from returns".
+          const opens = i === 0 || toks[i - 1]!.sentence !== t.sentence;
+          return !opens || /^(?:in|from|at|on|,)$/.test(toks[i + 1]?.norm ?? '') || toks[i + 1]?.pos === 'PROPN';
+        });
+        const said = toks.map((t) => t.norm).join(' ');
+        return !(named && CONCRETE_TIME.test(said) && !/\b(?:at some point|some time|sometime|soon|shortly|in due course)\b/.test(said));
+      });
     if (hits.length === 0) return [];
     return [{ delta: -1, spans: dedupe(hits.map(span)), note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' }];
   },
 };
+
+// "I have it all straight", "I've got this right", "I understood you correctly": the rep's hold on what they heard.
+const HAVE_IT = '(?:i (?:have (?:got )?|got |understand |understood |heard |followed |am following |am hearing |am reading |caught |have written down |have noted )(?:(?:you |this |that |it |everything |all (?:of )?(?:that|this) |it all |this all |the (?:details|facts|story) )?(?:all )?(?:right|correctly|properly|straight|clear|the right way round)|the (?:right|correct) [a-z]+))';
+
+/** Signposted checks of understanding: "if I've got this right", "just so I have it all straight". */
+function recapMatches(r: Reading): Match[] {
+  return [
+    ...findAll(
+      r,
+      /if i (?:have|'ve)? ?(?:got|understood|understand|heard|followed) (?:you |this |that |it |all that |everything )?(?:right|correctly|properly)?|if i am (?:following|hearing|reading|understanding) (?:you|this|that)(?: right| correctly)?|just (?:to|so i can) (?:check|confirm|make sure|be clear|be sure|recap|double-check)|(?:just )?so (?:that )?i am (?:absolutely |completely |totally |quite )?(?:clear|sure|following|certain|with you|understanding)|(?:so that|just so) i (?:am sure )?(?:i )?(?:have|'ve) (?:got )?(?:this|that|it|everything)? ?(?:right|straight|understood)|just so (?:i have|we are) (?:clear|got it|on the same page|straight)|so i am clear|let me (?:just )?(?:make sure|check|confirm|see if) (?:i|i have|i've|that i)(?: have| 've)? ?(?:understood|understand|got|heard|followed)|let me (?:just )?(?:play|read|say|repeat|run) (?:that|it|this|everything|all that|what you said) back|so what you are (?:saying|telling me) is|to recap|to sum up|to summari[sz]e|in other words|so (?:to|just to) (?:check|confirm)|correct me if i am wrong|tell me if i (?:have|'ve) got (?:this|that|it) wrong|am i right (?:in thinking|that|to say)|to make sure i (?:have |'ve )?(?:understood|understand|got)|have i got (?:that|this|it|everything) right|did i get (?:that|this|it|everything) right|is that right \?|let me see if i (?:have|'ve) got|so if i (?:have|'ve)? ?got this straight|let me get this straight|so , (?:if i|to check|just to)|what i am hearing is|what i have (?:heard|understood) is|so from what you have said|so (?:you|it) (?:are saying|sounds like)/,
+    ),
+    // Any way of saying "to check I have it right" or "so I have it straight".
+    ...findAll(r, new RegExp(`(?:to|let me|can i|i want to|i just want to|i would like to) (?:just )?(?:check|confirm|make sure|be sure|double-check|double check|be certain|see)(?: that)? ${HAVE_IT}|so (?:that )?${HAVE_IT}`)),
+    // "Have I got this straight?", "did I hear that right?"
+    ...findAll(r, /(?:have|did) i (?:got|get|understood|understand|heard|hear|followed|follow|caught|catch) (?:you |this |that |it |everything |all (?:of )?that )?(?:right|correctly|straight|properly)/),
+    // "Just checking I follow", "checking I'm with you".
+    ...findAll(r, /(?:check|checking|confirm|make sure|be sure)(?: that)? i (?:follow|am following|understand|have understood|am with you|have followed)/),
+    // A signposted check put to them as a question: "So, to be clear, you were charged twice?" (not "To be clear, the deposit is kept.").
+    ...findAll(r, /(?:to be (?:clear|sure|certain)|just to be (?:clear|sure)|to check|to confirm|just checking|checking) ,? (?:so )?(?:you|your|it was|the [a-z]+ (?:was|were|is|did))\b/).filter((m) => {
+      const s = r.sentences[r.tokens[m.first]!.sentence]!;
+      return r.tokens[s.lastToken]!.norm === '?';
+    }),
+  ];
+}
 
 const recaps: Detector = {
   id: 'recaps',
   skill: 'personalizing',
   principle: 'P16',
   find(r) {
-    const hits = findAll(
-      r,
-      /if i (?:have|'ve)? ?(?:got|understood|understand|heard|followed) (?:you |this |that |it |all that |everything )?(?:right|correctly|properly)?|if i am (?:following|hearing|reading|understanding) (?:you|this|that)(?: right| correctly)?|just (?:to|so i can) (?:check|confirm|make sure|be clear|be sure|recap|double-check)|(?:just )?so (?:that )?i am (?:absolutely |completely |totally |quite )?(?:clear|sure|following|certain|with you|understanding)|(?:so that|just so) i (?:am sure )?(?:i )?(?:have|'ve) (?:got )?(?:this|that|it|everything)? ?(?:right|straight|understood)|just so (?:i have|we are) (?:clear|got it|on the same page|straight)|so i am clear|let me (?:just )?(?:make sure|check|confirm|see if) (?:i|i have|i've|that i)(?: have| 've)? ?(?:understood|understand|got|heard|followed)|let me (?:just )?(?:play|read|say|repeat|run) (?:that|it|this|everything|all that|what you said) back|so what you are (?:saying|telling me) is|to recap|to sum up|to summari[sz]e|in other words|so (?:to|just to) (?:check|confirm)|correct me if i am wrong|tell me if i (?:have|'ve) got (?:this|that|it) wrong|am i right (?:in thinking|that|to say)|to make sure i (?:have |'ve )?(?:understood|understand|got)|have i got (?:that|this|it|everything) right|did i get (?:that|this|it|everything) right|is that right \?|let me see if i (?:have|'ve) got|so if i (?:have|'ve)? ?got this straight|let me get this straight|so , (?:if i|to check|just to)|what i am hearing is|what i have (?:heard|understood) is|so from what you have said|so (?:you|it) (?:are saying|sounds like)/,
-    );
+    const hits = recapMatches(r);
     if (hits.length === 0) return [];
     return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Checking you have it right shows you listened, and catches a misunderstanding early.' }];
   },
@@ -510,13 +780,24 @@ const recaps: Detector = {
 
 const LUMP_PATTERNS = [
   `(?:everyone|everybody|all (?:our|the|my) customers|all of them|they all|people always|customers always) (?:does|do|says|say|makes|make|has|have|is|are|forgets|forget|gets|get|asks|ask|calls|call|thinks|think|falls|fall|complains|complain|tries|try|misses|miss|panics|panic|ends up|end up)`,
-  `we (?:get|see|hear|have|receive|deal with) (?:this|that|these|it|this sort of thing|this kind of thing|that kind of thing|that one|this one|(?:loads|hundreds|lots|a lot|plenty|dozens) of (?:these|those|them|[a-z]+ like (?:this|that|yours))|[a-z]+ like (?:this|that|yours))(?: all the time| every day| every week| constantly| daily| non-stop| all day| a lot| at this time of year| every single day)`,
+  `we (?:get|see|hear|have|receive|deal with) (?:this|that|these|it|(?:this|that|these|those) (?:sort|kind|type|sorts|kinds|types) of [a-z]+|that one|this one|(?:loads|hundreds|lots|a lot|plenty|dozens) of (?:these|those|them|[a-z]+ like (?:this|that|yours))|[a-z]+ like (?:this|that|yours))(?: all the time| every day| every week| constantly| daily| non-stop| all day| a lot| at this time of year| every single day)`,
   `we (?:get|receive|see|deal with) (?:loads|hundreds|lots|a lot|plenty|dozens|so many) of [a-z]+ like (?:this|that|yours)`,
   `(?:a|another|one) (?:customer|lady|gentleman|man|woman|parent|caller|client|chap|guy|family|couple|student|tenant|patient|passenger|rider|driver|mum|dad) (?:[a-z0-9]+ ){0,4}(?:had|was|did|lost|said|called|rang|came|wrote|got|made|left|asked|tried|complained|phoned|emailed)`,
   `(?:with|from|for) an? (?:mr|mrs|ms|miss|dr) [a-z]+`,
-  `(?:everyone|everybody) (?:'s|is|are) (?:waiting|in the same|having|getting|dealing)`,
-  `you people|customers like you|people like you|your sort|your type|you lot`,
+  `(?:everyone|everybody) (?:'s|is|are|has|have) (?:been )?(?:in the same|[a-z]+ing)`,
+  // "We get a lot of complaints about…": the rep's crowd of callers.
+  `we (?:get|see|hear|receive|deal with|handle|take) (?:a lot of|lots of|loads of|so many|plenty of|hundreds of|dozens of|tons of|no end of|a fair few|endless) (?:[a-z]+ )?(?:complaints|calls|queries|emails|people|customers|cases|questions|claims|issues|disputes|requests|messages|reports|callers|these|those|them)`,
+  `you people|(?:customers|people|folk|folks|guests|tenants|drivers|parents|patients|students|members|users|callers|owners|passengers) like you(?:rself)?\\b|your sort|your type|you lot`,
+  // "You're the fifth person today to ask", "half our callers today have had the same".
+  `you are (?:the|about the|like the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+th|\\d+(?:st|nd|rd|th)|umpteenth|latest|next|hundredth|millionth) (?:person|customer|caller|one|guest|patient|member|tenant)`,
+  `(?:half|most|all|loads|lots|a lot|plenty|so many|dozens|hundreds|a few|several) (?:of )?(?:our|my|the|today 's) (?:callers|customers|clients|guests|patients|members|users|tenants|passengers|calls) (?:[a-z]+ ){0,3}(?:today|this morning|this week|this month|all day|the same)`,
+  `we (?:have|get|see) (?:people|customers|folk|folks|callers|[a-z]+s) (?:[a-z]+ ){0,3}(?:every day|every week|every weekend|all the time|daily|all day|constantly|non-stop)`,
+  `we (?:have been|are being|are|were|have been absolutely|are absolutely) (?:inundated|flooded|swamped|snowed under|bombarded|overrun|run off our feet|rushed off our feet)`,
+  `(?:had|seen|spoken to|dealt with|served) (?:two|three|four|five|six|seven|eight|a few|several|loads|lots|a dozen|half a dozen|a couple) (?:of you|people|customers|callers|others)(?: [a-z]+){0,2} (?:today|this morning|this week|already|with the same)`,
+  `we (?:have |have been |are )?(?:get|getting|got|had|see|seen|seeing|hear|heard|receive|received|deal with|dealt with|dealing with|handle|handled)(?: [a-z]+)? (?:a few|a couple|loads|lots|a lot|plenty|dozens|hundreds|so many|a number|quite a few|several|a handful|a stack|a pile|a run) of (?:these|those|them|this|that|[a-z]+ like (?:this|that|yours))`,
   `(?:i|we) (?:had|spoke to|dealt with|saw|got) (?:a|another|one|this|the same) (?:lady|man|gentleman|woman|customer|chap|guy|caller|bloke|girl|fella|couple|family|client|person|student|pensioner|mum|dad|old boy|old dear) (?:this morning|earlier|yesterday|last week|just now|today|who|in|on|before you|that|from)`,
+  // "I spoke to a retired policeman who…": a person known by their "who".
+  `(?:i|we) (?:have )?(?:spoke to|spoken to|talked to|dealt with|served|helped) (?:a|an|another|one) (?:[a-z-]+ ){0,2}[a-z]+ who\\b`,
   `(?:another|one of (?:our|my) other|the last|the previous) (?:customer|caller|client|lady|gentleman|man|woman|chap|guy)(?: |$)`,
   `(?:the (?:lady|man|gentleman|woman|chap|guy|customer|person|couple) (?:before you|ahead of you|earlier|this morning|in the queue|on the phone))`,
   `(?:mr|mrs|ms|miss) [a-z]+ (?:from|down|up|over|round|at|in) (?:the|number|no|on)`,
@@ -525,12 +806,46 @@ const LUMP_PATTERNS = [
   `(?:it|this|that) happens to everyone`,
   `(?:everyone|everybody) (?:does|makes|has done|has made|falls for) (?:that|this|it|the same)`,
 ];
+// People a rep might tell a story about: "a lady last month stored with us…".
+const OTHER_PEOPLE = new Set([
+  'customer', 'lady', 'gentleman', 'man', 'woman', 'parent', 'caller', 'client', 'chap', 'guy', 'family', 'couple', 'student',
+  'tenant', 'patient', 'passenger', 'rider', 'bloke', 'fella', 'girl', 'pensioner', 'mum', 'dad', 'traveller', 'traveler',
+]);
+
+/** Another customer's story, told by its past-tense verb: "a/another/one [person] … [did something]". */
+function otherCustomerStories(r: Reading): Match[] {
+  const out: Match[] = [];
+  r.tokens.forEach((t, i) => {
+    if (!OTHER_PEOPLE.has(t.norm) || !['a', 'an', 'another', 'one'].includes(r.tokens[i - 1]?.norm ?? '')) return;
+    for (let j = i + 1; j <= i + 5 && j < r.tokens.length; j++) {
+      const v = r.tokens[j]!;
+      // "given to another patient because you were late": the person is not the one who did it.
+      if (v.sentence !== t.sentence || v.pos === 'PUNCT' || (v.pos === 'PRON' && v.norm !== 'who') || v.pos === 'SCONJ') break;
+      if (['will', 'would', 'can', 'could', 'may', 'might', 'should', 'must'].includes(v.norm)) break;
+      const past = v.pos === 'VERB' && v.lemma !== v.norm && !/(?:ing|s)$/.test(v.norm);
+      if (past || ['was', 'were', 'had', 'did'].includes(v.norm)) {
+        out.push({ first: i - 1, last: j, start: r.tokens[i - 1]!.start, end: v.end, groups: [] });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+const lumpsOf = new WeakMap<Reading, Match[]>();
+/** Every "one of a crowd" phrase in a reply, negated or not. */
+function lumpMatches(r: Reading): Match[] {
+  let found = lumpsOf.get(r);
+  if (!found) lumpsOf.set(r, (found = [...LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))), ...otherCustomerStories(r)]));
+  return found;
+}
+
 const lumpsTogether: Detector = {
   id: 'lumps-together',
   skill: 'normalizing',
   principle: 'P25',
   find(r) {
-    const hits = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negatedAt(r, m));
+    const hits = lumpMatches(r).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [{ delta: -1, spans: dedupe(hits.map(span)), note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' }];
   },
@@ -544,17 +859,22 @@ const normalizes: Detector = {
   find(r) {
     const hits = findAll(
       r,
-      /more (?:often |common |usual )?than you (?:would|might|may) (?:think|expect|imagine|realise|realize)|(?:completely|totally|perfectly|entirely|very|so|really) understandable|you are in good company|happens to the best of us|(?:trips?|catch(?:es)?|confuses?|throws?|fools?|catches) (?:up |out )?(?:a lot of|lots of|loads of|many|plenty of|so many|most) (?:people|folk|folks|[a-z]+s)|(?:lots|plenty|a lot|loads|many|most) of (?:[a-z]+ )?[a-z]+s (?:find|get|go through|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|end up|notice|see|hit|run into|come)|(?:that|this|it) happens (?:(?:a lot )?more (?:often )?than you (?:would|'d|might) think|more often than (?:people|you) (?:think|realise|realize|imagine)|a lot|quite a lot|more than you know|to (?:lots|plenty|a lot) of people|to the best of us)|(?:it is|that is|this is|which is|it was|that was|it is a|that is a|it is such a|that is such a|it is an|that is an) (?:really |very |quite |so |completely |perfectly |totally |entirely |such |an |a )*(?:common|normal|understandable|natural|easily done|easy (?:one|thing|mistake) to (?:make|do|miss)|easy mistake|honest mistake|common mistake|common one|normal reaction|natural reaction|reasonable)|easily done|(?:an )?easy (?:mistake|thing|one) to (?:make|do|miss|slip)|(?:lots|plenty|a lot|loads|many) of (?:people|customers|folk|folks|first-time buyers|parents|students|new owners|riders|drivers|travellers|travelers|homeowners) (?:find|get|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|go|end up)|you are (?:not|far from|definitely not|certainly not|by no means) (?:the )?(?:first|only)|you are not alone|(?:please )?(?:do not|try not to) (?:be (?:so )?hard on yourself|beat yourself up|blame yourself|feel bad|feel silly|feel stupid|feel foolish|feel embarrassed|kick yourself)|no need to (?:apologi[sz]e|feel bad|feel silly|be embarrassed|feel embarrassed|blame yourself|feel stupid|worry about that)|nothing to (?:be )?(?:embarrassed|ashamed|feel bad|feel silly|apologi[sz]e)(?: about| for)?|(?:it|that|this) (?:could|can) happen to (?:anyone|anybody|any of us)|(?:it|that) catches (?:a lot of|lots of|plenty of|many) people out|a lot of people (?:feel|find|do) (?:the same|that)|(?:that|this) is (?:a )?(?:very )?(?:common|normal|usual) (?:question|worry|concern|feeling|thing|reaction|mix-up|slip)|perfectly (?:normal|natural|reasonable|understandable)|makes (?:complete |total |perfect )?sense (?:to feel|that you)|anyone (?:could|can|might) (?:have )?(?:miss|missed|make|made|do|done|forget|forgotten|mix|mixed)|(?:you|i) would not be the first|(?:this|that|it) trips (?:a lot of|lots of|many|plenty of) people up/,
+      /more (?:often |common |usual )?than you (?:would|might|may) (?:think|expect|imagine|realise|realize)|(?:completely|totally|perfectly|entirely|very|so|really) understandable|you are in good company|happens to the best of us|(?:trips?|catch(?:es)?|confuses?|throws?|fools?|catches) (?:up |out )?(?:a lot of|lots of|loads of|many|plenty of|so many|most) (?:people|folk|folks|[a-z]+s)|(?:lots|plenty|a lot|loads|many|most) of (?:[a-z]+ )?[a-z]+s (?:find|get|go through|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|end up|notice|see|hit|run into|come)|(?:that|this|it) happens (?:(?:a lot )?more (?:often )?than you (?:would|'d|might) think|more often than (?:people|you) (?:think|realise|realize|imagine)|a lot|quite a lot|more than you know|to (?:lots|plenty|a lot) of people|to the best of us)|(?:it is|that is|this is|which is|it was|that was|it is a|that is a|it is such a|that is such a|it is an|that is an) (?:really |very |quite |so |completely |perfectly |totally |entirely |such |an |a )*(?:common|normal|understandable|natural|easily done|easy (?:one|thing|mistake) to (?:make|do|miss)|easy mistake|honest mistake|common mistake|common one|normal reaction|natural reaction|reasonable)|easily done|(?:an )?easy (?:mistake|thing|one) to (?:make|do|miss|slip|get wrong|mix up|muddle|overlook|forget)|(?:lots|plenty|a lot|loads|many) of (?:people|customers|folk|folks|first-time buyers|parents|students|new owners|riders|drivers|travellers|travelers|homeowners) (?:find|get|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|go|end up)|you are (?:not|far from|definitely not|certainly not|by no means) (?:the )?(?:first|only)|you are not alone|(?:please )?(?:do not|try not to) (?:be (?:so )?hard on yourself|beat yourself up|blame yourself|feel bad|feel silly|feel stupid|feel foolish|feel embarrassed|kick yourself)|no need to (?:apologi[sz]e|feel bad|feel silly|be embarrassed|feel embarrassed|blame yourself|feel stupid|worry about that)|nothing to (?:be )?(?:embarrassed|ashamed|feel bad|feel silly|apologi[sz]e)(?: about| for)?|(?:it|that|this) (?:could|can) happen to (?:anyone|anybody|any of us)|(?:it|that) catches (?:a lot of|lots of|plenty of|many) people out|a lot of people (?:feel|find|do) (?:the same|that)|(?:that|this) is (?:a )?(?:very )?(?:common|normal|usual) (?:question|worry|concern|feeling|thing|reaction|mix-up|slip)|perfectly (?:normal|natural|reasonable|understandable)|makes (?:complete |total |perfect )?sense (?:to feel|that you)|anyone (?:could|can|might) (?:have )?(?:miss|missed|make|made|do|done|forget|forgotten|mix|mixed)|(?:you|i) would not be the first|(?:this|that|it) trips (?:a lot of|lots of|many|plenty of) people up/,
+    ).concat(
+      // Whatever the subject: "a bit of clicking is normal", "missing fixings crop up a fair bit".
+      findAll(r, /(?:is|are|was|were|can be|is all) (?:perfectly |completely |totally |quite |very |really |pretty |so |entirely |fairly )?(?:normal|common|usual|to be expected|par for the course)(?! (?:for (?:a|the|this|that|your) [a-z]+ (?:that|this|so|as)|service|price|rate|fee|charge|hours|terms|procedure|practice))/),
+      findAll(r, /(?:crop|crops|cropping|come|comes|coming|pop|pops|popping|happen|happens) up (?:a lot|a fair bit|quite a bit|quite a lot|quite often|fairly often|often|all the time|more (?:often )?than you (?:would|might) think)|(?:happens|happen) (?:a fair bit|quite a bit|fairly often|quite often|all the time)/),
     ).filter((m) => !negatedAt(r, m) || /do not|no need|nothing to|not alone|not the|try not|far from|by no means|would not be/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 20)));
-    const lumps = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p)));
+    const lumps = lumpMatches(r);
     const own = hits.filter((h) => !lumps.some((l) => l.first <= h.last && h.first <= l.last));
     if (own.length === 0) return [];
     return [{ delta: 1, spans: dedupe(own.map(span)), note: 'Telling them it is common lifts the embarrassment without making them one of a crowd.' }];
   },
 };
 
-const PAST = '(?:had|was|were|went|did|got|lost|forgot|missed|broke|died|failed|moved|bought|spent|waited|paid|ended|took|sent|left|dropped|happened|crashed|flooded|froze|came|sat|cried|chased|rang|called|booked|tried|needed|found|gave|kept|nearly|almost|once|used to)';
-const AGO = '(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|couple of|a couple of) (?:years?|months?|weeks?|days?) ago|last (?:year|month|week|weekend|spring|summer|autumn|fall|winter|christmas|easter|night|time)|(?:in|this) (?:january|february|march|april|may|june|july|august|september|october|november|december)|when i was)';
+const PAST = '(?:had|was|were|went|did|got|lost|forgot|missed|broke|died|failed|moved|bought|spent|waited|paid|ended|took|sent|left|dropped|happened|crashed|flooded|froze|came|sat|cried|chased|rang|called|booked|tried|needed|found|gave|kept|put|made|thought|felt|knew|ran|fell|caught|told|said|nearly|almost|once|used to)';
+const MONTHS = 'january|february|march|april|may(?! (?:have|be|not|need|want|take|find|also|help|well|i|you|we|it|still|just))|june|july|august|september|october|november|december';
+const AGO = `(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|couple of|a couple of|several|many) (?:years?|months?|weeks?|days?|summers?|winters?|springs?|autumns?|christmases|decades?) ago|last (?:year|month|week|weekend|spring|summer|autumn|fall|winter|christmas|easter|night|time)|(?:in|this|last) (?:${MONTHS})|in (?:19|20)\\d\\d|when i was|as a (?:kid|child|teenager|student|boy|girl))`;
 
 /** Sentences where the rep starts a story of their own: something that happened to them, or a close family member. */
 const STORY_TRIGGERS = [
@@ -565,9 +885,10 @@ const STORY_TRIGGERS = [
   `(?:my own|mine) (?:[a-z]+ ){0,2}${PAST}`,
   `i (?:have|'ve) been (?:there|through (?:it|that|this|the same)|in (?:the same|exactly|your|that|a similar))`,
   `been there (?:myself|too|before)`,
-  `when (?:i|my (?:own )?[a-z]+) (?:first )?${PAST}`,
+  `when (?:i|my|our) (?:[a-z-]+ ){0,3}${PAST}`,
   `i (?:[a-z]+ ){0,6}(?:myself|too|as well)\\b.*${AGO}|i ${PAST} (?:[a-z']+ ){0,8}${AGO}|${AGO} ,? (?:i|my)\\b`,
-  `i remember (?:when|being|feeling|how|crying|standing|sitting)`,
+  // "I remember my first one", "I still remember collecting mine": memory, not "I remember your order".
+  `i (?:still |really |clearly |vividly )?remember (?:when|being|feeling|how|my|the day|the first|[a-z]+ing)`,
 ];
 
 interface Story {
@@ -578,24 +899,101 @@ interface Story {
 
 const FIRST_PERSON = new Set(['i', 'i am', 'i have', 'i would', 'i will', 'my', 'mine', 'me', 'myself']);
 // A sentence about the work being done for the customer, which ends a story and never starts one.
-const WORK = /(?:^|, )(?:let me|let us)\b|\b(?:i will (?!never|not|always|still)|i am going to|i can|we will|we can|i am (?!still)(?:just |now )?[a-z]+ing\\b|i am on the phone|i have (?:just |now )?(?:booked|ordered|sent|checked|added|arranged|put|moved|found|released|removed|raised|logged|made|reset|processed|refunded|cancelled|canceled|credited|changed|updated|emailed|called))\b/;
+const WORK = /(?:^|, )(?:let me|let us)\b|\b(?:i will (?!(?:never|not|always|still)\b)|i am going to|i can|we will|we can|i am (?!still\b)(?:just |now |currently |personally )?[a-z]+ing\b.*\b(?:now|for you|today|tonight|tomorrow|straight away|right away|this (?:morning|afternoon|evening)|(?:by|before|at|within) (?:\d|noon|midday|lunch|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|the end))\b|i am (?:just |now )?[a-z]+ing (?:you|your)\b|i am on the phone|i have (?:just |now |also |already )?[a-z]+ed\b.*\b(?:you|your|now|today|for you)\b|i have (?:just |now |also |already )?(?:booked|ordered|sent|checked|added|arranged|put|moved|found|released|removed|raised|logged|made|reset|processed|refunded|cancelled|canceled|credited|changed|updated|emailed|called)|i have (?:just |now |also |already )?[a-z]+ (?:you|your)\b)/;
 const PAST_WORDS = new Set(PAST.slice(3, -1).split('|').filter((w) => !['once', 'nearly', 'almost', 'used to'].includes(w)));
-const STORY_MARKER = new RegExp(`\\b(?:too|as well|myself|same|similar|once|actually|my own|mine|ours|at home|the feeling|before|${AGO})\\b`);
+const STORY_MARKER = new RegExp(`\\b(?:too|either|as well|myself|same|similar|once|actually|my own|mine|ours|at home|the feeling|before|since|${AGO})\\b`);
+// Things a rep has at work, or any day; "my sister", "my roof", "my physio" are their own life.
+const WORK_NOUNS = new Set([
+  'colleague', 'colleagues', 'manager', 'team', 'supervisor', 'system', 'systems', 'record', 'records', 'note', 'notes', 'screen',
+  'end', 'side', 'department', 'line', 'name', 'job', 'role', 'fault', 'mistake', 'error', 'apologies', 'apology', 'best',
+  'computer', 'engineer', 'driver', 'courier', 'staff', 'technician', 'office', 'desk', 'company', 'branch', 'store', 'shop',
+  'website', 'site', 'app', 'policy', 'process', 'understanding', 'view', 'advice', 'guess', 'boss', 'client', 'clients',
+  'customer', 'customers', 'records', 'part', 'responsibility', 'pleasure', 'word', 'words', 'number', 'extension', 'email',
+  'letter', 'form', 'service', 'bad', 'fault', 'doing', 'sincere', 'deepest',
+  // Nor are stretches of time: "that made my day".
+  'day', 'week', 'morning', 'afternoon', 'evening', 'night', 'time', 'turn', 'opinion', 'question',
+]);
 
-/** A sentence where the rep tells of something that happened to them (not an action for the customer). */
-function isOwnExperience(r: Reading, sentence: number): boolean {
+// "Our" is usually the company ("our network", "our receptionist"); with these it is the rep's household.
+const HOUSEHOLD = new Set([
+  'family', 'kids', 'children', 'son', 'daughter', 'baby', 'boy', 'girl', 'dog', 'cat', 'puppy', 'kitten', 'house', 'home', 'flat',
+  'wedding', 'honeymoon', 'holiday', 'car', 'garden', 'mum', 'dad', 'parents', 'twins', 'nan', 'gran', 'grandad', 'eldest', 'youngest',
+]);
+
+/** "My sister", "our family dog": the rep's own life, which a story is about. */
+function ownsPersonal(toks: Token[]): boolean {
+  return toks.some((t, i) => {
+    if (t.norm !== 'my' && t.norm !== 'our') return false;
+    const phrase = toks.slice(i + 1, i + 4);
+    if (t.norm === 'our') return phrase.some((n) => HOUSEHOLD.has(n.norm));
+    const head = phrase.find((n) => n.pos === 'NOUN' || n.pos === 'PROPN');
+    return !!head && !WORK_NOUNS.has(head.norm) && !toks.slice(i + 1, toks.indexOf(head)).some((n) => WORK_NOUNS.has(n.norm));
+  });
+}
+
+/** A sentence's clauses, split where a story could begin or end: "…; it caught me out too", "…, so I've taken your details". */
+function clausesOf(r: Reading, sentence: number): Token[][] {
+  const s = r.sentences[sentence]!;
+  const out: Token[][] = [[]];
+  for (let i = s.firstToken; i <= s.lastToken; i++) {
+    const t = r.tokens[i]!;
+    const next = r.tokens[i + 1];
+    const spacedDash = (t.norm === '-' || t.norm === '–' || t.norm === '—') && r.tokens[i - 1]?.end !== t.start;
+    if ([';', ':', '(', ')', '—', '–'].includes(t.norm) || spacedDash || (t.norm === ',' && next && ['and', 'but', 'so', 'because', 'though', 'although', 'which', 'while', 'whereas', 'then', 'or'].includes(next.norm))) {
+      if (out.at(-1)!.length) out.push([]);
+      continue;
+    }
+    out.at(-1)!.push(t);
+  }
+  return out.filter((c) => c.length > 0);
+}
+
+const clauseText = (toks: Token[]) => toks.map((t) => t.norm).join(' ');
+// "I'm afraid", "I think", "I'm sure" are asides about the reply, not the rep's life: "the same fee applies, I'm afraid".
+const ASIDE = /\bi (?:am afraid|am sorry|am sure|think|know|hope|mean|guess|suppose|believe|understand|see|promise|reckon|would say|must say|have to say)\b/g;
+const hasFirstPerson = (toks: Token[]) => /\b(?:i|my|mine|me|myself)\b/.test(clauseText(toks).replace(ASIDE, ''));
+const hypothetical = (text: string) => /\b(?:if|would|imagine|suppose)\b/.test(text);
+function inPast(toks: Token[], text: string): boolean {
+  return (
+    new RegExp(`\\b(?:${AGO}|used to|i have been|i have had)\\b`).test(text) ||
+    toks.some((t) => PAST_WORDS.has(t.norm) || (t.pos === 'VERB' && t.lemma !== t.norm && !/(?:ing|s)$/.test(t.norm)))
+  );
+}
+
+// A clause can mention them and still be the rep's story: "the same happened to me", "I bought the same bed", "I've been in your shoes".
+const SAME_AS_YOURS = /\b(?:same (?:thing|happened|happens|problem|issue|here|with|to me|myself|experience)|similar|my own|happened to me|mine|in your shoes|in your position|where you are|your age)\b|\bi (?:have )?[a-z]+ the (?:very |exact )?same\b/;
+
+/** A clause where the rep tells of something that happened to them (not an action for the customer). */
+function ownExperienceClause(toks: Token[]): boolean {
+  const text = clauseText(toks);
+  const household = /\bour\b/.test(text) && ownsPersonal(toks);
+  if (!(hasFirstPerson(toks) || household) || hypothetical(text) || WORK.test(text)) return false;
+  // Past tense tells a story; "my cat does the exact same thing" is one in the present.
+  if (!(inPast(toks, text) || /\b(?:(?:exact |very )?same thing|same here|me too|mine too)\b/.test(text)) || !(STORY_MARKER.test(text) || ownsPersonal(toks))) return false;
+  // "I've switched your pickup for the same time" is the work; "the same happened to me", "I bought the same bed" are stories whatever follows.
+  return !/\b(?:you|your)\b/.test(text) || SAME_AS_YOURS.test(text);
+}
+
+/** Where in a sentence the rep's own experience starts, if it has one. */
+function ownExperienceAt(r: Reading, sentence: number): number | undefined {
+  const clause = clausesOf(r, sentence).find(ownExperienceClause);
+  return clause ? r.tokens.indexOf(clause[0]!) : undefined;
+}
+
+/** A sentence about the rep's own life, around a story: "I bring my sister most weeks, actually." */
+function isPersonal(r: Reading, sentence: number): boolean {
   const s = r.sentences[sentence]!;
   const toks = r.tokens.slice(s.firstToken, s.lastToken + 1);
   const text = sentenceText(r, sentence);
-  if (!toks.some((t) => FIRST_PERSON.has(t.norm))) return false;
-  const past = toks.some((t) => PAST_WORDS.has(t.norm) || (t.pos === 'VERB' && /ed$/.test(t.norm) && t.lemma !== t.norm) || t.norm === 'i have' && /\bi have been\b/.test(text));
-  if (!past || !STORY_MARKER.test(text)) return false;
-  if (WORK.test(text)) return false;
-  // "I've reset your password too" is the work, not a story; "the same happened to me" is a story whatever follows.
-  return !/\b(?:you|your)\b/.test(text) || /\b(?:same|similar|my own|happened to me|mine)\b/.test(text);
+  if (!hasFirstPerson(toks) || hypothetical(text) || WORK.test(text) || /\b(?:you|your|yours)\b/.test(text)) return false;
+  return STORY_MARKER.test(text) || ownsPersonal(toks);
 }
 
 const storiesOf = new WeakMap<Reading, Story[]>();
+
+function inOwnStory(r: Reading, m: Match): boolean {
+  return ownStories(r).some((s) => s.spans.some((sp) => sp.start <= m.start && m.end <= sp.end));
+}
 
 /** The rep's own stories: the sentence that starts each and the ones after it that stay with the rep. */
 function ownStories(r: Reading): Story[] {
@@ -605,23 +1003,36 @@ function ownStories(r: Reading): Story[] {
 }
 
 function findStories(r: Reading): Story[] {
-  const lumps = LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p)));
-  const lumped = new Set(lumps.map((l) => r.tokens[l.first]!.sentence));
+  const lumped = new Set(lumpMatches(r).map((l) => r.tokens[l.first]!.sentence));
   const startAt = new Map<number, number>();
   for (const m of STORY_TRIGGERS.flatMap((p) => findAll(r, new RegExp(p)))) {
     const sentence = r.tokens[m.first]!.sentence;
     // "if it were me", "I would have" are not stories.
     if (/\b(?:if|would)\b/.test(r.flat.slice(r.flatStart[r.sentences[sentence]!.firstToken]!, r.flatStart[m.first]!))) continue;
-    startAt.set(sentence, Math.min(startAt.get(sentence) ?? Infinity, m.first));
+    // "when our system crashed" is the company's story, not the rep's.
+    if (/^when (?:my|our)\b/.test(r.flat.slice(r.flatStart[m.first]!)) && !ownsPersonal(r.tokens.slice(m.first, m.last + 1))) continue;
+    // "I sent you the wrong form last week" is about their order, and an apology, not a story; "I'd be climbing the walls too if…" is not one either.
+    const clause = clausesOf(r, sentence).find((c) => c.includes(r.tokens[m.first]!)) ?? [];
+    if (WORK.test(clauseText(clause)) || hypothetical(clauseText(clause)) || (/\b(?:you|your)\b/.test(clauseText(clause)) && !SAME_AS_YOURS.test(clauseText(clause)))) continue;
+    const from = clause.length ? r.tokens.indexOf(clause[0]!) : m.first;
+    startAt.set(sentence, Math.min(startAt.get(sentence) ?? Infinity, from));
   }
-  r.sentences.forEach((sen, i) => {
-    if (!startAt.has(i) && isOwnExperience(r, i)) startAt.set(i, r.tokens.slice(sen.firstToken, sen.lastToken + 1).findIndex((t) => FIRST_PERSON.has(t.norm)) + sen.firstToken);
+  r.sentences.forEach((_, i) => {
+    const at = startAt.has(i) ? undefined : ownExperienceAt(r, i);
+    if (at !== undefined) startAt.set(i, at);
   });
   const stories: Story[] = [];
   let coveredUntil = -1;
-  for (const [first, firstToken] of [...startAt].sort((a, b) => a[0] - b[0])) {
-    if (first <= coveredUntil || lumped.has(first)) continue;
-    let last = first;
+  for (const [start, startToken] of [...startAt].sort((a, b) => a[0] - b[0])) {
+    if (start <= coveredUntil || lumped.has(start)) continue;
+    // A story can be led into: "I bring my sister most weeks, actually. She hated spin at first…"
+    let first = start;
+    let firstToken = startToken;
+    while (first - 1 > coveredUntil && isPersonal(r, first - 1) && !lumped.has(first - 1)) {
+      first--;
+      firstToken = r.tokens.slice(r.sentences[first]!.firstToken).findIndex((t) => FIRST_PERSON.has(t.norm)) + r.sentences[first]!.firstToken;
+    }
+    let last = start;
     while (last + 1 < r.sentences.length) {
       const next = sentenceText(r, last + 1);
       // The story ends where the rep turns back to the customer or to the work.
@@ -631,12 +1042,22 @@ function findStories(r: Reading): Story[] {
         toCustomer ||
         /^(?:anyway|right|now|ok|okay|so|let|please|kind regards|best|yours|thanks|thank|what|how|can|could|would|shall|do|is|are)\b/.test(next) ||
         WORK.test(next);
-      if (turnsBack) break;
+      // An instruction to them ("Pop that one in the reference field.", "Take a seat.") turns back too: a bare verb
+      // and its object. The tagger often calls a capitalised verb a name, so the form decides, not the tag.
+      const opener = r.tokens[r.sentences[last + 1]!.firstToken]!;
+      const object = r.tokens[r.sentences[last + 1]!.firstToken + 1];
+      const instruction = ['VERB', 'PROPN'].includes(opener.pos) && opener.lemma === opener.norm && /^(?:the|a|an|that|this|these|those|it|them|your|yours|one|some|any|me|us|him|her|a few)$/.test(object?.norm ?? '');
+      if (turnsBack || instruction) break;
       last++;
     }
     coveredUntil = last;
-    const words = r.tokens.filter((tok) => tok.sentence >= first && tok.sentence <= last && tok.start >= r.tokens[firstToken]!.start && /\w/.test(tok.text)).length;
-    stories.push({ spans: [{ start: r.tokens[firstToken]!.start, end: r.sentences[last]!.end }], words, sentences: last - first + 1 });
+    // The last sentence may itself turn back part-way: "It's done the same to me, so I've taken your details…".
+    let end = r.sentences[last]!.lastToken;
+    const clauses = clausesOf(r, last).filter((c) => r.tokens.indexOf(c.at(-1)!) >= firstToken);
+    const back = clauses.findIndex((c, k) => k > 0 && (WORK.test(clauseText(c)) || /\b(?:you|your)\b/.test(clauseText(c))));
+    if (back > 0) end = r.tokens.indexOf(clauses[back - 1]!.at(-1)!);
+    const words = r.tokens.filter((tok, k) => k <= end && tok.sentence >= first && tok.start >= r.tokens[firstToken]!.start && /\w/.test(tok.text)).length;
+    stories.push({ spans: [{ start: r.tokens[firstToken]!.start, end: r.tokens[end]!.end }], words, sentences: last - first + 1 });
   }
   return stories;
 }
@@ -674,22 +1095,37 @@ const congratulates: Detector = {
     if (ctx.clue?.news !== 'good') return [];
     const hits = findAll(
       r,
-      /congratulations|congrats|congratulate|many happy returns|well done|good for you|(?:that is|what|such|that|what a|such a|that sounds like|that is such) (?:really |absolutely |truly |just )?(?:wonderful|great|fantastic|brilliant|lovely|amazing|exciting|terrific|superb|fabulous|marvellous|marvelous|happy|good|big|incredible|huge) (?:news|achievement|milestone|moment|step|day|result|occasion)|how (?:exciting|wonderful|lovely|fantastic|brilliant|amazing|thrilling|marvellous|marvelous|fabulous|great)|(?:i am|i'm|we are|we're) (?:so |really |very |absolutely |just |truly )?(?:pleased|happy|delighted|thrilled|glad|chuffed) (?:for you|to hear|for the two of you|for you both|for your|for her|for him|for them)|what an? (?:achievement|milestone|lovely thing|exciting time|wonderful thing)|(?:you|you both|you two) must be (?:so |really |very )?(?:proud|thrilled|delighted|excited|over the moon)|exciting (?:times|news|day|step)|(?:that is|what) (?:wonderful|fantastic|brilliant|amazing|lovely|great)|best wishes|enjoy (?:the|your) (?:new|big)|all the best|over the moon/,
+      /congratulations|congrats|congratulate|many happy returns|well done|good for you|(?:i am|we are|we are all) (?:so |really |very |incredibly |truly )?proud of you|(?:that is|what|such|that|what a|such a|that sounds like|that is such|that is a|that is an|it is a|it is an|this is a|this is an) (?:really |absolutely |truly |just |such a |such an )?(?:massive |major |real |proper |big |huge )?(?:wonderful|great|fantastic|brilliant|lovely|amazing|exciting|terrific|superb|fabulous|marvellous|marvelous|happy|good|big|incredible|huge) (?:news|achievement|milestone|moment|step|day|result|occasion)|how (?:exciting|wonderful|lovely|fantastic|brilliant|amazing|thrilling|marvellous|marvelous|fabulous|great)|(?:i am|i'm|we are|we're) (?:so |really |very |absolutely |just |truly )?(?:pleased|happy|delighted|thrilled|glad|chuffed) (?:for you|to hear|for the two of you|for you both|for your|for her|for him|for them)|what an? (?:achievement|milestone|lovely thing|exciting time|wonderful thing)|(?:you|you both|you two) must be (?:so |really |very )?(?:proud|thrilled|delighted|excited|over the moon)|exciting (?:times|news|day|step)|(?:that is|what) (?:wonderful|fantastic|brilliant|amazing|lovely|great)|best wishes|enjoy (?:the|your) (?:new|big)|all the best|over the moon/,
     ).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [{ delta: 2, spans: dedupe(hits.map(span)), note: 'You shared their good news before the business, which is what turns a transaction into a relationship.' }];
   },
 };
 
+// "Let's" + these is a turn of phrase or a request, not teamwork: "let's say", "let's be honest", "let us know".
+const NOT_TEAMWORK = new Set(['say', 'be', 'face', 'hope', 'not', 'know', 'assume', 'pretend', 'call', 'leave', 'agree']);
+// The two of them as the ones doing it; "we" only as a proposal ("we can", "we'll"), since "we put them together" is the company.
+const TEAM = /\b(?:let us|we (?:can|could|will|shall|are going to|need to|should)|you and i|you and me|the two of us|both of us|between us|us both)\b/;
+
 const together: Detector = {
   id: 'together',
   skill: 'personalizing',
   principle: 'P16',
   find(r) {
-    const hits = findAll(
-      r,
-      /together|(?:let us|let's) (?:get|sort|work|figure|fix|see|find|look|go|try|make|have a look|put|start|take|check|tackle|deal|crack|walk|do|run|think|talk|build|turn|pick|get you|keep|aim|plan|map)|(?:i am|i'm) (?:on your side|in your corner|with you on this|here with you)|(?:you and i|you and me|between us|the two of us|between the two of us)|(?:we are|we're) in this together|team up|(?:with you|alongside you) (?:on this|every step|all the way|until)|on your side/,
-    ).filter((m) => !negatedAt(r, m));
+    const hits = [
+      ...findAll(
+        r,
+        /(?:let us) (?:get|sort|work|figure|fix|see|find|look|go|try|make|have a look|put|start|take|check|tackle|deal|crack|walk|do|run|think|talk|build|turn|pick|get you|keep|aim|plan|map)|(?:i am) (?:on your side|in your corner|with you on this|here with you)|(?:you and i|you and me|between us|the two of us|between the two of us)|(?:we are) in this together|team up|(?:with you|alongside you) (?:on this|every step|all the way)|on your side/,
+      ),
+      // "Let's book you in", "let's find you something": any doing the rep proposes to share.
+      ...r.tokens.flatMap((t, i): Match[] => {
+        const next = r.tokens.slice(i + 2, i + 5).find((n) => !['just', 'quickly', 'now', 'first', 'then', 'all'].includes(n.norm));
+        if (t.norm !== 'let' || r.tokens[i + 1]?.text.replace('\u2019', "'").toLowerCase() !== "'s" || !next || !/^[a-z]+$/.test(next.norm) || NOT_TEAMWORK.has(next.norm)) return [];
+        return [{ first: i, last: r.tokens.indexOf(next), start: t.start, end: next.end, groups: [] }];
+      }),
+      // "Together" counts when the two of them are the ones doing it: "we can watch it together", not "taking them together".
+      ...findAll(r, /together/).filter((m) => TEAM.test(sentenceText(r, r.tokens[m.first]!.sentence))),
+    ].filter((m) => !negatedAt(r, m) && !inOwnStory(r, m));
     if (hits.length === 0) return [];
     return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' }];
   },

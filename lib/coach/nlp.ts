@@ -74,9 +74,13 @@ export function readReply(text: string): Reading {
     offset += value.length;
     if (type === 'tabCRLF' || type === 'whitespace') return;
     const raw = (t.out(its.normal) as string).toLowerCase();
+    // wink's normal form also respells words ("cancelled" → "canceled", "through" → "thru", "mum" → "mom"),
+    // which patterns written in the reply's own English would miss; take it only for contractions.
+    const lower = value.toLowerCase();
+    const contraction = lower.startsWith("'") || lower === "n't" || ((lower === 'ca' || lower === 'wo') && raw !== lower);
     tokens.push({
       text: text.slice(start, offset),
-      norm: spellOut(CONTRACTIONS[raw] ?? raw),
+      norm: spellOut(CONTRACTIONS[raw] ?? (contraction ? raw : lower)),
       // The types describe lemma as needing the model's add-ons, which the lite web model bundles.
       lemma: (t.out(its.lemma as unknown as typeof its.normal) as string).toLowerCase(),
       pos: t.out(its.pos) as string,
@@ -85,6 +89,11 @@ export function readReply(text: string): Reading {
       end: offset,
       sentence: sentenceOf[i] ?? 0,
     });
+  });
+  // "'d" before a past participle is "had" ("I'd made an album"), not "would" ("I'd like").
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.norm === 'would' && t.text.startsWith("'") && next?.pos === 'VERB' && next.lemma !== next.norm && !/(?:ing|s)$/.test(next.norm)) t.norm = 'had';
   });
   const sentences: Reading['sentences'] = [];
   tokens.forEach((t, i) => {
@@ -114,13 +123,23 @@ function tokenAt(r: Reading, flatIndex: number): number {
   return lo;
 }
 
+const anchored = new Map<string, RegExp>();
+
 /**
  * Every match of `pattern` over the reply's words. Patterns are written against `flat`: lower
  * case, one space between tokens, punctuation as its own token (so "I understand , but" has a
  * comma token). They are anchored at word edges here, so a pattern never starts or ends mid-word.
  */
 export function findAll(r: Reading, pattern: RegExp): Match[] {
-  const re = new RegExp(`(?<![\\w'-])(?:${pattern.source})(?![\\w'-])`, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const key = `${pattern.flags}/${pattern.source}`;
+  let re = anchored.get(key);
+  // Detectors build the same few hundred patterns for every reply; compiling each once keeps a reply near a millisecond.
+  // (matchAll works on a copy, so sharing the compiled pattern is safe.)
+  if (!re) {
+    // Names make a pattern per customer; a bound keeps a long-running server from collecting them forever.
+    if (anchored.size > 5000) anchored.clear();
+    anchored.set(key, (re = new RegExp(`(?<![\\w'-])(?:${pattern.source})(?![\\w'-])`, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  }
   const out: Match[] = [];
   for (const m of r.flat.matchAll(re)) {
     if (m[0].length === 0) continue;

@@ -217,6 +217,11 @@ export async function startAttempt(
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
     .returning({ id: attempts.id });
   playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {} });
+  // The learner reads the first turn before replying: time enough to load the coach off the request path.
+  if (mode === 'practice' || s.freeText) setTimeout(() => {
+      // A failure here is harmless: the first typed reply loads the coach itself and reports any error.
+      import('@/lib/scenario/coach-nodes').then((m) => m.warmCoach(), () => undefined);
+    }, 0);
   return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
 }
 

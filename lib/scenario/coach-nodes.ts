@@ -49,3 +49,11 @@ export function hearReply(s: ScenarioDefinition, customerName: string, state: Pl
     coach: { findings: analysis.findings.map((f) => ({ ...f, scored: scoredSkills.has(f.skill) })), suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
   };
 }
+
+let warmed = false;
+/** Loads the language model ahead of the first typed reply, so that reply is not the one to wait for it. */
+export function warmCoach(): void {
+  if (warmed) return;
+  warmed = true;
+  analyzeReply('Thanks for waiting.', { customerName: 'Sam', channel: 'chat', clue: null });
+}

@@ -1,11 +1,10 @@
 'use client';
 // Adds one account: email, name, role, an optional team, and either single sign-on or a first password.
-import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
-import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
 
 interface Props {
   teams: { id: string; name: string }[];
@@ -13,40 +12,32 @@ interface Props {
 }
 
 export function NewUserForm({ teams, minPasswordLength }: Props) {
-  const router = useRouter();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState('');
+  const { busy, run, messages } = useAction();
   const [signIn, setSignIn] = useState<'sso' | 'password'>('sso');
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    setBusy(true);
-    setError(undefined);
-    setStatus('');
-    const sent = await send<{ user: { name: string; email: string } }>('/api/admin/users', 'POST', {
+    const person = {
       email: String(data.get('email') ?? ''),
       name: String(data.get('name') ?? ''),
       role: String(data.get('role') ?? 'learner') as Role,
       password: signIn === 'password' ? String(data.get('password') ?? '') : null,
       teamId: String(data.get('teamId') ?? '') || null,
+    };
+    void run(() => send<{ user: { name: string; email: string } }>('/api/admin/users', 'POST', person), {
+      done: (d) => `Added ${d.user.name} (${d.user.email}).`,
+      after: () => {
+        form.reset();
+        setSignIn('sso');
+      },
     });
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.error);
-      return;
-    }
-    form.reset();
-    setSignIn('sso');
-    setStatus(`Added ${sent.data.user.name} (${sent.data.user.email}).`);
-    router.refresh();
   }
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Add a person" aria-describedby={`${id}-hint`}>
+    <form className={styles.form} onSubmit={submit} aria-label="Add a person" aria-describedby={`${id}-hint`}>
       <p id={`${id}-hint`} className="hint">
         Learners join the team as members; managers and admins become one of its managers.
       </p>
@@ -113,7 +104,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
           {busy ? 'Adding…' : 'Add person'}
         </button>
       </div>
-      <FormMessages error={error} status={status} />
+      {messages}
     </form>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 // One account in the admin table: its teams, a link to edit it, and quick role and activation changes.
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import type { Role } from '@/db/schema';
+import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -13,23 +13,9 @@ interface Props {
 }
 
 export function UserRow({ user, teams, self }: Props) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function change(body: { active?: boolean; role?: Role }) {
-    setBusy(true);
-    setError(undefined);
-    const res = await fetch(`/api/admin/users/${user.id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).catch(() => undefined);
-    if (!res) setError('The trainer could not be reached. Try again.');
-    else if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? 'That did not work.');
-    setBusy(false);
-    router.refresh();
-  }
+  // The row shows the new role or state once the page refreshes, so only an error needs a line here.
+  const { busy, run, error } = useAction();
+  const change = (body: { active?: boolean; role?: Role }) => run(() => send(`/api/admin/users/${user.id}`, 'PATCH', body), { done: '' });
 
   return (
     <tr>

@@ -1,34 +1,24 @@
 'use client';
 // Creates a team by name, then opens it so people can be added straight away.
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import styles from '../admin.module.css';
-import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
 
 export function NewTeamForm() {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState('');
+  const { busy, run, messages } = useAction();
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const name = String(new FormData(e.currentTarget).get('name') ?? '');
-    setBusy(true);
-    setError(undefined);
-    const sent = await send<{ team: { id: string; name: string } }>('/api/admin/teams', 'POST', { name });
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.error);
-      return;
-    }
-    setStatus(`Created ${sent.data.team.name}. Opening it…`);
-    router.push(`/admin/teams/${sent.data.team.id}`);
+    void run(() => send<{ team: { id: string; name: string } }>('/api/admin/teams', 'POST', { name }), {
+      done: (d) => `Created ${d.team.name}. Opening it…`,
+      go: (d) => `/admin/teams/${d.team.id}`,
+    });
   }
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
+    <form className={`card ${styles.form}`} onSubmit={submit}>
       <div className={styles.inline}>
         <div className="field">
           <label htmlFor="new-team-name">New team name</label>
@@ -38,7 +28,7 @@ export function NewTeamForm() {
           {busy ? 'Creating…' : 'Create team'}
         </button>
       </div>
-      <FormMessages error={error} status={status} />
+      {messages}
     </form>
   );
 }

@@ -1,42 +1,16 @@
 'use client';
 // The forms on a team's page: rename, add a member or manager by email, remove one, delete the team.
-import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import styles from '../../admin.module.css';
-import { FormMessages } from '@/app/_components/FormMessages';
-import { send, type Sent } from '@/app/_components/send';
-
-/** Busy flag, error and status message for one form, announced through its live regions. */
-function useAction() {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState('');
-  async function run(action: () => Promise<Sent<unknown>>, done: string, after?: () => void) {
-    setBusy(true);
-    setError(undefined);
-    setStatus('');
-    const sent = await action();
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.error);
-      return false;
-    }
-    setStatus(done);
-    after?.();
-    router.refresh();
-    return true;
-  }
-  const messages = <FormMessages error={error} status={status} />;
-  return { busy, run, messages, router };
-}
+import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const { busy, run, messages } = useAction();
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const next = String(new FormData(e.currentTarget).get('name') ?? '');
-    void run(() => send(`/api/admin/teams/${teamId}`, 'PATCH', { name: next }), `Renamed to ${next.trim()}.`);
+    void run(() => send(`/api/admin/teams/${teamId}`, 'PATCH', { name: next }), { done: `Renamed to ${next.trim()}.` });
   }
   return (
     <form className={`card ${styles.form}`} onSubmit={submit}>
@@ -69,11 +43,10 @@ export function AddToTeamForm({
     e.preventDefault();
     const form = e.currentTarget;
     const email = String(new FormData(form).get('email') ?? '');
-    void run(
-      () => send(`/api/admin/teams/${teamId}/${place}s`, 'POST', { email }),
-      `Added ${email.trim()} as a ${place}.`,
-      () => form.reset(),
-    );
+    void run(() => send(`/api/admin/teams/${teamId}/${place}s`, 'POST', { email }), {
+      done: `Added ${email.trim()} as a ${place}.`,
+      after: () => form.reset(),
+    });
   }
   return (
     <form className={styles.form} onSubmit={submit}>
@@ -106,7 +79,7 @@ export function RemoveFromTeamButton({ teamId, userId, name, place }: { teamId: 
         type="button"
         className="button-danger"
         disabled={busy}
-        onClick={() => void run(() => send(`/api/admin/teams/${teamId}/${place}s/${userId}`, 'DELETE'), `Removed ${name}.`)}
+        onClick={() => void run(() => send(`/api/admin/teams/${teamId}/${place}s/${userId}`, 'DELETE'), { done: `Removed ${name}.` })}
         aria-label={`Remove ${name} as ${place === 'member' ? 'a member' : 'a manager'}`}
       >
         Remove
@@ -117,7 +90,7 @@ export function RemoveFromTeamButton({ teamId, userId, name, place }: { teamId: 
 }
 
 export function DeleteTeamButton({ teamId, name }: { teamId: string; name: string }) {
-  const { busy, run, messages, router } = useAction();
+  const { busy, run, messages } = useAction();
   return (
     <div className="stack">
       <p className="muted">The team has nobody in it. Deleting it cannot be undone.</p>
@@ -128,7 +101,7 @@ export function DeleteTeamButton({ teamId, name }: { teamId: string; name: strin
           disabled={busy}
           onClick={() => {
             if (!window.confirm(`Delete the team ${name}?`)) return;
-            void run(() => send(`/api/admin/teams/${teamId}`, 'DELETE'), `Deleted ${name}.`, () => router.push('/admin/teams'));
+            void run(() => send(`/api/admin/teams/${teamId}`, 'DELETE'), { done: `Deleted ${name}.`, go: () => '/admin/teams' });
           }}
         >
           Delete {name}

@@ -1,11 +1,10 @@
 'use client';
 // Edits one account; only the fields that changed are sent, so saving a name never touches the role.
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from '../../admin.module.css';
-import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -14,12 +13,9 @@ interface Props {
 }
 
 export function EditUserForm({ user, self, minPasswordLength }: Props) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState('');
+  const { busy, run, tell, messages } = useAction();
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
@@ -36,28 +32,22 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
       if (active !== user.active) change.active = active;
     }
     if (password) change.password = password;
-    setError(undefined);
-    setStatus('');
     if (Object.keys(change).length === 0) {
-      setStatus('Nothing has changed, so nothing was saved.');
+      tell('Nothing has changed, so nothing was saved.');
       return;
     }
-    setBusy(true);
-    const sent = await send(`/api/admin/users/${user.id}`, 'PATCH', change);
-    setBusy(false);
-    if (!sent.ok) {
-      setError(sent.error);
-      return;
-    }
-    const passwordInput = form.elements.namedItem('password');
-    if (passwordInput instanceof HTMLInputElement) passwordInput.value = '';
     const endsSessions = !self && (change.role !== undefined || change.active === false || change.password !== undefined);
-    setStatus(`Saved.${endsSessions ? ` ${name.trim() || user.name} is signed out everywhere and must sign in again.` : ''}`);
-    router.refresh();
+    void run(() => send(`/api/admin/users/${user.id}`, 'PATCH', change), {
+      done: `Saved.${endsSessions ? ` ${name.trim() || user.name} is signed out everywhere and must sign in again.` : ''}`,
+      after: () => {
+        const passwordInput = form.elements.namedItem('password');
+        if (passwordInput instanceof HTMLInputElement) passwordInput.value = '';
+      },
+    });
   }
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
+    <form className={`card ${styles.form}`} onSubmit={submit}>
       <div className={styles.formGrid}>
         <div className="field">
           <label htmlFor="edit-name">Name</label>
@@ -110,7 +100,7 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
           {busy ? 'Saving…' : 'Save changes'}
         </button>
       </div>
-      <FormMessages error={error} status={status} />
+      {messages}
     </form>
   );
 }

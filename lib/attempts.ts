@@ -9,7 +9,7 @@ import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
-import { replay } from '@/lib/scenario/replay';
+import { replay, type Replayed } from '@/lib/scenario/replay';
 import type { HeardReply } from '@/lib/scenario/coach-nodes';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
@@ -96,6 +96,8 @@ interface LiveAttempt {
   shuffleSeed: number;
   choiceIds: string[];
   replies: Record<string, ReplyScore>;
+  /** Those decisions replayed, so the next one costs one transition rather than a replay from the start. */
+  replayed?: Replayed;
 }
 const playing = new LRUCache<string, LiveAttempt>({ max: 20_000 });
 
@@ -211,12 +213,13 @@ export async function startAttempt(
   }
   if (!versions.has(hash)) keepVersion(hash, s, persona.mood, persona.name);
   const seed = crypto.randomInt(1, 2 ** 31 - 1);
-  const state = replay(s, persona.mood, []).state;
+  const replayed = replay(s, persona.mood, []);
+  const state = replayed.state;
   const [row] = await db
     .insert(attempts)
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
     .returning({ id: attempts.id });
-  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {} });
+  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {}, replayed });
   // The learner reads the first turn before replying: time enough to load the coach off the request path.
   if (mode === 'practice' || s.freeText) setTimeout(() => {
       // A failure here is harmless: the first typed reply loads the coach itself and reports any error.
@@ -286,7 +289,7 @@ export async function decideOnUsualPath(db: Db, session: SessionClaims, attemptI
  * The decision as the scenario takes it: a picked choice as authored, a typed reply through the
  * coach (loaded on first use, so picking never pays for the language model).
  */
-async function resolve(v: Version, live: LiveAttempt, input: DecisionInput): Promise<{ choiceId: string; heard?: HeardReply; text?: string }> {
+async function resolve(v: Version, live: LiveAttempt, before: PlayState, input: DecisionInput): Promise<{ choiceId: string; heard?: HeardReply; text?: string }> {
   if (input.reply === undefined) return { choiceId: input.choiceId! };
   if (live.mode === 'checkup' && !v.definition.freeText) {
     throw new HttpError(400, 'This check-up asks you to pick one of the replies on offer; typed replies are for practice.');
@@ -294,7 +297,6 @@ async function resolve(v: Version, live: LiveAttempt, input: DecisionInput): Pro
   const text = normalizeReply(input.reply);
   if (!text) throw new HttpError(400, 'reply: write something before sending.');
   const { hearReply } = await import('@/lib/scenario/coach-nodes');
-  const before = replay(v.definition, v.personaMood, live.choiceIds, live.replies).state;
   const heard = hearReply(v.definition, v.personaName, before, text, v.scoredSkills);
   return { choiceId: heard.choiceId, heard, text };
 }
@@ -313,15 +315,17 @@ async function recordNext(
   input: DecisionInput,
   session?: SessionClaims,
 ): Promise<DecisionAnswer | null> {
-  const { choiceId, heard, text } = await resolve(v, live, input);
+  const base = live.replayed ?? replay(v.definition, v.personaMood, live.choiceIds, live.replies);
+  const { choiceId, heard, text } = await resolve(v, live, base.state, input);
   const replies = heard ? { ...live.replies, [input.seq]: heard.score } : live.replies;
-  let state: PlayState;
+  let next: Replayed;
   try {
-    state = replay(v.definition, v.personaMood, [...live.choiceIds, choiceId], replies).state;
+    next = replay(v.definition, v.personaMood, [...live.choiceIds, choiceId], replies, base);
   } catch (e) {
     if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${choiceId}" is not one of the choices on offer.`);
     throw e;
   }
+  const state = next.state;
   const step = state.steps[input.seq]!;
   const endingId = 'ending' in state.at ? state.at.ending : null;
   const score = endingId ? scoreTotals(v.definition, v.analysis, state.totals).overall : null;
@@ -364,7 +368,7 @@ async function recordNext(
     return null;
   }
   if (endingId) playing.delete(attemptId);
-  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies });
+  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies, replayed: next });
   return answerFor(v, live.mode, state, input.seq, live.shuffleSeed, heard && text ? { text, coach: heard.coach } : undefined);
 }
 

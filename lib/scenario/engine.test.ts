@@ -76,6 +76,17 @@ describe('decide', () => {
     expect(cold.state.mood).toBe(5);
   });
 
+  it('carries on from a saved replay exactly as a replay from the start would', () => {
+    const replies = { 1: { scores: { ownership: 3 }, empathy: true } };
+    const prefix = replay(small, 0, ['process'], replies);
+    const full = replay(small, 0, ['process', 'act', 'commit'], replies);
+    const carried = replay(small, 0, ['process', 'act', 'commit'], replies, prefix);
+    expect(carried.state).toEqual(full.state);
+    expect(carried.ending).toBe(full.ending);
+    // The saved replay is not changed by carrying on from it.
+    expect(prefix.state.steps).toHaveLength(1);
+  });
+
   it('lets a rule end the conversation early, before the choice’s own next', () => {
     const r = replay(small, -1, ['blame', 'shrug']);
     expect(r.ending).toBe('gone');

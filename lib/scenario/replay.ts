@@ -1,13 +1,15 @@
 // Replays a list of choice ids through the scenario machine: the same input always gives the same state.
 import { initialTransition, transition } from 'xstate';
 import { choicesAt, InvalidChoiceError, type PlayState, type ReplyScore } from './engine';
-import { createScenarioMachine } from './machine';
+import { createScenarioMachine, type ScenarioSnapshot } from './machine';
 import type { ScenarioDefinition } from './schema';
 
 export interface Replayed {
   state: PlayState;
   /** The ending reached, if the conversation is over. */
   ending?: string;
+  /** The machine's snapshot, to carry on from without replaying the decisions again. */
+  snapshot: ScenarioSnapshot;
 }
 
 // Building a machine costs far more than running it, so each scenario version builds one.
@@ -21,16 +23,22 @@ function machineFor(s: ScenarioDefinition, personaMood: number) {
   return m;
 }
 
-/** `replies` holds, by decision index, how each typed reply scored in place of its choice's scores. */
+/**
+ * `replies` holds, by decision index, how each typed reply scored in place of its choice's scores.
+ * `from`, the replay of the first decisions of the same list, lets a caller that keeps it pay only
+ * for the decisions after it.
+ */
 export function replay(
   s: ScenarioDefinition,
   personaMood: number,
   choiceIds: readonly string[],
   replies: Readonly<Record<number, ReplyScore>> = {},
+  from?: Replayed,
 ): Replayed {
   const machine = machineFor(s, personaMood);
-  let [snapshot] = initialTransition(machine);
-  for (const [i, choiceId] of choiceIds.entries()) {
+  let snapshot = from ? from.snapshot : initialTransition(machine)[0];
+  for (let i = from ? from.state.steps.length : 0; i < choiceIds.length; i++) {
+    const choiceId = choiceIds[i]!;
     if (snapshot.status === 'done') {
       throw new InvalidChoiceError(`Decision ${i + 1} ("${choiceId}") comes after the conversation ended.`);
     }
@@ -41,5 +49,5 @@ export function replay(
     [snapshot] = transition(machine, snapshot, { type: 'CHOOSE', choiceId, reply: replies[i] });
   }
   const at = snapshot.context.at;
-  return { state: snapshot.context, ending: 'ending' in at ? at.ending : undefined };
+  return { state: snapshot.context, ending: 'ending' in at ? at.ending : undefined, snapshot };
 }

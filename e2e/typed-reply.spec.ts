@@ -33,6 +33,10 @@ test('a typed reply is marked, heard as an authored choice, and kept in the debr
   await expect(panel.getByText('Try next:')).toBeVisible();
   await expect(page.locator('.sr-live')).toContainText('Heard as closest to:');
   await expectNoAxeViolations(page);
+  // The marked reply and the findings also pass on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Continue' }).click();
   const attemptId = new URL(page.url()).searchParams.get('attempt')!;
   // The conversation goes on with picked replies to the end.

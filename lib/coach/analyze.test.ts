@@ -286,6 +286,129 @@ describe('the coach’s detectors on families of phrasing', () => {
   });
 });
 
+// The second held-out set missed whole families, not single phrasings: the rep's own story told apart from friends',
+// other customers', hypotheticals and general knowledge; a long story told in few sentences or in pieces; the crowd
+// said in many ways; handoffs that do have an owner and a time. Each family has members the tuning set does not hold
+// and the lookalikes (negations, summonses, the business) that share its words.
+const secondRound: typeof families = [
+  {
+    id: 'relates',
+    family: 'the rep’s own experience, in the past, as a habit or a likeness, or the household’s',
+    yes: [
+      'I lived next to a railway for a year, so I know how that noise gets to you.',
+      'I’m forever forgetting my own PIN, to be honest.',
+      'Oh, mine’s exactly the same, the lid never shuts properly.',
+      'When we lost our terrier last spring, I couldn’t face the vet’s for weeks.',
+    ],
+    no: [
+      'A friend of mine had the same thing with her bank last year.',
+      'My neighbour’s boiler did exactly the same last winter.',
+      'The last customer I spoke to had exactly the same problem.',
+      'If that were my car, I’d want it fixed today too.',
+      'These boilers often lock out when the pressure drops.',
+      'I’ve worked here for ten years and I’ve never seen that.',
+      'My order is the same as yours.',
+    ],
+  },
+  {
+    id: 'overshares',
+    family: 'everything the rep says of themselves, in words as well as sentences, however it is split',
+    yes: [
+      'When I moved flat last spring the landlord kept the whole deposit over one scuff on the skirting board, and I spent weeks writing letters and ringing the deposit scheme and my cousin the solicitor before I got any of it back, and honestly it soured the whole move for me. Let me look at yours now.',
+      'My dad was caught by a scam call in 2021. I spent months helping him chase the bank. He was in a right state for weeks. So yeah, I’ve been there.',
+      'I had the same knee operation in 2020. I was on crutches for twelve weeks. I’m walking five miles a week now. Anyway, about the form.',
+      'I bought the same boots the day they came out. I’ve worn them every day since. My partner says I should give them a rest.',
+    ],
+    no: [
+      'I had the same knee operation in 2020, and I’m walking fine now. I’ll send the form today.',
+      'My dad was caught by a scam call once too. I’m freezing your card now and I’ll call you by four.',
+      'I’ve checked your statements for March, April and May, and the payment was taken twice in April. I’ve refunded it today and I’ll email you the breakdown this afternoon.',
+    ],
+  },
+  {
+    id: 'relates',
+    family: 'a story that goes on past "now" is one story, not a brief relate beside it',
+    yes: ['I had the same knee operation in 2020, and I’m walking fine now. I’ll send the form today.'],
+    no: ['I had the same knee operation in 2020. I was on crutches for twelve weeks. I’m walking five miles a week now. Anyway, about the form.'],
+  },
+  {
+    id: 'lumps-together',
+    family: 'the crowd however it is said, and other customers known by name, place or time',
+    yes: [
+      'You and half the town, love.',
+      'We’ve fielded dozens of calls about the road closure.',
+      'We receive a great many letters like yours.',
+      'Join the club.',
+      'Everyone’s parcel is late this week.',
+      'You’ll just have to wait like everyone else.',
+      'You’re one of about thirty people who’ve rung about it this morning.',
+      'There was a gentleman in earlier with exactly the same fault.',
+      'Mrs Adeyemi from the corner shop had the same leak last month.',
+      'The couple next door had their fence blown down too.',
+    ],
+    no: [
+      'I’ve read all of your emails today.',
+      'We don’t get many calls like yours.',
+      'Our engineer, Mr Adeyemi, will call you on Thursday at ten.',
+      'The driver’s photo shows there was a man at the door who signed for it.',
+      'Sit with everyone else in the lounge until your name is called.',
+      'Lots of people find this form tricky, so you’re in good company.',
+      'Every other week the bins go out on a Tuesday.',
+    ],
+  },
+  {
+    id: 'vague-handoff',
+    family: 'no owner or no time; not where a named person, a job or the rep follows it up by a time, nor a summons',
+    yes: [
+      'Your visit will be rescheduled and you’ll get a text.',
+      'Someone from the parks team should pop round at some point.',
+      'It’s been passed to our billing team and they’ll get back to you.',
+      'Your complaint was forwarded to the customer relations team.',
+    ],
+    no: [
+      'I’ve passed it to our billing team and I’ll ring you back by four with their answer.',
+      'Take a seat and the doctor will call you through.',
+      'Your claim was referred for a second opinion, so it took longer.',
+      'The engineer will come out on Tuesday between eight and twelve.',
+      'I won’t pass this on; I’m sorting it myself today.',
+    ],
+  },
+  {
+    id: 'normalizes',
+    family: 'an ordinary slip in any wording, and not being hard on yourself',
+    yes: [
+      'Mixing up the dates is a really common slip.',
+      'Forgetting a password is the most normal thing in the world.',
+      'That one trips up a good many people.',
+      'Half the people who fill this in get stuck on page two.',
+      'Don’t feel daft about it.',
+      'You’re not being silly at all.',
+    ],
+    no: ['It’s common practice to ask for ID.', 'Our normal hours are nine to five.', 'Most customers pay by direct debit.', 'It isn’t normal for the light to flash red.'],
+  },
+  {
+    id: 'jargon',
+    family: 'a listed term with a prefix, and trade terms from lines and billing',
+    yes: ['Your workspace was deprovisioned overnight.', 'There’s high attenuation on your line.', 'The card failed the dunning cycle.'],
+    no: ['Your account was closed overnight.', 'The line is noisy, so I’m sending an engineer.', 'I’ve resent the link.'],
+  },
+  {
+    id: 'commits-action',
+    family: 'getting it done through someone is concrete; a hedge before the “I” or a promise to pass it on is not',
+    yes: ['I’ll get your car booked in for Monday.', 'I’ll have it signed off by the manager today.'],
+    no: ['Maybe I could look tomorrow.', 'I’ll make sure it gets passed on, and someone will be in touch.', 'I’ve worked here for years, so I know the form.'],
+  },
+];
+
+describe('the coach’s detectors on the second round of families', () => {
+  for (const f of secondRound) {
+    it(`${f.id}: ${f.family}`, () => {
+      for (const text of f.yes) expect(found(text, ctx(f.context)).has(f.id), `should find ${f.id} in: ${text}`).toBe(true);
+      for (const text of f.no) expect(found(text, ctx(f.context)).has(f.id), `should not find ${f.id} in: ${text}`).toBe(false);
+    });
+  }
+});
+
 describe('analyzeReply', () => {
   it('points at the exact words of each finding', () => {
     const text = 'Farida, I understand, but someone will get back to you.';

@@ -1,6 +1,8 @@
 // The coach's detectors: each finds one thing a reply does well or badly, grounded in a principle of the curriculum.
 import type { SkillId } from '@/lib/content/curriculum';
-import { findAll, words, type Match, type Reading, type Token } from './nlp';
+import { CROWD_PEOPLE, lumpMatches, MANY } from './crowd';
+import { findAll, sentenceText, words, type Match, type Reading, type Token } from './nlp';
+import { inOwnStory, ownStories, runsLong, WORK } from './stories';
 
 export const detectorIds = [
   'names-customer',
@@ -73,7 +75,8 @@ function negatedAt(r: Reading, m: Match, inside = true): boolean {
   return false;
 }
 // "I'm not surprised that upset you", "no wonder you're fed up", "not at all surprising": a negated surprise affirms what follows.
-const AFFIRMING = new Set(['surprised', 'surprising', 'surprise', 'wonder', 'doubt']);
+// Likewise "I can't imagine how devastating that is": the rep saying it is beyond words, not denying it.
+const AFFIRMING = new Set(['surprised', 'surprising', 'surprise', 'wonder', 'doubt', 'imagine']);
 function negates(r: Reading, i: number): boolean {
   if (!NEGATORS.has(r.tokens[i]!.norm)) return false;
   // "losing a day's pay for nothing is infuriating": after a preposition it is an object, not a negation.
@@ -109,7 +112,7 @@ const FEELINGS = [
   'out of your depth', 'at your wits end', "at your wits ' end", 'wound up', 'worked up', 'put out', 'hard done by', 'unnerving',
   'unnerved', 'traumatic', 'traumatised', 'traumatized', 'aggravating', 'aggravated', 'disorienting', 'heartbroken', 'stressy',
   'wobbly', 'shaky', 'tearful', 'teary', 'emotional', 'jumpy', 'draining', 'tiring', 'wearing', 'nerve-racking', 'gruelling',
-  'grueling', 'agonising', 'agonizing', 'demoralising', 'disheartening',
+  'grueling', 'agonising', 'agonizing', 'demoralising', 'disheartening', 'worn down', 'run down', 'ground down', 'fed up to the back teeth',
 ];
 /**
  * Words that describe what a situation does to the person in it ("losing a day's pay is infuriating"),
@@ -414,7 +417,7 @@ const blamesCustomer: Detector = {
       `you (?:people |lot )?never (?:read|check|listen|look)`,
       `(?:was|is) (?:entirely |totally |really |always |clearly )?your (?:responsibility|fault|mistake|job|problem|lookout)`,
       `(?:that|this|it) is (?:really |entirely |totally |actually )?(?:your|on your) (?:fault|responsibility|problem|mistake|issue|error|side|end|lookout)`,
-      `(?:that|this|it) is on you`,
+      `(?:that|this|it)(?: one)? (?:is|'s) (?:really |all |entirely |squarely )?on you\\b`,
       // "If you had fixed it to the wall…", "if you'd read the terms": any counterfactual of theirs (checked below).
       `(?:if you (?:had|would have|would)|(?:^|[,;.] )had you) (?:only |just |actually |properly |simply |bothered to )?[a-z]+`,
       // "You ticked the wrong box", "you typed it wrong"; not "you received the wrong item".
@@ -464,7 +467,7 @@ const yesBut: Detector = {
     const acks = [
       ...findAll(
         r,
-        /(?:i|we) (?:completely |totally |really |fully |do |absolutely |can )?(?:understand|hear|see|get|appreciate|know|realise|realize|agree|accept|recognise|recognize|respect|take your point|take the point)|i hear you|(?:that|this|it) (?:makes sense|is fair|is a fair point|is understandable|is true)|you are (?:right|absolutely right|quite right|not wrong)|i know (?:this|that|it) is|i do understand/,
+        /(?:i|we) (?:completely |totally |really |fully |do |absolutely |can )?(?:understand|hear|see|get|appreciate|know|realise|realize|agree|accept|recognise|recognize|respect|sympathise|sympathize|empathise|empathize|take your point|take the point)|i hear you|(?:that|this|it) (?:makes sense|is fair|is a fair point|is understandable|is true)|you are (?:right|absolutely right|quite right|not wrong)|i know (?:this|that|it) is|i do understand/,
       ).filter((m) => !['if', 'so', 'that'].includes(r.tokens[m.first - 1]?.norm ?? '')),
       // Interjections acknowledge only at the start of a sentence: "Yes, but…", not "just so I'm absolutely clear".
       ...findAll(r, /yes|yeah|sure|of course|absolutely|understood|granted|point taken|fair enough|fair point|no doubt|i am sure|i am aware/).filter(
@@ -534,11 +537,24 @@ const JARGON = [
   'incident', 'p1', 'p2', 'diagnostic', 'diagnostics', 'first-line', 'second-line', 'sev', 'cso', 'kpi', 'eta', 'dd', 'so',
   'comms', 'gateway', 're-provisioning', 'reprovisioning', 'payload', 'config', 'latency', 'handshake', 'dns', 'dhcp', 'mac address',
   'packet loss', 'port fault', 'sync loss', 'lost sync', 'ticket number', 'case number', 'case notes', 'batch number',
+  // Trade terms from lines, billing and claims: "high attenuation", "the dunning cycle", "referred for subrogation".
+  'attenuation', 'sync speed', 'sync rate', 'noise margin', 'snr', 'dunning', 'dunning cycle', 'retry cycle', 'subrogation',
+  'adjudication', 'remittance', 'accrual', 'proration', 'prorated', 'pro-rated', 'clawback', 'at source', 're-present',
+  're-presented', 're-presenting', 'representment', 'pro-rata', 'pro rata', 'bacs run',
 ];
 const JARGON_SET = new Set(JARGON.filter((j) => !j.includes(' ')));
 const JARGON_PHRASES = JARGON.filter((j) => j.includes(' '));
 // Common words that are spelt the same as a term in the list.
 const NOT_JARGON_ALONE = new Set(['so', 'mid', 'hub', 'pod', 'ref', 'dd', 'auth', 'token', 'sync', 'node', 'carrier', 'batch', 'incident', 'clearing', 'settlement', 'flagged', 'queue']);
+
+/**
+ * A listed term with a prefix is the same jargon: "deprovisioned", "reprovisioned", "re-escalated", "auto-escalated",
+ * "desynced". Only prefixes that make a new trade verb count, and only on terms long enough not to be everyday words.
+ */
+function jargonFamily(word: string): boolean {
+  const stem = /^(?:de|re|un|pre|auto|mis|dis)-?(.+)$/.exec(word)?.[1];
+  return !!stem && stem.length >= 4 && JARGON_SET.has(stem) && !NOT_JARGON_ALONE.has(stem);
+}
 
 const jargon: Detector = {
   id: 'jargon',
@@ -554,7 +570,7 @@ const jargon: Detector = {
       const supportTicket =
         /^tickets?$/.test(word) &&
         (r.tokens.slice(Math.max(0, i - 4), i + 5).some((n) => n.sentence === t.sentence && SUPPORT_DESK.has(n.lemma)) || ['number', 'id', 'ref', 'reference', 'no'].includes(r.tokens[i + 1]?.norm ?? ''));
-      const listed = JARGON_SET.has(word) && !NOT_JARGON_ALONE.has(word);
+      const listed = (JARGON_SET.has(word) && !NOT_JARGON_ALONE.has(word)) || jargonFamily(word);
       const contextual =
         (word === 'queue' && ['NOUN', 'PROPN'].includes(r.tokens[i - 1]?.pos ?? '') && !['phone', 'telephone', 'call'].includes(r.tokens[i - 1]!.norm)) ||
         (word === 'flagged' && ['system', 'auto', 'automatically'].includes(r.tokens[i - 1]?.norm ?? '')) ||
@@ -600,6 +616,19 @@ const NOT_ACTIONS = new Set([
   'worry', 'mind', 'live', 'play', 'agree', 'appreciate', 'apologise', 'apologize', 'go', 'get', 'come', 'own',
 ]);
 
+const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'hopefully']);
+/**
+ * "I'll get Biscuit booked in", "I'll have it signed by Dr Ahmed": get or have, an object, and a past participle is
+ * the rep causing the work to be done, which is as concrete as doing it.
+ */
+function causative(r: Reading, verb: Token | undefined): boolean {
+  if (!verb || !['get', 'have'].includes(verb.lemma)) return false;
+  const at = r.tokens.indexOf(verb);
+  const rest = r.tokens.slice(at + 1, at + 5);
+  const done = rest.findIndex((t, k) => k > 0 && t.pos === 'VERB' && pastForm(t) && !/ing$/.test(t.norm));
+  return done > 0 && rest.slice(0, done).every((t) => ['PRON', 'PROPN', 'NOUN', 'DET', 'ADJ', 'NUM'].includes(t.pos) && t.norm !== 'i');
+}
+
 const commitsAction: Detector = {
   id: 'commits-action',
   skill: 'ownership',
@@ -615,7 +644,7 @@ const commitsAction: Detector = {
       // I've (just) done it
       /i have(?: (?:just|now|already|also|personally|gone ahead and))* ([a-z-]+)/,
       // I'm doing it
-      /i am(?: (?:just|now|currently|personally|already|also))* ([a-z]+ing)/,
+      /i am(?: (?:just|now|currently|personally|already|also))* ([a-z-]+ing)/,
       // I'll be doing it
       /i (?:will|am going to) be(?: (?:personally|also|just))* ([a-z]+ing)/,
       // while I check it
@@ -639,7 +668,7 @@ const commitsAction: Detector = {
         const worksHere =
           /^(?:get|getting|got) (?:you|it|this|that|a|an|the|your|him|her|them)\b|^(?:have|take|had|taken|having|taking) a (?:look|quick look)|^(?:go|going|gone) (?:through|over|and)\b|^(?:do|doing) (?:it|this|that|yours|your|the)\b|^(?:come|coming) (?:and|over|round|around|down|up|back|out|straight|to you|to find|find|with you)\b/.test(after) ||
           (now && /^(?:see|seeing) (?:your|the|if|whether|what|how|which|who|where|when)\b/.test(after));
-        if (verb && NOT_ACTIONS.has(verb) && !worksHere) continue;
+        if (verb && NOT_ACTIONS.has(verb) && !worksHere && !causative(r, verbAt)) continue;
         // The tagger sometimes calls a verb an adverb ("I'll forward it"); real adverbs here are "-ly" words and a few others.
         const adverb = verbAt?.pos === 'ADV' && (/ly$/.test(verbAt.norm) || /^(?:soon|always|still|never|ever|also|then|now|just|maybe|perhaps|again|too|even|already)$/.test(verbAt.norm));
         if (verb === 'know' || adverb || (verbAt && !['VERB', 'AUX', 'NOUN', 'ADJ', 'PROPN', 'ADV'].includes(verbAt.pos))) continue;
@@ -650,7 +679,13 @@ const commitsAction: Detector = {
         // "I can take it now if you have it handy" is an offer on a condition, not a promise.
         if (/^i (?:can|could)\b/.test(said) && /^[^,.;!?]*\b(?:if|or)\b/.test(r.flat.slice(r.flatStart[m.last]!))) continue;
         if (/\b(?:not|never|try|might|may|maybe|perhaps|hope)\b/.test(said)) continue;
+        // "Maybe I could look tomorrow", "perhaps I can": the hedge comes before the "I".
+        if (r.tokens.slice(Math.max(0, m.first - 2), m.first).some((t) => HEDGES.has(t.norm))) continue;
+        // "I'll make sure it gets passed on" promises only that someone else will have it.
+        if (new RegExp(`^make sure (?:[a-z]+ ){1,3}(?:gets|is|will be|goes) ${HANDED_ON}`).test(r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 80))) continue;
         // "I'll see if…", "I'll have to…" are not promises.
+        // "I've worked here for years" is the rep's time in the job, not work done for them.
+        if (/^(?:worked|working) (?:here|there|at|in|for|with us)\b/.test(after)) continue;
         if (/^(?:have to|need to|be in touch|look into whether)/.test(after) || (!now && /^see\b/.test(after)) || /^see what (?:i|we) can do\b/.test(after)) continue;
         // "This morning I spoke to a retired policeman who…" is a story about another customer.
         if (lumpMatches(r).some((l) => r.tokens[l.first]!.sentence === r.tokens[m.first]!.sentence)) continue;
@@ -671,13 +706,44 @@ const commitsAction: Detector = {
 
 /** What a handoff promises: someone else getting back, looking into it, being in touch. */
 const HANDOFF_VP =
-  '(?:get back(?! from| home)|help you(?: with (?:that|this|it))?(?! (?:to|carry|with (?:the|your)))|send (?:someone|somebody|an engineer|a technician|a team)(?: out| round)?|be in touch|be in contact|get in touch|contact you|call you|ring you|phone you|email you|write to you|reach out|look (?:into|at) (?:it|this|that|your [a-z]+|the [a-z]+)|review (?:it|this|that|your [a-z]+)|deal with (?:it|this|that)|follow (?:it |this |that )?up|come back to you|pick (?:it|this|that) up|be with you|respond|reply|investigate|sort (?:it|this|that)|arrange|rearrange|handle (?:it|this|that)|take it from (?:here|there)|update you|let you know|advise you|help (?:you )?further|assist (?:you )?further)';
+  '(?:get back(?! from| home)|help you(?: with (?:that|this|it))?(?! (?:to|carry|with (?:the|your)))|send (?:someone|somebody|an engineer|a technician|a team)(?: out| round)?|be in touch|be in contact|get in touch|contact you|(?:call|ring|phone) you(?! (?:in|through|over|forward|next)\\b)|(?:pop|come|drop|nip|call) (?:round|by|over|out)|email you|write to you|reach out|look (?:into|at) (?:it|this|that|your [a-z]+|the [a-z]+)|review (?:it|this|that|your [a-z]+)|deal with (?:it|this|that)|follow (?:it |this |that )?up|come back to you|pick (?:it|this|that) up|be with you|respond|reply|investigate|sort (?:it|this|that)|arrange|rearrange|handle (?:it|this|that)|take it from (?:here|there)|update you|let you know|advise you|help (?:you )?further|assist (?:you )?further)';
 const HANDED_ON = '(?:passed|forwarded|escalated|referred|handed|transferred)';
 const LOOKED_INTO =
-  '(?:looked into|looked at|investigated|reviewed|dealt with|handled|sorted|passed on|picked up|followed up|resolved|addressed|actioned|processed|progressed|escalated|assessed|considered|forwarded|referred|chased)';
+  '(?:looked into|looked at|investigated|reviewed|dealt with|handled|sorted|passed on|picked up|followed up|resolved|addressed|actioned|processed|progressed|escalated|assessed|considered|forwarded|referred|chased|scheduled|rescheduled|rebooked|rearranged|arranged|organised|organized|reassessed|re-examined|taken care of|looked after|sorted out|put right)';
 const CONCRETE_TIME = new RegExp(
   `\\b(?:(?:by|before|at|on|until|between|from) (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|lunchtime|the end of (?:the day|today))|today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the hour|the next|\\d|an? |one|two|three|twenty|thirty))\\b`,
 );
+
+// A person's job, which is an owner when a time comes with it: "the engineer will come out on Tuesday between 8 and 12".
+const ROLES = new Set([
+  'engineer', 'technician', 'plumber', 'electrician', 'nurse', 'doctor', 'gp', 'vet', 'dentist', 'driver', 'courier', 'manager',
+  'surveyor', 'inspector', 'assessor', 'fitter', 'locksmith', 'pharmacist', 'supervisor', 'adviser', 'advisor', 'caseworker',
+  'midwife', 'consultant', 'solicitor', 'physio', 'receptionist', 'caretaker', 'builder', 'installer',
+]);
+// The rep keeping the follow-up: "…and I'll ring you back by three", "I'm going to email you before six".
+const REP_FOLLOWS_UP = /\bi (?:will|am going to|shall|am) (?:personally |also |then |myself )?(?:call|ring|phone|email|text|message|update|contact|write to|get back to|come back to|check in with|chase)\b/;
+
+/**
+ * Whether the handoff around `m` has an owner and a time after all, in the sentence before, its own or the next:
+ * a named person ("my manager, Joanne, … will call you before five today"; "Our engineer, Piotr, will visit on
+ * Thursday. He'll call you…"), a person's job ("the engineer"), or the rep following it up themselves; and a
+ * concrete time, not "at some point" or "soon".
+ */
+function hasOwnerAndTime(r: Reading, m: Match, customer: Set<string>): boolean {
+  const at = r.tokens[m.first]!.sentence;
+  const toks = r.tokens.slice(r.sentences[Math.max(0, at - 1)]!.firstToken, r.sentences[Math.min(r.sentences.length - 1, at + 1)]!.lastToken + 1);
+  const named = toks.some((t, i) => {
+    if (t.norm === 'he' || t.norm === 'she') return true;
+    if (ROLES.has(t.norm) && /^(?:the|our|your|an?|my)$/.test(toks[i - 1]?.norm ?? '')) return true;
+    if (t.pos !== 'PROPN' || !/^[A-Z][a-z]/.test(t.text) || customer.has(t.norm) || /^(?:mr|mrs|ms|miss|dr)$/.test(t.norm)) return false;
+    if (['team', 'department', 'desk', 'office'].includes(toks[i + 1]?.norm ?? '') || /^(?:dear|hi|hello|mr|mrs|ms|miss|dr)$/.test(toks[i - 1]?.norm ?? '')) return false;
+    // A capital opening a sentence proves nothing ("Housekeeping will…", "Best thing is…") unless a person follows: "Priya in billing", "Jamal from returns".
+    const opens = i === 0 || toks[i - 1]!.sentence !== t.sentence;
+    return !opens || /^(?:in|from|at|on|,)$/.test(toks[i + 1]?.norm ?? '') || toks[i + 1]?.pos === 'PROPN';
+  });
+  const said = toks.map((t) => t.norm).join(' ');
+  return (named || REP_FOLLOWS_UP.test(said)) && CONCRETE_TIME.test(said) && !/\b(?:at some point|some time|sometime|soon|shortly|in due course)\b/.test(said);
+}
 
 const vagueHandoff: Detector = {
   id: 'vague-handoff',
@@ -689,7 +755,9 @@ const vagueHandoff: Detector = {
       // Anyone but the rep, getting back or looking into it: "housekeeping will look into it", "they'll be in contact".
       `(?:^|[a-z]+ )(?:will|should|can|may|might|is going to|are going to|would)(?: be able to| then| also| now| need to| have to)? ${HANDOFF_VP}`,
       // It has been passed on, to nobody in particular ("it's been" reads as "it is been": wink spells every "'s" as "is").
-      `(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are|was|were) ${HANDED_ON}(?: (?:on|over|up|along))?`,
+      `(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are) ${HANDED_ON}(?: (?:on|over|up|along))?`,
+      // In the simple past it is the case's history ("yours was referred for subrogation, so…"), a handoff only when it went to a team.
+      `(?:was|were) ${HANDED_ON} (?:on |over )?to (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`,
       `(?:ticket|case|complaint|request|report|query|fault|issue|incident|claim|referral|it|this|that) (?:(?:has|have|had|is) (?:now |just |already )?been|is|was) (?:raised|logged|noted|recorded)`,
       `(?:(?:has|have|had|is) (?:now |just |already )?been|is|are|was|were) (?:sent|logged|raised|noted|put through) (?:on |over )?to (?:the |our |a |another )?(?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`,
       `i (?:have |will |am going to |can |shall |will need to |need to |will have to |have to )?(?:just )?(?:pass|passed|forward|forwarded|escalate|escalated|refer|referred|hand|handed|send|sent) (?:this|it|that|your [a-z]+(?: [a-z]+)?|the [a-z]+) (?:on|over|along|upwards|up the (?:chain|line)|higher(?: up)?|up|to (?:them|someone|somebody|a colleague|another (?:team|department|colleague)|the right (?:people|person|team)|(?:the|our|another) [a-z]+ (?:team|department)))`,
@@ -721,23 +789,7 @@ const vagueHandoff: Detector = {
       // The rep keeping it ("I will call you") is ownership, not a handoff; "it" and "you" are not people passing it on.
       return !/^(?:i|i am|i have|me|you|we|us|it|this|that|there|which)$/.test(subject.norm);
     });
-    const hits = [...others, ...patterns.slice(1).flatMap((p) => findAll(r, new RegExp(p)))]
-      .filter((m) => {
-        // A named person and a time is an owner: "my manager, Joanne, … will call you before five today",
-        // "Our engineer, Piotr, will visit on Thursday. He'll call you…".
-        const at = r.tokens[m.first]!.sentence;
-        const toks = r.tokens.slice(r.sentences[Math.max(0, at - 1)]!.firstToken, r.sentences[at]!.lastToken + 1);
-        const named = toks.some((t, i) => {
-          if (t.norm === 'he' || t.norm === 'she') return true;
-          if (t.pos !== 'PROPN' || !/^[A-Z][a-z]/.test(t.text) || customer.has(t.norm) || /^(?:mr|mrs|ms|miss|dr)$/.test(t.norm)) return false;
-          if (['team', 'department', 'desk', 'office'].includes(toks[i + 1]?.norm ?? '') || /^(?:dear|hi|hello|mr|mrs|ms|miss|dr)$/.test(toks[i - 1]?.norm ?? '')) return false;
-          // A capital opening a sentence proves nothing ("Housekeeping will…", "Best thing is…") unless a person follows: "Priya in billing", "Jamal from returns".
-          const opens = i === 0 || toks[i - 1]!.sentence !== t.sentence;
-          return !opens || /^(?:in|from|at|on|,)$/.test(toks[i + 1]?.norm ?? '') || toks[i + 1]?.pos === 'PROPN';
-        });
-        const said = toks.map((t) => t.norm).join(' ');
-        return !(named && CONCRETE_TIME.test(said) && !/\b(?:at some point|some time|sometime|soon|shortly|in due course)\b/.test(said));
-      });
+    const hits = [...others, ...patterns.slice(1).flatMap((p) => findAll(r, new RegExp(p)))].filter((m) => !hasOwnerAndTime(r, m, customer));
     if (hits.length === 0) return [];
     return [{ delta: -1, spans: dedupe(hits.map(span)), note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' }];
   },
@@ -778,67 +830,6 @@ const recaps: Detector = {
   },
 };
 
-const LUMP_PATTERNS = [
-  `(?:everyone|everybody|all (?:our|the|my) customers|all of them|they all|people always|customers always) (?:does|do|says|say|makes|make|has|have|is|are|forgets|forget|gets|get|asks|ask|calls|call|thinks|think|falls|fall|complains|complain|tries|try|misses|miss|panics|panic|ends up|end up)`,
-  `we (?:get|see|hear|have|receive|deal with) (?:this|that|these|it|(?:this|that|these|those) (?:sort|kind|type|sorts|kinds|types) of [a-z]+|that one|this one|(?:loads|hundreds|lots|a lot|plenty|dozens) of (?:these|those|them|[a-z]+ like (?:this|that|yours))|[a-z]+ like (?:this|that|yours))(?: all the time| every day| every week| constantly| daily| non-stop| all day| a lot| at this time of year| every single day)`,
-  `we (?:get|receive|see|deal with) (?:loads|hundreds|lots|a lot|plenty|dozens|so many) of [a-z]+ like (?:this|that|yours)`,
-  `(?:a|another|one) (?:customer|lady|gentleman|man|woman|parent|caller|client|chap|guy|family|couple|student|tenant|patient|passenger|rider|driver|mum|dad) (?:[a-z0-9]+ ){0,4}(?:had|was|did|lost|said|called|rang|came|wrote|got|made|left|asked|tried|complained|phoned|emailed)`,
-  `(?:with|from|for) an? (?:mr|mrs|ms|miss|dr) [a-z]+`,
-  `(?:everyone|everybody) (?:'s|is|are|has|have) (?:been )?(?:in the same|[a-z]+ing)`,
-  // "We get a lot of complaints about…": the rep's crowd of callers.
-  `we (?:get|see|hear|receive|deal with|handle|take) (?:a lot of|lots of|loads of|so many|plenty of|hundreds of|dozens of|tons of|no end of|a fair few|endless) (?:[a-z]+ )?(?:complaints|calls|queries|emails|people|customers|cases|questions|claims|issues|disputes|requests|messages|reports|callers|these|those|them)`,
-  `you people|(?:customers|people|folk|folks|guests|tenants|drivers|parents|patients|students|members|users|callers|owners|passengers) like you(?:rself)?\\b|your sort|your type|you lot`,
-  // "You're the fifth person today to ask", "half our callers today have had the same".
-  `you are (?:the|about the|like the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+th|\\d+(?:st|nd|rd|th)|umpteenth|latest|next|hundredth|millionth) (?:person|customer|caller|one|guest|patient|member|tenant)`,
-  `(?:half|most|all|loads|lots|a lot|plenty|so many|dozens|hundreds|a few|several) (?:of )?(?:our|my|the|today 's) (?:callers|customers|clients|guests|patients|members|users|tenants|passengers|calls) (?:[a-z]+ ){0,3}(?:today|this morning|this week|this month|all day|the same)`,
-  `we (?:have|get|see) (?:people|customers|folk|folks|callers|[a-z]+s) (?:[a-z]+ ){0,3}(?:every day|every week|every weekend|all the time|daily|all day|constantly|non-stop)`,
-  `we (?:have been|are being|are|were|have been absolutely|are absolutely) (?:inundated|flooded|swamped|snowed under|bombarded|overrun|run off our feet|rushed off our feet)`,
-  `(?:had|seen|spoken to|dealt with|served) (?:two|three|four|five|six|seven|eight|a few|several|loads|lots|a dozen|half a dozen|a couple) (?:of you|people|customers|callers|others)(?: [a-z]+){0,2} (?:today|this morning|this week|already|with the same)`,
-  `we (?:have |have been |are )?(?:get|getting|got|had|see|seen|seeing|hear|heard|receive|received|deal with|dealt with|dealing with|handle|handled)(?: [a-z]+)? (?:a few|a couple|loads|lots|a lot|plenty|dozens|hundreds|so many|a number|quite a few|several|a handful|a stack|a pile|a run) of (?:these|those|them|this|that|[a-z]+ like (?:this|that|yours))`,
-  `(?:i|we) (?:had|spoke to|dealt with|saw|got) (?:a|another|one|this|the same) (?:lady|man|gentleman|woman|customer|chap|guy|caller|bloke|girl|fella|couple|family|client|person|student|pensioner|mum|dad|old boy|old dear) (?:this morning|earlier|yesterday|last week|just now|today|who|in|on|before you|that|from)`,
-  // "I spoke to a retired policeman who…": a person known by their "who".
-  `(?:i|we) (?:have )?(?:spoke to|spoken to|talked to|dealt with|served|helped) (?:a|an|another|one) (?:[a-z-]+ ){0,2}[a-z]+ who\\b`,
-  `(?:another|one of (?:our|my) other|the last|the previous) (?:customer|caller|client|lady|gentleman|man|woman|chap|guy)(?: |$)`,
-  `(?:the (?:lady|man|gentleman|woman|chap|guy|customer|person|couple) (?:before you|ahead of you|earlier|this morning|in the queue|on the phone))`,
-  `(?:mr|mrs|ms|miss) [a-z]+ (?:from|down|up|over|round|at|in) (?:the|number|no|on)`,
-  `(?:hundreds|thousands|dozens|loads|tons) of (?:people|customers|calls|callers|you) (?:a|every|each|per) (?:day|week|month)`,
-  `you are (?:just )?(?:one of|like) (?:many|all the others|everyone else|the rest)`,
-  `(?:it|this|that) happens to everyone`,
-  `(?:everyone|everybody) (?:does|makes|has done|has made|falls for) (?:that|this|it|the same)`,
-];
-// People a rep might tell a story about: "a lady last month stored with us…".
-const OTHER_PEOPLE = new Set([
-  'customer', 'lady', 'gentleman', 'man', 'woman', 'parent', 'caller', 'client', 'chap', 'guy', 'family', 'couple', 'student',
-  'tenant', 'patient', 'passenger', 'rider', 'bloke', 'fella', 'girl', 'pensioner', 'mum', 'dad', 'traveller', 'traveler',
-]);
-
-/** Another customer's story, told by its past-tense verb: "a/another/one [person] … [did something]". */
-function otherCustomerStories(r: Reading): Match[] {
-  const out: Match[] = [];
-  r.tokens.forEach((t, i) => {
-    if (!OTHER_PEOPLE.has(t.norm) || !['a', 'an', 'another', 'one'].includes(r.tokens[i - 1]?.norm ?? '')) return;
-    for (let j = i + 1; j <= i + 5 && j < r.tokens.length; j++) {
-      const v = r.tokens[j]!;
-      // "given to another patient because you were late": the person is not the one who did it.
-      if (v.sentence !== t.sentence || v.pos === 'PUNCT' || (v.pos === 'PRON' && v.norm !== 'who') || v.pos === 'SCONJ') break;
-      if (['will', 'would', 'can', 'could', 'may', 'might', 'should', 'must'].includes(v.norm)) break;
-      const past = v.pos === 'VERB' && v.lemma !== v.norm && !/(?:ing|s)$/.test(v.norm);
-      if (past || ['was', 'were', 'had', 'did'].includes(v.norm)) {
-        out.push({ first: i - 1, last: j, start: r.tokens[i - 1]!.start, end: v.end, groups: [] });
-        break;
-      }
-    }
-  });
-  return out;
-}
-
-const lumpsOf = new WeakMap<Reading, Match[]>();
-/** Every "one of a crowd" phrase in a reply, negated or not. */
-function lumpMatches(r: Reading): Match[] {
-  let found = lumpsOf.get(r);
-  if (!found) lumpsOf.set(r, (found = [...LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))), ...otherCustomerStories(r)]));
-  return found;
-}
 
 const lumpsTogether: Detector = {
   id: 'lumps-together',
@@ -851,6 +842,32 @@ const lumpsTogether: Detector = {
   },
 };
 
+// What a slip or a worry can be called when it is an ordinary one: "a really common slip", "the most normal thing in the world".
+const MISHAPS = words([
+  'slip', 'slips', 'mistake', 'mistakes', 'mix-up', 'mix - up', 'mix-ups', 'error', 'errors', 'thing', 'things', 'one', 'ones',
+  'question', 'questions', 'worry', 'worries', 'concern', 'concerns', 'problem', 'problems', 'reaction', 'feeling', 'trap',
+  'muddle', 'oversight', 'experience', 'query', 'queries', 'hiccup', 'snag', 'blip',
+]);
+// Words a customer calls themselves when they feel foolish: "don't feel daft", "you're not an idiot".
+const SELF_BLAME = words(['silly', 'stupid', 'daft', 'foolish', 'dim', 'thick', 'dumb', 'an idiot', 'a fool', 'hopeless', 'useless', 'bad', 'embarrassed', 'guilty', 'awful']);
+// What ordinary people go through with a form or a bill: "half the people who use that form get stuck". Plain
+// "have", "do" and "pay" are left out: "most customers pay by direct debit" says nothing about a slip.
+const STRUGGLE = '(?:find|finds|get (?:stuck|confused|caught|lost|muddled|it wrong|tripped)|gets (?:stuck|confused|caught|lost|muddled|it wrong)|miss|misses|struggle|struggles|feel|trip|worry|mix|forget|end up|panic|slip up|come unstuck|make the same|do the same|do exactly)';
+
+/**
+ * The ordinary slip, said in any of the usual ways: "…is a really common slip", "…is one of the most normal things in
+ * the world", "that catches out a good many people", "plenty of first-time buyers feel the same", "half the people
+ * who use that form get stuck", "don't feel daft", "you're not an idiot".
+ */
+function ordinarySlips(r: Reading): Match[] {
+  return [
+    `(?:is|are|was|were|it is|that is|this is) (?:one of |among )?(?:the |an? )?(?:(?:really|very|quite|so|such|pretty|fairly|incredibly|super|most|an|a) )*(?:common|normal|natural|usual|everyday|ordinary|frequent|classic|understandable) ${MISHAPS}\\b`,
+    `(?:trips?|tripping|catch(?:es)?|catching|confuses?|confusing|throws?|fools?|caught|tripped) (?:up |out )?(?:${MANY}|most|half)(?: of)? (?:the )?(?:[a-z-]+ ){0,2}(?:people|folk|folks|${CROWD_PEOPLE})(?: out| up)?`,
+    `(?:${MANY}|most|half|plenty|many)(?: of)? (?:the )?(?:[a-z-]+ ){0,3}${CROWD_PEOPLE}(?: who(?: [a-z']+){1,4}?)? ${STRUGGLE}\\b`,
+    `(?:do not|try not to|no need to|never) (?:feel|be) (?:so |too )?${SELF_BLAME}|you are (?:[a-z]+ly )?not (?:being )?(?:at all )?${SELF_BLAME}`,
+  ].flatMap((p) => findAll(r, new RegExp(p)));
+}
+
 const normalizes: Detector = {
   id: 'normalizes',
   skill: 'normalizing',
@@ -859,12 +876,13 @@ const normalizes: Detector = {
   find(r) {
     const hits = findAll(
       r,
-      /more (?:often |common |usual )?than you (?:would|might|may) (?:think|expect|imagine|realise|realize)|(?:completely|totally|perfectly|entirely|very|so|really) understandable|you are in good company|happens to the best of us|(?:trips?|catch(?:es)?|confuses?|throws?|fools?|catches) (?:up |out )?(?:a lot of|lots of|loads of|many|plenty of|so many|most) (?:people|folk|folks|[a-z]+s)|(?:lots|plenty|a lot|loads|many|most) of (?:[a-z]+ )?[a-z]+s (?:find|get|go through|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|end up|notice|see|hit|run into|come)|(?:that|this|it) happens (?:(?:a lot )?more (?:often )?than you (?:would|'d|might) think|more often than (?:people|you) (?:think|realise|realize|imagine)|a lot|quite a lot|more than you know|to (?:lots|plenty|a lot) of people|to the best of us)|(?:it is|that is|this is|which is|it was|that was|it is a|that is a|it is such a|that is such a|it is an|that is an) (?:really |very |quite |so |completely |perfectly |totally |entirely |such |an |a )*(?:common|normal|understandable|natural|easily done|easy (?:one|thing|mistake) to (?:make|do|miss)|easy mistake|honest mistake|common mistake|common one|normal reaction|natural reaction|reasonable)|easily done|(?:an )?easy (?:mistake|thing|one) to (?:make|do|miss|slip|get wrong|mix up|muddle|overlook|forget)|(?:lots|plenty|a lot|loads|many) of (?:people|customers|folk|folks|first-time buyers|parents|students|new owners|riders|drivers|travellers|travelers|homeowners) (?:find|get|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|go|end up)|you are (?:not|far from|definitely not|certainly not|by no means) (?:the )?(?:first|only)|you are not alone|(?:please )?(?:do not|try not to) (?:be (?:so )?hard on yourself|beat yourself up|blame yourself|feel bad|feel silly|feel stupid|feel foolish|feel embarrassed|kick yourself)|no need to (?:apologi[sz]e|feel bad|feel silly|be embarrassed|feel embarrassed|blame yourself|feel stupid|worry about that)|nothing to (?:be )?(?:embarrassed|ashamed|feel bad|feel silly|apologi[sz]e)(?: about| for)?|(?:it|that|this) (?:could|can) happen to (?:anyone|anybody|any of us)|(?:it|that) catches (?:a lot of|lots of|plenty of|many) people out|a lot of people (?:feel|find|do) (?:the same|that)|(?:that|this) is (?:a )?(?:very )?(?:common|normal|usual) (?:question|worry|concern|feeling|thing|reaction|mix-up|slip)|perfectly (?:normal|natural|reasonable|understandable)|makes (?:complete |total |perfect )?sense (?:to feel|that you)|anyone (?:could|can|might) (?:have )?(?:miss|missed|make|made|do|done|forget|forgotten|mix|mixed)|(?:you|i) would not be the first|(?:this|that|it) trips (?:a lot of|lots of|many|plenty of) people up/,
+      /more (?:often |common |usual )?than you (?:would|might|may) (?:think|expect|imagine|realise|realize)|(?:completely|totally|perfectly|entirely|very|so|really) understandable|you are in good company|happens to the best of us|(?:trips?|catch(?:es)?|confuses?|throws?|fools?|catches) (?:up |out )?(?:a lot of|lots of|loads of|many|plenty of|so many|most) (?:people|folk|folks|[a-z]+s)|(?:lots|plenty|a lot|loads|many|most) of (?:[a-z]+ )?[a-z]+s (?:find|get|go through|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|end up|notice|see|hit|run into|come)|(?:that|this|it) happens (?:(?:a lot )?more (?:often )?than you (?:would|'d|might) think|more often than (?:people|you) (?:think|realise|realize|imagine)|a lot|quite a lot|more than you know|to (?:lots|plenty|a lot) of people|to the best of us)|(?:it is|that is|this is|which is|it was|that was|it is a|that is a|it is such a|that is such a|it is an|that is an) (?:really |very |quite |so |completely |perfectly |totally |entirely |such |an |a )*(?:common|normal|understandable|natural|easily done|easy (?:one|thing|mistake) to (?:make|do|miss)|easy mistake|honest mistake|common mistake|common one|normal reaction|natural reaction|reasonable)(?! (?:practice|procedure|policy|knowledge|sense|ground|law|courtesy|hours|service|price|rate|fee|charge|terms|for (?:us|the company|our)))|easily done|(?:an )?easy (?:mistake|thing|one) to (?:make|do|miss|slip|get wrong|mix up|muddle|overlook|forget)|(?:lots|plenty|a lot|loads|many) of (?:people|customers|folk|folks|first-time buyers|parents|students|new owners|riders|drivers|travellers|travelers|homeowners) (?:find|get|do|make|miss|struggle|are|feel|have|trip|worry|mix|forget|ask|go|end up)|you are (?:not|far from|definitely not|certainly not|by no means) (?:the )?(?:first|only)|you are not alone|(?:please )?(?:do not|try not to) (?:be (?:so )?hard on yourself|beat yourself up|blame yourself|feel bad|feel silly|feel stupid|feel foolish|feel embarrassed|kick yourself)|no need to (?:apologi[sz]e|feel bad|feel silly|be embarrassed|feel embarrassed|blame yourself|feel stupid|worry about that)|nothing to (?:be )?(?:embarrassed|ashamed|feel bad|feel silly|apologi[sz]e)(?: about| for)?|(?:it|that|this) (?:could|can) happen to (?:anyone|anybody|any of us)|(?:it|that) catches (?:a lot of|lots of|plenty of|many) people out|a lot of people (?:feel|find|do) (?:the same|that)|(?:that|this) is (?:a )?(?:very )?(?:common|normal|usual) (?:question|worry|concern|feeling|thing|reaction|mix-up|slip)|perfectly (?:normal|natural|reasonable|understandable)|makes (?:complete |total |perfect )?sense (?:to feel|that you)|anyone (?:could|can|might) (?:have )?(?:miss|missed|make|made|do|done|forget|forgotten|mix|mixed)|(?:you|i) would not be the first|(?:this|that|it) trips (?:a lot of|lots of|many|plenty of) people up/,
     ).concat(
       // Whatever the subject: "a bit of clicking is normal", "missing fixings crop up a fair bit".
       findAll(r, /(?:is|are|was|were|can be|is all) (?:perfectly |completely |totally |quite |very |really |pretty |so |entirely |fairly )?(?:normal|common|usual|to be expected|par for the course)(?! (?:for (?:a|the|this|that|your) [a-z]+ (?:that|this|so|as)|service|price|rate|fee|charge|hours|terms|procedure|practice))/),
+      ...ordinarySlips(r),
       findAll(r, /(?:crop|crops|cropping|come|comes|coming|pop|pops|popping|happen|happens) up (?:a lot|a fair bit|quite a bit|quite a lot|quite often|fairly often|often|all the time|more (?:often )?than you (?:would|might) think)|(?:happens|happen) (?:a fair bit|quite a bit|fairly often|quite often|all the time)/),
-    ).filter((m) => !negatedAt(r, m) || /do not|no need|nothing to|not alone|not the|try not|far from|by no means|would not be/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 20)));
+    ).filter((m) => !negatedAt(r, m) || /do not|no need|nothing to|not alone|not the|try not|far from|by no means|would not be|you are (?:[a-z]+ly )?not/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + 20)));
     const lumps = lumpMatches(r);
     const own = hits.filter((h) => !lumps.some((l) => l.first <= h.last && h.first <= l.last));
     if (own.length === 0) return [];
@@ -872,206 +890,16 @@ const normalizes: Detector = {
   },
 };
 
-const PAST = '(?:had|was|were|went|did|got|lost|forgot|missed|broke|died|failed|moved|bought|spent|waited|paid|ended|took|sent|left|dropped|happened|crashed|flooded|froze|came|sat|cried|chased|rang|called|booked|tried|needed|found|gave|kept|put|made|thought|felt|knew|ran|fell|caught|told|said|nearly|almost|once|used to)';
-const MONTHS = 'january|february|march|april|may(?! (?:have|be|not|need|want|take|find|also|help|well|i|you|we|it|still|just))|june|july|august|september|october|november|december';
-const AGO = `(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|few|couple of|a couple of|several|many) (?:years?|months?|weeks?|days?|summers?|winters?|springs?|autumns?|christmases|decades?) ago|last (?:year|month|week|weekend|spring|summer|autumn|fall|winter|christmas|easter|night|time)|(?:in|this|last) (?:${MONTHS})|in (?:19|20)\\d\\d|when i was|as a (?:kid|child|teenager|student|boy|girl))`;
 
-/** Sentences where the rep starts a story of their own: something that happened to them, or a close family member. */
-const STORY_TRIGGERS = [
-  `(?:the )?(?:very )?same (?:thing )?(?:happened|happens|went wrong) (?:to me|with my|to my|on my|with mine|to mine|with our|to us)`,
-  `(?:that|this|it) (?:happened|has happened) to (?:me|my|us)`,
-  `i (?:have |'ve )?(?:had|went through|did) (?:the same|a similar|exactly (?:the same|that|this)|that (?:same|exact)|the exact same|my (?:first|own)|one (?:of those|like that))`,
-  `(?:my own|mine|my [a-z]+) (?:[a-z]+ ){0,3}${PAST}\\b.*\\b(?:same|too|as well|myself|${AGO})`,
-  `(?:my own|mine) (?:[a-z]+ ){0,2}${PAST}`,
-  `i (?:have|'ve) been (?:there|through (?:it|that|this|the same)|in (?:the same|exactly|your|that|a similar))`,
-  `been there (?:myself|too|before)`,
-  `when (?:i|my|our) (?:[a-z-]+ ){0,3}${PAST}`,
-  `i (?:[a-z]+ ){0,6}(?:myself|too|as well)\\b.*${AGO}|i ${PAST} (?:[a-z']+ ){0,8}${AGO}|${AGO} ,? (?:i|my)\\b`,
-  // "I remember my first one", "I still remember collecting mine": memory, not "I remember your order".
-  `i (?:still |really |clearly |vividly )?remember (?:when|being|feeling|how|my|the day|the first|[a-z]+ing)`,
-];
-
-interface Story {
-  spans: Span[];
-  words: number;
-  sentences: number;
-}
-
-const FIRST_PERSON = new Set(['i', 'i am', 'i have', 'i would', 'i will', 'my', 'mine', 'me', 'myself']);
-// A sentence about the work being done for the customer, which ends a story and never starts one.
-const WORK = /(?:^|, )(?:let me|let us)\b|\b(?:i will (?!(?:never|not|always|still)\b)|i am going to|i can|we will|we can|i am (?!still\b)(?:just |now |currently |personally )?[a-z]+ing\b.*\b(?:now|for you|today|tonight|tomorrow|straight away|right away|this (?:morning|afternoon|evening)|(?:by|before|at|within) (?:\d|noon|midday|lunch|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|the end))\b|i am (?:just |now )?[a-z]+ing (?:you|your)\b|i am on the phone|i have (?:just |now |also |already )?[a-z]+ed\b.*\b(?:you|your|now|today|for you)\b|i have (?:just |now |also |already )?(?:booked|ordered|sent|checked|added|arranged|put|moved|found|released|removed|raised|logged|made|reset|processed|refunded|cancelled|canceled|credited|changed|updated|emailed|called)|i have (?:just |now |also |already )?[a-z]+ (?:you|your)\b)/;
-const PAST_WORDS = new Set(PAST.slice(3, -1).split('|').filter((w) => !['once', 'nearly', 'almost', 'used to'].includes(w)));
-const STORY_MARKER = new RegExp(`\\b(?:too|either|as well|myself|same|similar|once|actually|my own|mine|ours|at home|the feeling|before|since|${AGO})\\b`);
-// Things a rep has at work, or any day; "my sister", "my roof", "my physio" are their own life.
-const WORK_NOUNS = new Set([
-  'colleague', 'colleagues', 'manager', 'team', 'supervisor', 'system', 'systems', 'record', 'records', 'note', 'notes', 'screen',
-  'end', 'side', 'department', 'line', 'name', 'job', 'role', 'fault', 'mistake', 'error', 'apologies', 'apology', 'best',
-  'computer', 'engineer', 'driver', 'courier', 'staff', 'technician', 'office', 'desk', 'company', 'branch', 'store', 'shop',
-  'website', 'site', 'app', 'policy', 'process', 'understanding', 'view', 'advice', 'guess', 'boss', 'client', 'clients',
-  'customer', 'customers', 'records', 'part', 'responsibility', 'pleasure', 'word', 'words', 'number', 'extension', 'email',
-  'letter', 'form', 'service', 'bad', 'fault', 'doing', 'sincere', 'deepest',
-  // Nor are stretches of time: "that made my day".
-  'day', 'week', 'morning', 'afternoon', 'evening', 'night', 'time', 'turn', 'opinion', 'question',
-]);
-
-// "Our" is usually the company ("our network", "our receptionist"); with these it is the rep's household.
-const HOUSEHOLD = new Set([
-  'family', 'kids', 'children', 'son', 'daughter', 'baby', 'boy', 'girl', 'dog', 'cat', 'puppy', 'kitten', 'house', 'home', 'flat',
-  'wedding', 'honeymoon', 'holiday', 'car', 'garden', 'mum', 'dad', 'parents', 'twins', 'nan', 'gran', 'grandad', 'eldest', 'youngest',
-]);
-
-/** "My sister", "our family dog": the rep's own life, which a story is about. */
-function ownsPersonal(toks: Token[]): boolean {
-  return toks.some((t, i) => {
-    if (t.norm !== 'my' && t.norm !== 'our') return false;
-    const phrase = toks.slice(i + 1, i + 4);
-    if (t.norm === 'our') return phrase.some((n) => HOUSEHOLD.has(n.norm));
-    const head = phrase.find((n) => n.pos === 'NOUN' || n.pos === 'PROPN');
-    return !!head && !WORK_NOUNS.has(head.norm) && !toks.slice(i + 1, toks.indexOf(head)).some((n) => WORK_NOUNS.has(n.norm));
-  });
-}
-
-/** A sentence's clauses, split where a story could begin or end: "…; it caught me out too", "…, so I've taken your details". */
-function clausesOf(r: Reading, sentence: number): Token[][] {
-  const s = r.sentences[sentence]!;
-  const out: Token[][] = [[]];
-  for (let i = s.firstToken; i <= s.lastToken; i++) {
-    const t = r.tokens[i]!;
-    const next = r.tokens[i + 1];
-    const spacedDash = (t.norm === '-' || t.norm === '–' || t.norm === '—') && r.tokens[i - 1]?.end !== t.start;
-    if ([';', ':', '(', ')', '—', '–'].includes(t.norm) || spacedDash || (t.norm === ',' && next && ['and', 'but', 'so', 'because', 'though', 'although', 'which', 'while', 'whereas', 'then', 'or'].includes(next.norm))) {
-      if (out.at(-1)!.length) out.push([]);
-      continue;
-    }
-    out.at(-1)!.push(t);
-  }
-  return out.filter((c) => c.length > 0);
-}
-
-const clauseText = (toks: Token[]) => toks.map((t) => t.norm).join(' ');
-// "I'm afraid", "I think", "I'm sure" are asides about the reply, not the rep's life: "the same fee applies, I'm afraid".
-const ASIDE = /\bi (?:am afraid|am sorry|am sure|think|know|hope|mean|guess|suppose|believe|understand|see|promise|reckon|would say|must say|have to say)\b/g;
-const hasFirstPerson = (toks: Token[]) => /\b(?:i|my|mine|me|myself)\b/.test(clauseText(toks).replace(ASIDE, ''));
-const hypothetical = (text: string) => /\b(?:if|would|imagine|suppose)\b/.test(text);
-function inPast(toks: Token[], text: string): boolean {
-  return (
-    new RegExp(`\\b(?:${AGO}|used to|i have been|i have had)\\b`).test(text) ||
-    toks.some((t) => PAST_WORDS.has(t.norm) || (t.pos === 'VERB' && t.lemma !== t.norm && !/(?:ing|s)$/.test(t.norm)))
-  );
-}
-
-// A clause can mention them and still be the rep's story: "the same happened to me", "I bought the same bed", "I've been in your shoes".
-const SAME_AS_YOURS = /\b(?:same (?:thing|happened|happens|problem|issue|here|with|to me|myself|experience)|similar|my own|happened to me|mine|in your shoes|in your position|where you are|your age)\b|\bi (?:have )?[a-z]+ the (?:very |exact )?same\b/;
-
-/** A clause where the rep tells of something that happened to them (not an action for the customer). */
-function ownExperienceClause(toks: Token[]): boolean {
-  const text = clauseText(toks);
-  const household = /\bour\b/.test(text) && ownsPersonal(toks);
-  if (!(hasFirstPerson(toks) || household) || hypothetical(text) || WORK.test(text)) return false;
-  // Past tense tells a story; "my cat does the exact same thing" is one in the present.
-  if (!(inPast(toks, text) || /\b(?:(?:exact |very )?same thing|same here|me too|mine too)\b/.test(text)) || !(STORY_MARKER.test(text) || ownsPersonal(toks))) return false;
-  // "I've switched your pickup for the same time" is the work; "the same happened to me", "I bought the same bed" are stories whatever follows.
-  return !/\b(?:you|your)\b/.test(text) || SAME_AS_YOURS.test(text);
-}
-
-/** Where in a sentence the rep's own experience starts, if it has one. */
-function ownExperienceAt(r: Reading, sentence: number): number | undefined {
-  const clause = clausesOf(r, sentence).find(ownExperienceClause);
-  return clause ? r.tokens.indexOf(clause[0]!) : undefined;
-}
-
-/** A sentence about the rep's own life, around a story: "I bring my sister most weeks, actually." */
-function isPersonal(r: Reading, sentence: number): boolean {
-  const s = r.sentences[sentence]!;
-  const toks = r.tokens.slice(s.firstToken, s.lastToken + 1);
-  const text = sentenceText(r, sentence);
-  if (!hasFirstPerson(toks) || hypothetical(text) || WORK.test(text) || /\b(?:you|your|yours)\b/.test(text)) return false;
-  return STORY_MARKER.test(text) || ownsPersonal(toks);
-}
-
-const storiesOf = new WeakMap<Reading, Story[]>();
-
-function inOwnStory(r: Reading, m: Match): boolean {
-  return ownStories(r).some((s) => s.spans.some((sp) => sp.start <= m.start && m.end <= sp.end));
-}
-
-/** The rep's own stories: the sentence that starts each and the ones after it that stay with the rep. */
-function ownStories(r: Reading): Story[] {
-  let stories = storiesOf.get(r);
-  if (!stories) storiesOf.set(r, (stories = findStories(r)));
-  return stories;
-}
-
-function findStories(r: Reading): Story[] {
-  const lumped = new Set(lumpMatches(r).map((l) => r.tokens[l.first]!.sentence));
-  const startAt = new Map<number, number>();
-  for (const m of STORY_TRIGGERS.flatMap((p) => findAll(r, new RegExp(p)))) {
-    const sentence = r.tokens[m.first]!.sentence;
-    // "if it were me", "I would have" are not stories.
-    if (/\b(?:if|would)\b/.test(r.flat.slice(r.flatStart[r.sentences[sentence]!.firstToken]!, r.flatStart[m.first]!))) continue;
-    // "when our system crashed" is the company's story, not the rep's.
-    if (/^when (?:my|our)\b/.test(r.flat.slice(r.flatStart[m.first]!)) && !ownsPersonal(r.tokens.slice(m.first, m.last + 1))) continue;
-    // "I sent you the wrong form last week" is about their order, and an apology, not a story; "I'd be climbing the walls too if…" is not one either.
-    const clause = clausesOf(r, sentence).find((c) => c.includes(r.tokens[m.first]!)) ?? [];
-    if (WORK.test(clauseText(clause)) || hypothetical(clauseText(clause)) || (/\b(?:you|your)\b/.test(clauseText(clause)) && !SAME_AS_YOURS.test(clauseText(clause)))) continue;
-    const from = clause.length ? r.tokens.indexOf(clause[0]!) : m.first;
-    startAt.set(sentence, Math.min(startAt.get(sentence) ?? Infinity, from));
-  }
-  r.sentences.forEach((_, i) => {
-    const at = startAt.has(i) ? undefined : ownExperienceAt(r, i);
-    if (at !== undefined) startAt.set(i, at);
-  });
-  const stories: Story[] = [];
-  let coveredUntil = -1;
-  for (const [start, startToken] of [...startAt].sort((a, b) => a[0] - b[0])) {
-    if (start <= coveredUntil || lumped.has(start)) continue;
-    // A story can be led into: "I bring my sister most weeks, actually. She hated spin at first…"
-    let first = start;
-    let firstToken = startToken;
-    while (first - 1 > coveredUntil && isPersonal(r, first - 1) && !lumped.has(first - 1)) {
-      first--;
-      firstToken = r.tokens.slice(r.sentences[first]!.firstToken).findIndex((t) => FIRST_PERSON.has(t.norm)) + r.sentences[first]!.firstToken;
-    }
-    let last = start;
-    while (last + 1 < r.sentences.length) {
-      const next = sentenceText(r, last + 1);
-      // The story ends where the rep turns back to the customer or to the work.
-      const aboutRep = /\b(?:i|my|me|mine|myself|we|our|us)\b/.test(next);
-      const toCustomer = /\b(?:your|yours|yourself)\b/.test(next) || (/\byou\b/.test(next) && !aboutRep);
-      const turnsBack =
-        toCustomer ||
-        /^(?:anyway|right|now|ok|okay|so|let|please|kind regards|best|yours|thanks|thank|what|how|can|could|would|shall|do|is|are)\b/.test(next) ||
-        WORK.test(next);
-      // An instruction to them ("Pop that one in the reference field.", "Take a seat.") turns back too: a bare verb
-      // and its object. The tagger often calls a capitalised verb a name, so the form decides, not the tag.
-      const opener = r.tokens[r.sentences[last + 1]!.firstToken]!;
-      const object = r.tokens[r.sentences[last + 1]!.firstToken + 1];
-      const instruction = ['VERB', 'PROPN'].includes(opener.pos) && opener.lemma === opener.norm && /^(?:the|a|an|that|this|these|those|it|them|your|yours|one|some|any|me|us|him|her|a few)$/.test(object?.norm ?? '');
-      if (turnsBack || instruction) break;
-      last++;
-    }
-    coveredUntil = last;
-    // The last sentence may itself turn back part-way: "It's done the same to me, so I've taken your details…".
-    let end = r.sentences[last]!.lastToken;
-    const clauses = clausesOf(r, last).filter((c) => r.tokens.indexOf(c.at(-1)!) >= firstToken);
-    const back = clauses.findIndex((c, k) => k > 0 && (WORK.test(clauseText(c)) || /\b(?:you|your)\b/.test(clauseText(c))));
-    if (back > 0) end = r.tokens.indexOf(clauses[back - 1]!.at(-1)!);
-    const words = r.tokens.filter((tok, k) => k <= end && tok.sentence >= first && tok.start >= r.tokens[firstToken]!.start && /\w/.test(tok.text)).length;
-    stories.push({ spans: [{ start: r.tokens[firstToken]!.start, end: r.tokens[end]!.end }], words, sentences: last - first + 1 });
-  }
-  return stories;
-}
-
-const OVERSHARE_WORDS = 45;
 const relates: Detector = {
   id: 'relates',
   skill: 'relating',
   principle: 'P23',
   empathy: true,
   find(r) {
-    const brief = ownStories(r).filter((s) => s.sentences <= 2 && s.words <= OVERSHARE_WORDS);
-    if (brief.length === 0) return [];
-    return [{ delta: 1, spans: brief.flatMap((s) => s.spans), note: 'A short story of your own says "I know this one", then hands the conversation back.' }];
+    const stories = ownStories(r);
+    if (stories.length === 0 || runsLong(stories)) return [];
+    return [{ delta: 1, spans: stories.flatMap((s) => s.spans), note: 'A short story of your own says "I know this one", then hands the conversation back.' }];
   },
 };
 
@@ -1080,9 +908,9 @@ const overshares: Detector = {
   skill: 'relating',
   principle: 'P23',
   find(r) {
-    const long = ownStories(r).filter((s) => s.sentences > 2 || s.words > OVERSHARE_WORDS);
-    if (long.length === 0) return [];
-    return [{ delta: -1, spans: long.flatMap((s) => s.spans), note: 'Your story has taken over their call. Keep it to a sentence, then come back to them.' }];
+    const stories = ownStories(r);
+    if (!runsLong(stories)) return [];
+    return [{ delta: -1, spans: stories.flatMap((s) => s.spans), note: 'Your story has taken over their call. Keep it to a sentence, then come back to them.' }];
   },
 };
 
@@ -1138,12 +966,6 @@ export const detectors: readonly Detector[] = [
 
 /** Detectors that count as empathy for the engine's timing rule. */
 export const empathyDetectors: ReadonlySet<DetectorId> = new Set(detectors.filter((d) => d.empathy).map((d) => d.id));
-
-function sentenceText(r: Reading, index: number): string {
-  const s = r.sentences[index];
-  if (!s) return '';
-  return r.flat.slice(r.flatStart[s.firstToken]!, r.flatStart[s.lastToken]! + r.tokens[s.lastToken]!.norm.length);
-}
 
 function dedupe(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);

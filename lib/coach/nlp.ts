@@ -154,3 +154,10 @@ export function findAll(r: Reading, pattern: RegExp): Match[] {
 export function words(list: readonly string[]): string {
   return `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 }
+
+/** A sentence's words as they appear in `flat`. */
+export function sentenceText(r: Reading, index: number): string {
+  const s = r.sentences[index];
+  if (!s) return '';
+  return r.flat.slice(r.flatStart[s.firstToken]!, r.flatStart[s.lastToken]! + r.tokens[s.lastToken]!.norm.length);
+}

@@ -1,4 +1,4 @@
-// Choice analytics for a team: at each decision point of a scenario, how often each choice was picked and how those attempts ended.
+// Choice analytics for a team: at each decision point of a scenario, how often each choice was picked (or a typed reply heard as it) and how those attempts ended.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { rawTotal } from '@/lib/scenario/engine';
@@ -10,6 +10,8 @@ export interface ChoiceStat {
   /** Sum of the choice's skill deltas: how good a reply the rubric thinks it is. */
   merit: number;
   picks: number;
+  /** Of those picks, the replies typed in the learner's own words and heard as this choice. */
+  typed: number;
   share: number;
   /** Mean final score of the finished attempts that made this choice. */
   averageScore: number | null;
@@ -30,6 +32,7 @@ interface Row {
   nodeId: string;
   choiceId: string;
   picks: number;
+  typed: number;
   finished: number;
   successes: number;
   averageScore: number | null;
@@ -40,6 +43,7 @@ export async function choiceRows(db: Db, teamId: string, scenarioId: string): Pr
   return queryRows<Row>(
     db,
     sql`select d.node_id as "nodeId", d.choice_id as "choiceId", count(*)::int as picks,
+               count(*) filter (where d.reply_text is not null)::int as typed,
                count(*) filter (where a.status = 'completed')::int as finished,
                count(*) filter (where a.outcome = 'success')::int as successes,
                round(avg(a.score) filter (where a.status = 'completed'))::int as "averageScore"
@@ -63,6 +67,7 @@ export function nodeStats(s: ScenarioDefinition, rows: Row[]): NodeStat[] {
         say: c.say,
         merit: rawTotal(c.scores),
         picks: r?.picks ?? 0,
+        typed: r?.typed ?? 0,
         share: picks ? (r?.picks ?? 0) / picks : 0,
         averageScore: r?.averageScore ?? null,
         successRate: r && r.finished ? r.successes / r.finished : null,

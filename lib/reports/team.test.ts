@@ -30,7 +30,7 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
   let outsider: { id: string };
   let runId: string;
 
-  async function attempt(userId: string, opts: { at: Date; scenarioId?: string; score?: number; outcome?: string; assignmentId?: string; picks: [string, string, Record<string, number>][] }) {
+  async function attempt(userId: string, opts: { at: Date; scenarioId?: string; score?: number; outcome?: string; assignmentId?: string; picks: [string, string, Record<string, number>, string?][] }) {
     const [a] = await t.db
       .insert(attempts)
       .values({
@@ -45,7 +45,7 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
         startedAt: opts.at,
       })
       .returning();
-    await t.db.insert(decisions).values(opts.picks.map(([nodeId, choiceId, scores], seq) => ({ attemptId: a!.id, seq, nodeId, choiceId, scores, createdAt: new Date(opts.at.getTime() + seq * 1000) })));
+    await t.db.insert(decisions).values(opts.picks.map(([nodeId, choiceId, scores, replyText], seq) => ({ attemptId: a!.id, seq, nodeId, choiceId, scores, replyText, createdAt: new Date(opts.at.getTime() + seq * 1000) })));
     return a!;
   }
 
@@ -81,7 +81,7 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
     await attempt(ann.id, { at: daysAgo(200), score: 10, outcome: 'failure', picks: [['open', 'process', { reflecting: -3 }], ['fix', 'stall', { ownership: -2 }]] });
     // Bob: recent practice only.
     await attempt(bob.id, { at: daysAgo(3), score: 40, outcome: 'failure', picks: [['open', 'process', { reflecting: -1 }], ['fix', 'stall', { ownership: -3 }]] });
-    await attempt(bob.id, { at: daysAgo(2), picks: [['open', 'process', { reflecting: -1 }]] });
+    await attempt(bob.id, { at: daysAgo(2), picks: [['open', 'process', { reflecting: -1 }, 'What is the account number, please?']] });
     // The outsider's picks must never appear in this team's figures.
     await attempt(outsider.id, { at: daysAgo(1), score: 100, outcome: 'success', picks: [['open', 'feel', { reflecting: 3 }], ['fix', 'own', { ownership: 3 }]] });
     await t.db.insert(moduleProgress).values([{ userId: ann.id, moduleId: 'reflecting-emotion', status: 'completed', completedAt: daysAgo(30), updatedAt: daysAgo(30) }]);
@@ -168,7 +168,8 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
     const stats = nodeStats(s, await choiceRows(t.db, teamId, 'double-charge'));
     const open = stats.find((n) => n.nodeId === 'open')!;
     expect(open.picks).toBe(4);
-    expect(open.choices.find((c) => c.id === 'process')).toMatchObject({ picks: 3, share: 0.75, averageScore: 25, successRate: 0 });
+    expect(open.choices.find((c) => c.id === 'process')).toMatchObject({ picks: 3, typed: 1, share: 0.75, averageScore: 25, successRate: 0 });
+    expect(open.choices.find((c) => c.id === 'feel')!.typed).toBe(0);
     expect(open.choices.find((c) => c.id === 'feel')).toMatchObject({ picks: 1, averageScore: 90, successRate: 1 });
     expect(open.goesWrong).toBe(true);
     const fix = stats.find((n) => n.nodeId === 'fix')!;

@@ -73,6 +73,7 @@ export default async function ScenarioChoicesPage({ params, searchParams }: Prop
                               <span style={{ width: pct(c.share) }} />
                             </span>
                             {c.picks} ({pct(c.share)})
+                            {c.typed > 0 && <span className="muted"> · {c.typed} in their own words</span>}
                           </td>
                           <td data-label="Average final score">{c.averageScore ?? '—'}</td>
                           <td data-label="Ended well">{c.successRate === null ? '—' : pct(c.successRate)}</td>

@@ -20,6 +20,11 @@ test('a typed reply is marked, heard as an authored choice, and kept in the debr
   await expect(page.locator('.choice-button').first()).toBeFocused();
   await page.keyboard.press('w');
   await expect(box).toHaveValue(OWN_WORDS);
+  // A reload (a phone discarding the tab) keeps the unsent draft for this turn.
+  await page.reload();
+  await expect(page.locator('.choice-button').first()).toBeFocused();
+  await page.keyboard.press('w');
+  await expect(box).toHaveValue(OWN_WORDS);
   await page.keyboard.press('Control+Enter');
 
   // The feedback: the words behind the findings marked, how the customer took it, and the suggestion.

@@ -2,7 +2,7 @@
 // The role-play player: the customer, the conversation so far, the choices (also keys 1–9) or a typed reply, feedback and the debrief.
 import { useMachine } from '@xstate/react';
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
 import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
@@ -82,9 +82,33 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const writing = state.matches({ choosing: 'writing' });
   const picking = state.matches({ choosing: 'picking' });
   const [timerSeconds, setTimerSeconds] = useTimerSetting();
-  // The reply being typed: kept while the learner goes back to the choices, cleared once a decision lands.
+  // The reply being typed: kept while the learner goes back to the choices, cleared once a decision
+  // lands, and saved for the tab so a reload (a phone discarding the page) does not lose it.
   const [typed, setTyped] = useState({ seq: c.seq, text: '' });
   const draft = typed.seq === c.seq ? typed.text : '';
+  const draftKey = `reply-draft:${c.attemptId}:${c.seq}`;
+  const keepDraft = (text: string) => {
+    setTyped({ seq: c.seq, text });
+    try {
+      if (text) sessionStorage.setItem(draftKey, text);
+      else sessionStorage.removeItem(draftKey);
+    } catch {
+      // Storage can be full or switched off; the draft then lives only as long as the page.
+    }
+  };
+  const openBox = useCallback(() => {
+    if (!draft) {
+      const saved = (() => {
+        try {
+          return sessionStorage.getItem(draftKey);
+        } catch {
+          return null;
+        }
+      })();
+      if (saved) setTyped({ seq: c.seq, text: saved });
+    }
+    send({ type: 'WRITE' });
+  }, [draft, draftKey, c.seq, send]);
 
   // Keys 1–9 pick a choice and W opens the reply box, while the choices are showing.
   useEffect(() => {
@@ -93,7 +117,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
       if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, textarea, select')) return;
       if ((e.key === 'w' || e.key === 'W') && c.freeText) {
         e.preventDefault();
-        send({ type: 'WRITE' });
+        openBox();
         return;
       }
       const n = Number(e.key);
@@ -105,7 +129,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [picking, c.turn, c.freeText, send]);
+  }, [picking, c.turn, c.freeText, send, openBox]);
 
   // Focus follows the flow: to the first choice on a new turn, into the box when writing, to Continue after feedback.
   useEffect(() => {
@@ -115,7 +139,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   }, [picking, writing, state, c.seq]);
 
   const sendReply = () => {
-    if (draft.trim()) send({ type: 'REPLY', text: draft });
+    if (!draft.trim()) return;
+    // Sending is safe to repeat (the server answers a repeat the same), so the saved copy can go now.
+    keepDraft('');
+    setTyped({ seq: c.seq, text: draft });
+    send({ type: 'REPLY', text: draft });
   };
 
   const last = c.transcript.at(-1);
@@ -239,7 +267,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               maxLength={MAX_REPLY_LENGTH}
               rows={4}
               aria-describedby="own-reply-hint"
-              onChange={(e) => setTyped({ seq: c.seq, text: e.target.value })}
+              onChange={(e) => keepDraft(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
@@ -293,7 +321,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               ))}
             </ol>
             {c.freeText && (
-              <button type="button" className="button button-secondary write-button" aria-keyshortcuts="W" aria-disabled={!picking} onClick={() => picking && send({ type: 'WRITE' })}>
+              <button type="button" className="button button-secondary write-button" aria-keyshortcuts="W" aria-disabled={!picking} onClick={() => picking && openBox()}>
                 <span className="choice-key" aria-hidden="true">
                   W
                 </span>

@@ -1,4 +1,6 @@
 // Load: 200 learners playing concurrently for 30 s against one production server on PostgreSQL; no 5xx, and every acknowledged decision stored exactly once.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { expect, test } from '@playwright/test';
 import { testDrivers } from '../db/testing';
 import { readScenarios } from '../lib/scenario/course';
@@ -10,16 +12,10 @@ const seconds = 30;
 const base = 'http://127.0.0.1:3224';
 const scenarioIds = readScenarios(process.cwd()).scenarios.map((x) => x.scenario.id);
 
-/** A small seeded generator, so a failing run's choices can be replayed from the printed seed. */
+/** A seeded generator, so a failing run's choices can be replayed from the printed seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoroshiro128plus(seed | 0);
+  return () => uniformFloat64(rng);
 }
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {

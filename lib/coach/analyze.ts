@@ -1,6 +1,7 @@
 // The empathy coach: reads a typed reply and says, with the exact words, what earned or cost each point.
 import type { SkillId } from '@/lib/content/curriculum';
 import { detectors, empathyDetectors, type DetectorId, type Finding, type ReplyContext } from './detectors';
+import { evidence, featuresOf, fires, modelFor, probability } from './model';
 import { readReply } from './nlp';
 
 export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
@@ -29,10 +30,21 @@ const clamp = (n: number) => Math.max(-3, Math.min(3, n));
 
 export function analyzeReply(text: string, context: ReplyContext): Analysis {
   const reading = readReply(text.slice(0, MAX_REPLY_LENGTH));
-  const findings: Finding[] = [];
+  const all: Finding[] = [];
+  // Read for the models only when one is asked, and once for all of them.
+  let features: ReturnType<typeof featuresOf> | undefined;
   for (const d of detectors) {
-    for (const f of d.find(reading, context)) findings.push({ detector: d.id, skill: d.skill, ...f });
+    const found = d.find(reading, context);
+    for (const f of found) all.push({ detector: d.id, skill: d.skill, ...f });
+    // Where the rule is silent, a detector's learned model may still find it (ADR 12), said and scored as the
+    // rule would, and pointing at the clause whose words weighed most.
+    const model = found.length === 0 && d.says ? modelFor(d.id) : undefined;
+    if (!model) continue;
+    features ??= featuresOf(reading);
+    if (fires(model, false, probability(model, features))) all.push({ detector: d.id, skill: d.skill, ...d.says!, spans: [evidence(reading, model, features)] });
   }
+  // A story that runs long is not a brief one, whichever of rule and model found it.
+  const findings = all.some((f) => f.detector === 'overshares') ? all.filter((f) => f.detector !== 'relates') : all;
   const scores: Partial<Record<SkillId, number>> = {};
   for (const f of findings) scores[f.skill] = clamp((scores[f.skill] ?? 0) + f.delta);
   for (const skill of Object.keys(scores) as SkillId[]) if (scores[skill] === 0) delete scores[skill];

@@ -55,6 +55,8 @@ interface Detector {
   /** Empathy in the engine's sense: answering an open clue with it earns the timing credit. */
   empathy?: boolean;
   find(r: Reading, ctx: ReplyContext): Omit<Finding, 'detector' | 'skill'>[];
+  /** Its score and note, for the detectors with a learned model (model.ts), whose findings read the same from either. */
+  says?: { delta: number; note: string };
 }
 
 const span = (m: Match): Span => ({ start: m.start, end: m.end });
@@ -406,10 +408,13 @@ function reproachAfterHave(r: Reading, have: number): boolean {
   return false;
 }
 
+const BLAMES = { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' };
+
 const blamesCustomer: Detector = {
   id: 'blames-customer',
   skill: 'apologizing',
   principle: 'P15',
+  says: BLAMES,
   find(r) {
     const patterns = [
       `you (?:should|ought to|could|would|might) (?:have|not have|really have)`,
@@ -455,7 +460,7 @@ const blamesCustomer: Detector = {
         return true;
       });
     if (hits.length === 0) return [];
-    return [{ delta: -2, spans: dedupe(hits.map(span)), note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' }];
+    return [{ ...BLAMES, spans: dedupe(hits.map(span)) }];
   },
 };
 
@@ -745,10 +750,13 @@ function hasOwnerAndTime(r: Reading, m: Match, customer: Set<string>): boolean {
   return (named || REP_FOLLOWS_UP.test(said)) && CONCRETE_TIME.test(said) && !/\b(?:at some point|some time|sometime|soon|shortly|in due course)\b/.test(said);
 }
 
+const VAGUE_HANDOFF = { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' };
+
 const vagueHandoff: Detector = {
   id: 'vague-handoff',
   skill: 'ownership',
   principle: 'P17',
+  says: VAGUE_HANDOFF,
   find(r, ctx) {
     const customer = new Set(ctx.customerName.toLowerCase().split(/[\s-]+/));
     const patterns = [
@@ -791,7 +799,7 @@ const vagueHandoff: Detector = {
     });
     const hits = [...others, ...patterns.slice(1).flatMap((p) => findAll(r, new RegExp(p)))].filter((m) => !hasOwnerAndTime(r, m, customer));
     if (hits.length === 0) return [];
-    return [{ delta: -1, spans: dedupe(hits.map(span)), note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' }];
+    return [{ ...VAGUE_HANDOFF, spans: dedupe(hits.map(span)) }];
   },
 };
 
@@ -831,14 +839,17 @@ const recaps: Detector = {
 };
 
 
+const LUMPS = { delta: -1, note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' };
+
 const lumpsTogether: Detector = {
   id: 'lumps-together',
   skill: 'normalizing',
   principle: 'P25',
+  says: LUMPS,
   find(r) {
     const hits = lumpMatches(r).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
-    return [{ delta: -1, spans: dedupe(hits.map(span)), note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' }];
+    return [{ ...LUMPS, spans: dedupe(hits.map(span)) }];
   },
 };
 
@@ -868,11 +879,14 @@ function ordinarySlips(r: Reading): Match[] {
   ].flatMap((p) => findAll(r, new RegExp(p)));
 }
 
+const NORMALIZES = { delta: 1, note: 'Telling them it is common lifts the embarrassment without making them one of a crowd.' };
+
 const normalizes: Detector = {
   id: 'normalizes',
   skill: 'normalizing',
   principle: 'P25',
   empathy: true,
+  says: NORMALIZES,
   find(r) {
     const hits = findAll(
       r,
@@ -886,31 +900,37 @@ const normalizes: Detector = {
     const lumps = lumpMatches(r);
     const own = hits.filter((h) => !lumps.some((l) => l.first <= h.last && h.first <= l.last));
     if (own.length === 0) return [];
-    return [{ delta: 1, spans: dedupe(own.map(span)), note: 'Telling them it is common lifts the embarrassment without making them one of a crowd.' }];
+    return [{ ...NORMALIZES, spans: dedupe(own.map(span)) }];
   },
 };
 
+
+const RELATES = { delta: 1, note: 'A short story of your own says "I know this one", then hands the conversation back.' };
 
 const relates: Detector = {
   id: 'relates',
   skill: 'relating',
   principle: 'P23',
   empathy: true,
+  says: RELATES,
   find(r) {
     const stories = ownStories(r);
     if (stories.length === 0 || runsLong(stories)) return [];
-    return [{ delta: 1, spans: stories.flatMap((s) => s.spans), note: 'A short story of your own says "I know this one", then hands the conversation back.' }];
+    return [{ ...RELATES, spans: stories.flatMap((s) => s.spans) }];
   },
 };
+
+const OVERSHARES = { delta: -1, note: 'Your story has taken over their call. Keep it to a sentence, then come back to them.' };
 
 const overshares: Detector = {
   id: 'overshares',
   skill: 'relating',
   principle: 'P23',
+  says: OVERSHARES,
   find(r) {
     const stories = ownStories(r);
     if (!runsLong(stories)) return [];
-    return [{ delta: -1, spans: stories.flatMap((s) => s.spans), note: 'Your story has taken over their call. Keep it to a sentence, then come back to them.' }];
+    return [{ ...OVERSHARES, spans: stories.flatMap((s) => s.spans) }];
   },
 };
 

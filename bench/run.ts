@@ -115,10 +115,13 @@ function timeIt(fn: () => void): number {
 }
 const fmt = (l: Latency) => `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, ${l.rps.toFixed(0)} req/s`;
 
-type Turn = { choices: { id: string }[] };
+type Turn = { choices: { id: string; say: string }[] };
 
-/** Learners playing real scenarios end to end; returns the latency of every decision request. */
-async function decisionLoad(base: string, cookies: string[], total: number, concurrency: number): Promise<Latency> {
+/**
+ * Learners playing real scenarios end to end; returns the latency of every decision request.
+ * `typed`: every decision is a typed reply (the words of a choice on offer, as a learner might retype them).
+ */
+async function decisionLoad(base: string, cookies: string[], total: number, concurrency: number, typed = false): Promise<Latency> {
   const scenarioIds = ['double-charge', 'locked-out', 'forgot-to-cancel', 'returns-desk', 'fraud-victim', 'third-failed-delivery'];
   let done = 0;
   let n = 0;
@@ -137,7 +140,8 @@ async function decisionLoad(base: string, cookies: string[], total: number, conc
         for (let seq = 0; current && done < total; seq++) {
           const choice = current.choices[(seq + worker) % current.choices.length]!;
           const t = performance.now();
-          const r = await post(`/api/attempts/${attemptId}/decisions`, cookie, { seq, choiceId: choice.id, elapsedMs: 1000 });
+          const decision = typed ? { seq, reply: choice.say, elapsedMs: 9000 } : { seq, choiceId: choice.id, elapsedMs: 1000 };
+          const r = await post(`/api/attempts/${attemptId}/decisions`, cookie, decision);
           const body = (await r.json()) as { turn?: Turn };
           if (r.status !== 200) throw new Error(`decision answered ${r.status}`);
           times.push(performance.now() - t);
@@ -165,6 +169,11 @@ async function decisionFigures(base: string, driver: string) {
     const ratio = dec.rps / noop.rps;
     const target = c === 16 ? ` · target p95 < 25 ms: ${dec.p95 < 25 ? 'PASS' : 'FAIL'}` : '';
     row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (targets: 40% under load ${ratio >= 0.4 ? 'PASS' : 'FAIL'}, 50% for the player ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
+    // What typing costs the server: the coach and the choice mapping on every decision, against picking in the same run.
+    if (c === 16) {
+      const typed = await decisionLoad(base, cookies, total, c, true);
+      row(`POST typed replies on ${driver}, 16 concurrent learners`, fmt(typed), `${fmt(dec)} picked choices`, `throughput ${((typed.rps / dec.rps) * 100).toFixed(0)}% of picking`);
+    }
   }
 }
 

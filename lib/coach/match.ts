@@ -1,5 +1,5 @@
 // Maps a typed reply to the authored choice it is closest to, so the conversation can follow that branch.
-import { analyzeReply, type DetectorId, type ReplyContext } from './analyze';
+import { analyzeReply, type Analysis, type DetectorId, type ReplyContext } from './analyze';
 import { readReply } from './nlp';
 
 export interface AuthoredChoice {
@@ -28,14 +28,13 @@ interface Profile {
   direction: Map<string, number>;
 }
 
-function profile(text: string, context: ReplyContext): Profile {
+function profile(text: string, context: ReplyContext, a: Analysis = analyzeReply(text, context)): Profile {
   const reading = readReply(text);
   const lemmas = new Map<string, number>();
   for (const t of reading.tokens) {
     if (!CONTENT.has(t.pos) || STOP.has(t.lemma) || !/[a-z0-9]/.test(t.lemma)) continue;
     lemmas.set(t.lemma, (lemmas.get(t.lemma) ?? 0) + 1);
   }
-  const a = analyzeReply(text, context);
   const direction = new Map<string, number>();
   for (const [skill, score] of Object.entries(a.scores)) direction.set(skill, Math.sign(score));
   // The customer's name says nothing about which branch this is.
@@ -89,9 +88,10 @@ function cachedProfile(text: string, context: ReplyContext): Profile {
  * choice shares count less), half stance (which detectors fire and which way each skill moves).
  * An author's `examples:` count as more versions of the choice; the best version wins.
  */
-export function nearestChoice(reply: string, choices: AuthoredChoice[], context: ReplyContext): ChoiceMatch {
+export function nearestChoice(reply: string, choices: AuthoredChoice[], context: ReplyContext, analysis?: Analysis): ChoiceMatch {
   if (choices.length === 0) throw new Error('nearestChoice needs at least one choice');
-  const mine = profile(reply, context);
+  // A caller that has already analysed the reply (the server, to score it) need not pay for it twice.
+  const mine = profile(reply, context, analysis);
   const versions = choices.map((c) => [c.say, ...(c.examples ?? [])].map((t) => cachedProfile(t, context)));
   const df = new Map<string, number>();
   for (const vs of versions) {

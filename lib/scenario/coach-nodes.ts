@@ -40,7 +40,7 @@ export function hearReply(s: ScenarioDefinition, customerName: string, state: Pl
   if (!('node' in state.at)) throw new InvalidChoiceError('The conversation has ended; no more replies.');
   const n = nodeForCoach(s, customerName, state.at.node, state.openClues.at(-1)?.clue)!;
   const analysis = analyzeReply(text, n.context);
-  const match = nearestChoice(text, n.choices, n.context);
+  const match = nearestChoice(text, n.choices, n.context, analysis);
   const scores: Record<string, number> = {};
   for (const [skill, delta] of Object.entries(analysis.scores)) if (scoredSkills.has(skill) && skill !== 'timing') scores[skill] = delta;
   return {

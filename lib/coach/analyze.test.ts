@@ -409,6 +409,131 @@ describe('the coach’s detectors on the second round of families', () => {
   }
 });
 
+// The third held-out set missed vague-handoff and blames-customer by family: passives with no agent or a team as agent,
+// the customer sent elsewhere, someone else or "we" with no time; duties and faults placed on them, reminders of what
+// they were told, things done wrong, reproachful questions. Each family has members beyond the tuning wording and the
+// lookalikes (negations, the rep owning it, an owner with a time, what was done to them) that share its words.
+const thirdRound: typeof families = [
+  {
+    id: 'vague-handoff',
+    family: 'handled by another team or by nobody, in any passive; not work already done, nor with the rep following up by a time',
+    yes: [
+      'Damaged parcels are dealt with by our claims people.',
+      'It’s being looked into.',
+      'Refunds get processed by the revenues team.',
+      'Maintenance have been notified.',
+      'Any dispute should be raised with the billing team via the online form.',
+      'Your feedback has been noted.',
+    ],
+    no: [
+      'It’s been looked at already — the electrician replaced the fuse this morning.',
+      'Refunds are processed by our payments team overnight. I’ll check it’s gone through and message you tomorrow.',
+      'So the fault code that’s logged is a P0420.',
+    ],
+  },
+  {
+    id: 'vague-handoff',
+    family: 'the customer sent elsewhere; not when negated, when the call is to us, or when what they ring is a thing',
+    yes: [
+      'You may wish to speak to your GP about alternatives.',
+      'You’d be best popping back when she’s in.',
+      'For further assistance, please contact the relevant embassy.',
+      'Give them a ring on the number on your agreement.',
+      'Theft from lockers is a police matter, so you’ll need to report it to them.',
+      'Claims are handled separately, so you’d want to ring the claims line on Monday.',
+    ],
+    no: [
+      'You don’t need to contact the bank at all — I’ll deal with them this afternoon.',
+      'Ring us back any time if it happens again.',
+      'Go on, ring the bell by the rack, you’ve earned it.',
+      'Go to the settings menu and tap Accounts.',
+    ],
+  },
+  {
+    id: 'vague-handoff',
+    family: 'someone else, “we” with no time, the case going to a team; not the rep, or an owner with a time',
+    yes: [
+      'You can appeal, though someone else deals with appeals.',
+      'We’ll get back to you.',
+      'It’ll have to go up to the L2 team as an escalation.',
+      'Somebody from there should drop you an email.',
+      'Ooh, that’s one for the pharmacist, really.',
+      'I’ll make sure your feedback reaches the right people.',
+    ],
+    no: [
+      'I’m sending an emergency engineer now, and they’ll be with you within the hour.',
+      'I had to go into a branch twice with my passport.',
+      'We’ll ring you tomorrow at nine to confirm.',
+      'I won’t pass this on; I’m sorting it myself today.',
+    ],
+  },
+  {
+    id: 'blames-customer',
+    family: 'a duty or a fault placed on them or on customers like them; not negated, and not a place',
+    yes: [
+      'Guests are responsible for checking this before arrival.',
+      'It is the passenger’s responsibility to make sure baggage is within limits.',
+      'It’s on your side, I’m afraid — the router’s fine.',
+      'Well, the terms say you’re responsible for checking the delivery address.',
+      'It’s up to you to tell us about a change of address.',
+    ],
+    no: ['Your end looks fine; the fault is on our cable.', 'It’s on your side of the fence, so I’ll send the crew round.', 'You’re not responsible for the fee.'],
+  },
+  {
+    id: 'blames-customer',
+    family: 'a reminder of what they were told or agreed to, with the rule it holds against them',
+    yes: [
+      'As I explained on Monday, the voucher had to be used within the month.',
+      'You were sent three reminders about this renewal, so it shouldn’t have come as a surprise.',
+      'You agreed to the cancellation terms when you booked, so the deposit isn’t refundable.',
+      'Frames aren’t covered unless you took the care plan, which you turned down at the time.',
+    ],
+    no: ['As I said, I’ll ring you at four.', 'You agreed to pay monthly, so I’ve set that up for the 1st.', 'As I said, the refund must reach you by Friday, and I’ll chase it if not.'],
+  },
+  {
+    id: 'blames-customer',
+    family: 'done wrong, a reproachful question, their act named as the cause, advice for next time',
+    yes: [
+      'Perhaps you gave the finance company the wrong reference number.',
+      'You’ve put the wrong postcode in.',
+      'Did you not see the sign by the door?',
+      'You’ll have been drying washing indoors, that’s what does it.',
+      'Honestly, that’s what happens when you don’t clean the filter.',
+      'Perhaps next time you could double-check the size chart before ordering.',
+      'Stock updates overnight, so you should always ring ahead.',
+    ],
+    no: [
+      'You received the wrong size, and I’ve sent the right one today.',
+      'You’re worried the message means you’ve done something wrong. It doesn’t.',
+      'Next time you’re in, I’ll buy you a coffee.',
+      'Did you not get my email? I’ll resend it now.',
+      'You asked for next-day delivery, which is why it came so fast.',
+    ],
+  },
+  {
+    id: 'blames-customer',
+    family: 'negations, what was done to them, and the rep owning it take the blame back',
+    yes: ['You shouldn’t have thrown the box away.'],
+    no: [
+      'You never asked to switch, and the mistake was ours.',
+      'You should not have been charged, and the mistake was ours.',
+      'You weren’t told about the fee, and you should have been.',
+      'You shouldn’t have had to chase us twice.',
+      'You couldn’t have known about the change.',
+      'If you’d let us, we’d love to welcome you back.',
+    ],
+  },
+];
+
+describe('the coach’s detectors on the third round of families', () => {
+  for (const f of thirdRound) {
+    it(`${f.id}: ${f.family}`, () => {
+      for (const text of f.yes) expect(found(text, ctx(f.context)).has(f.id), `should find ${f.id} in: ${text}`).toBe(true);
+      for (const text of f.no) expect(found(text, ctx(f.context)).has(f.id), `should not find ${f.id} in: ${text}`).toBe(false);
+    });
+  }
+});
+
 describe('analyzeReply', () => {
   it('points at the exact words of each finding', () => {
     const text = 'Farida, I understand, but someone will get back to you.';

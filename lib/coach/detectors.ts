@@ -1,6 +1,9 @@
 // The coach's detectors: each finds one thing a reply does well or badly, grounded in a principle of the curriculum.
 import type { SkillId } from '@/lib/content/curriculum';
+import { blameMatches } from './blame';
 import { CROWD_PEOPLE, lumpMatches, MANY } from './crowd';
+import { negatedAt, pastForm, sameSentence, textOf } from './grammar';
+import { HANDED_ON, handoffMatches, REACHES_THE_RIGHT_PEOPLE } from './handoff';
 import { findAll, sentenceText, words, type Match, type Reading, type Token } from './nlp';
 import { inOwnStory, ownStories, runsLong, WORK } from './stories';
 
@@ -60,35 +63,6 @@ interface Detector {
 }
 
 const span = (m: Match): Span => ({ start: m.start, end: m.end });
-const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nobody', 'nothing', 'neither', 'nor', 'hardly', 'none']);
-/**
- * Whether a negation governs this phrase: wink-nlp flags the tokens, and a negator must sit in the
- * phrase or within four words before it in the same clause ("I'm not blaming you", "you don't need
- * to worry"), so "Oh no, that's upsetting" stays a reflection.
- */
-function negatedAt(r: Reading, m: Match, inside = true): boolean {
-  if (inside) for (let i = m.first; i < m.last; i++) if (negates(r, i)) return true;
-  if (!r.tokens.slice(Math.max(0, m.first - 1), m.last + 1).some((t) => t.negated) && !NEGATORS.has(r.tokens[m.first - 1]?.norm ?? '')) return false;
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
-    const t = r.tokens[i]!;
-    if (t.pos === 'PUNCT') return false;
-    if (negates(r, i)) return true;
-  }
-  return false;
-}
-// "I'm not surprised that upset you", "no wonder you're fed up", "not at all surprising": a negated surprise affirms what follows.
-// Likewise "I can't imagine how devastating that is": the rep saying it is beyond words, not denying it.
-const AFFIRMING = new Set(['surprised', 'surprising', 'surprise', 'wonder', 'doubt', 'imagine']);
-function negates(r: Reading, i: number): boolean {
-  if (!NEGATORS.has(r.tokens[i]!.norm)) return false;
-  // "losing a day's pay for nothing is infuriating": after a preposition it is an object, not a negation.
-  if (['nothing', 'none', 'nobody', 'no one'].includes(r.tokens[i]!.norm) && r.tokens[i - 1]?.pos === 'ADP') return false;
-  const next = r.tokens.slice(i + 1, i + 4).map((t) => t.norm);
-  return !AFFIRMING.has(next[0] ?? '') && !(next[0] === 'at' && next[1] === 'all' && AFFIRMING.has(next[2] ?? ''));
-}
-/** A past form, even where the model gives no lemma ("overbooked"); "need" and "feed" only look like one. */
-const pastForm = (t: Token) => t.lemma !== t.norm || /(?<!e)ed$/.test(t.norm);
-const sameSentence = (r: Reading, a: number, b: number) => r.tokens[a]!.sentence === r.tokens[b]!.sentence;
 
 // ---- Vocabulary --------------------------------------------------------------------------------
 
@@ -382,32 +356,6 @@ const realApology: Detector = {
   },
 };
 
-// Past participles spelt like their verb.
-const SAME_FORM = new Set(['read', 'put', 'set', 'cut', 'let', 'shut', 'hit', 'quit', 'spread', 'hurt', 'upset', 'burst', 'cost', 'split']);
-const participle = (t: Token) => t.pos === 'VERB' && !/ing$/.test(t.norm) && (pastForm(t) || SAME_FORM.has(t.norm));
-// What they "should have had" or "been told" was ours to give.
-const RECEIVED = new Set(['had', 'received', 'got', 'gotten', 'heard', 'seen']);
-
-/**
- * After "you should have": a reproach is something they should have done ("checked", "had it boxed", "been more
- * careful"); "you should have the calendar by Friday", "you should have had a letter", "you should have been told"
- * are about what we owe them.
- */
-function reproachAfterHave(r: Reading, have: number): boolean {
-  const next = r.tokens[have + 1];
-  if (!next) return false;
-  // "been more careful" is a reproach; "been badly hurt", "been told" happened to them.
-  if (next.norm === 'been') return !participle(r.tokens.slice(have + 2).find((t) => t.pos !== 'ADV') ?? next);
-  if (!participle(next)) return false;
-  if (!RECEIVED.has(next.norm)) return true;
-  // "had everything boxed": had something done, which was theirs to do.
-  for (const t of r.tokens.slice(have + 2, have + 6)) {
-    if (['PUNCT', 'ADP', 'SCONJ', 'CCONJ'].includes(t.pos)) return false;
-    if (participle(t) || (t.pos === 'ADJ' && pastForm(t))) return true;
-  }
-  return false;
-}
-
 const BLAMES = { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' };
 
 const blamesCustomer: Detector = {
@@ -416,49 +364,7 @@ const blamesCustomer: Detector = {
   principle: 'P15',
   says: BLAMES,
   find(r) {
-    const patterns = [
-      `you (?:should|ought to|could|would|might) (?:have|not have|really have)`,
-      `you (?:[a-z]+ly )?(?:did not|failed to|forgot to|neglected to|never|have not|had not|omitted to|have (?:[a-z]+ly )?not|have (?:[a-z]+ly )?never)(?! (?:do|miss|break|broken|cause|caused|lose|damage|delete|press|click|touch|change|done) (?:anything|a thing)\\b| (?:cause|caused|get|receive|hear|see|need|have to)\\b)`,
-      `you (?:people |lot )?never (?:read|check|listen|look)`,
-      `(?:was|is) (?:entirely |totally |really |always |clearly )?your (?:responsibility|fault|mistake|job|problem|lookout)`,
-      `(?:that|this|it) is (?:really |entirely |totally |actually )?(?:your|on your) (?:fault|responsibility|problem|mistake|issue|error|side|end|lookout)`,
-      `(?:that|this|it)(?: one)? (?:is|'s) (?:really |all |entirely |squarely )?on you\\b`,
-      // "If you had fixed it to the wall…", "if you'd read the terms": any counterfactual of theirs (checked below).
-      `(?:if you (?:had|would have|would)|(?:^|[,;.] )had you) (?:only |just |actually |properly |simply |bothered to )?[a-z]+`,
-      // "You ticked the wrong box", "you typed it wrong"; not "you received the wrong item".
-      `you (?:[a-z]+ly )?(?!received|got|were|have|had|been)[a-z]+ed (?:(?:the|a|an) wrong|(?:it|that|this|them|[a-z]+) (?:wrong|wrongly|incorrectly))\\b`,
-      // "You people who book online never read…"
-      `you (?:[a-z]+ ){0,5}(?:never|do not|did not|cannot|can not) (?:bother to |even |actually |ever )?(?:read|check|listen|look|follow|pay attention)`,
-      `you were (?:supposed|meant|asked|required) to`,
-      // "You were told at the desk that the room had to be empty": a rule they were given, held against them.
-      `you were (?:already |clearly |definitely |specifically |explicitly )?(?:told|warned|advised|informed|reminded)\\b[^.?!;]*\\b(?:had to|must|needed to|need to|have to|has to|was required|were required|would need|could not|cannot|can not|was not allowed|were not allowed|is not allowed|only)\\b`,
-      `(?:is|was) (?:entirely |all |completely )?down to you\\b`,
-      // "It's in the welcome pack you signed": the rule was theirs to know.
-      `(?:it is|it was|that is|this is|which is) (?:all |clearly |right )?(?:in|on|written in|set out in|stated in|explained in) (?:the|your) (?:[a-z-]+ ){0,3}you (?:signed|agreed to|accepted|were sent|were given|received|read)\\b`,
-      `you must have (?!been|had|felt|thought|wondered|worried)[a-z]+`,
-      `(?:you need to|next time ,? you should|you should) (?:read|check) (?:the|your) (?:terms|small print|email|emails|instructions)`,
-      `(?:as|like) (?:you were|you have been) (?:told|warned|informed|advised)`,
-      `(?:the|our) (?:terms|rules|instructions) (?:you agreed|were clear|are clear|clearly state)`,
-      `your (?:own )?(?:fault|mistake|error)`,
-      `you (?:clearly |obviously )?(?:did|entered|typed|put|booked|selected|chose|ordered|gave) (?:it|the|this|that)? ?(?:wrong|incorrectly|wrongly)`,
-      `user error`,
-    ];
-    const hits = patterns
-      .flatMap((p) => findAll(r, new RegExp(p)))
-      .filter((m) => !negatedAt(r, m, false))
-      .filter((m) => {
-        const sentence = sentenceText(r, r.tokens[m.first]!.sentence);
-        const said = r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length);
-        if (/^you (?:should|ought to|could|would|might) (?:have|really have)$/.test(said) && !reproachAfterHave(r, m.last)) return false;
-        if (/^(?:if you|[,;.] had you|had you)/.test(said) && !(participle(r.tokens[m.last]!) && r.tokens[m.last]!.norm !== 'been')) return false;
-        // "you should have had one, and that's our mistake": the fault is put on us, not them.
-        if (/\b(?:our (?:mistake|fault|error|failing)|my (?:mistake|fault|error)|(?:is|was) on (?:us|me)|(?:we|i) should (?:not |never )?have)\b/.test(sentence)) return false;
-        // Said to clear them, not to blame them.
-        if (/\b(?:not|never|no one is|nobody is|isn't) (?:saying|suggesting|blaming|implying)\b|\bnot your (?:fault|mistake)\b|\bthrough no fault\b/.test(sentence)) return false;
-        // "you didn't get the email because we never sent it" describes our failure.
-        if (/\bbecause (?:we|i|our|my|the system|it)\b/.test(r.flat.slice(r.flatStart[m.first]!, r.flatStart[r.sentences[r.tokens[m.first]!.sentence]!.lastToken]! + 1))) return false;
-        return true;
-      });
+    const hits = blameMatches(r);
     if (hits.length === 0) return [];
     return [{ ...BLAMES, spans: dedupe(hits.map(span)) }];
   },
@@ -678,6 +584,8 @@ const commitsAction: Detector = {
         const adverb = verbAt?.pos === 'ADV' && (/ly$/.test(verbAt.norm) || /^(?:soon|always|still|never|ever|also|then|now|just|maybe|perhaps|again|too|even|already)$/.test(verbAt.norm));
         if (verb === 'know' || adverb || (verbAt && !['VERB', 'AUX', 'NOUN', 'ADJ', 'PROPN', 'ADV'].includes(verbAt.pos))) continue;
         if (/^(?:while|whilst|as) /.test(said) && verbAt?.pos !== 'VERB') continue;
+        // "As I explained on Monday…", "as I said" recall what was said; they do no work.
+        if (/^as /.test(said) && verbAt && pastForm(verbAt)) continue;
         // The rep's own story ("I sent that back too") and checking understanding ("if I've followed you") are not work.
         if (negatedAt(r, m, false) || inOwnStory(r, m) || checks.some((c) => c.first <= m.last && m.first <= c.last)) continue;
         if (['if', 'whether', 'unless'].includes(r.tokens[m.first - 1]?.norm ?? '')) continue;
@@ -686,8 +594,8 @@ const commitsAction: Detector = {
         if (/\b(?:not|never|try|might|may|maybe|perhaps|hope)\b/.test(said)) continue;
         // "Maybe I could look tomorrow", "perhaps I can": the hedge comes before the "I".
         if (r.tokens.slice(Math.max(0, m.first - 2), m.first).some((t) => HEDGES.has(t.norm))) continue;
-        // "I'll make sure it gets passed on" promises only that someone else will have it.
-        if (new RegExp(`^make sure (?:[a-z]+ ){1,3}(?:gets|is|will be|goes) ${HANDED_ON}`).test(r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 80))) continue;
+        // "I'll make sure it gets passed on", "…reaches the right people" promise only that someone else will have it.
+        if (new RegExp(`^make sure (?:[a-z]+ ){1,3}(?:(?:gets|is|will be|goes) ${HANDED_ON}|${REACHES_THE_RIGHT_PEOPLE})`).test(r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 80))) continue;
         // "I'll see if…", "I'll have to…" are not promises.
         // "I've worked here for years" is the rep's time in the job, not work done for them.
         if (/^(?:worked|working) (?:here|there|at|in|for|with us)\b/.test(after)) continue;
@@ -709,47 +617,6 @@ const commitsAction: Detector = {
   },
 };
 
-/** What a handoff promises: someone else getting back, looking into it, being in touch. */
-const HANDOFF_VP =
-  '(?:get back(?! from| home)|help you(?: with (?:that|this|it))?(?! (?:to|carry|with (?:the|your)))|send (?:someone|somebody|an engineer|a technician|a team)(?: out| round)?|be in touch|be in contact|get in touch|contact you|(?:call|ring|phone) you(?! (?:in|through|over|forward|next)\\b)|(?:pop|come|drop|nip|call) (?:round|by|over|out)|email you|write to you|reach out|look (?:into|at) (?:it|this|that|your [a-z]+|the [a-z]+)|review (?:it|this|that|your [a-z]+)|deal with (?:it|this|that)|follow (?:it |this |that )?up|come back to you|pick (?:it|this|that) up|be with you|respond|reply|investigate|sort (?:it|this|that)|arrange|rearrange|handle (?:it|this|that)|take it from (?:here|there)|update you|let you know|advise you|help (?:you )?further|assist (?:you )?further)';
-const HANDED_ON = '(?:passed|forwarded|escalated|referred|handed|transferred)';
-const LOOKED_INTO =
-  '(?:looked into|looked at|investigated|reviewed|dealt with|handled|sorted|passed on|picked up|followed up|resolved|addressed|actioned|processed|progressed|escalated|assessed|considered|forwarded|referred|chased|scheduled|rescheduled|rebooked|rearranged|arranged|organised|organized|reassessed|re-examined|taken care of|looked after|sorted out|put right)';
-const CONCRETE_TIME = new RegExp(
-  `\\b(?:(?:by|before|at|on|until|between|from) (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|lunchtime|the end of (?:the day|today))|today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (?:the hour|the next|\\d|an? |one|two|three|twenty|thirty))\\b`,
-);
-
-// A person's job, which is an owner when a time comes with it: "the engineer will come out on Tuesday between 8 and 12".
-const ROLES = new Set([
-  'engineer', 'technician', 'plumber', 'electrician', 'nurse', 'doctor', 'gp', 'vet', 'dentist', 'driver', 'courier', 'manager',
-  'surveyor', 'inspector', 'assessor', 'fitter', 'locksmith', 'pharmacist', 'supervisor', 'adviser', 'advisor', 'caseworker',
-  'midwife', 'consultant', 'solicitor', 'physio', 'receptionist', 'caretaker', 'builder', 'installer',
-]);
-// The rep keeping the follow-up: "…and I'll ring you back by three", "I'm going to email you before six".
-const REP_FOLLOWS_UP = /\bi (?:will|am going to|shall|am) (?:personally |also |then |myself )?(?:call|ring|phone|email|text|message|update|contact|write to|get back to|come back to|check in with|chase)\b/;
-
-/**
- * Whether the handoff around `m` has an owner and a time after all, in the sentence before, its own or the next:
- * a named person ("my manager, Joanne, … will call you before five today"; "Our engineer, Piotr, will visit on
- * Thursday. He'll call you…"), a person's job ("the engineer"), or the rep following it up themselves; and a
- * concrete time, not "at some point" or "soon".
- */
-function hasOwnerAndTime(r: Reading, m: Match, customer: Set<string>): boolean {
-  const at = r.tokens[m.first]!.sentence;
-  const toks = r.tokens.slice(r.sentences[Math.max(0, at - 1)]!.firstToken, r.sentences[Math.min(r.sentences.length - 1, at + 1)]!.lastToken + 1);
-  const named = toks.some((t, i) => {
-    if (t.norm === 'he' || t.norm === 'she') return true;
-    if (ROLES.has(t.norm) && /^(?:the|our|your|an?|my)$/.test(toks[i - 1]?.norm ?? '')) return true;
-    if (t.pos !== 'PROPN' || !/^[A-Z][a-z]/.test(t.text) || customer.has(t.norm) || /^(?:mr|mrs|ms|miss|dr)$/.test(t.norm)) return false;
-    if (['team', 'department', 'desk', 'office'].includes(toks[i + 1]?.norm ?? '') || /^(?:dear|hi|hello|mr|mrs|ms|miss|dr)$/.test(toks[i - 1]?.norm ?? '')) return false;
-    // A capital opening a sentence proves nothing ("Housekeeping will…", "Best thing is…") unless a person follows: "Priya in billing", "Jamal from returns".
-    const opens = i === 0 || toks[i - 1]!.sentence !== t.sentence;
-    return !opens || /^(?:in|from|at|on|,)$/.test(toks[i + 1]?.norm ?? '') || toks[i + 1]?.pos === 'PROPN';
-  });
-  const said = toks.map((t) => t.norm).join(' ');
-  return (named || REP_FOLLOWS_UP.test(said)) && CONCRETE_TIME.test(said) && !/\b(?:at some point|some time|sometime|soon|shortly|in due course)\b/.test(said);
-}
-
 const VAGUE_HANDOFF = { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' };
 
 const vagueHandoff: Detector = {
@@ -758,46 +625,7 @@ const vagueHandoff: Detector = {
   principle: 'P17',
   says: VAGUE_HANDOFF,
   find(r, ctx) {
-    const customer = new Set(ctx.customerName.toLowerCase().split(/[\s-]+/));
-    const patterns = [
-      // Anyone but the rep, getting back or looking into it: "housekeeping will look into it", "they'll be in contact".
-      `(?:^|[a-z]+ )(?:will|should|can|may|might|is going to|are going to|would)(?: be able to| then| also| now| need to| have to)? ${HANDOFF_VP}`,
-      // It has been passed on, to nobody in particular ("it's been" reads as "it is been": wink spells every "'s" as "is").
-      `(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are) ${HANDED_ON}(?: (?:on|over|up|along))?`,
-      // In the simple past it is the case's history ("yours was referred for subrogation, so…"), a handoff only when it went to a team.
-      `(?:was|were) ${HANDED_ON} (?:on |over )?to (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`,
-      `(?:ticket|case|complaint|request|report|query|fault|issue|incident|claim|referral|it|this|that) (?:(?:has|have|had|is) (?:now |just |already )?been|is|was) (?:raised|logged|noted|recorded)`,
-      `(?:(?:has|have|had|is) (?:now |just |already )?been|is|are|was|were) (?:sent|logged|raised|noted|put through) (?:on |over )?to (?:the |our |a |another )?(?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`,
-      `i (?:have |will |am going to |can |shall |will need to |need to |will have to |have to )?(?:just )?(?:pass|passed|forward|forwarded|escalate|escalated|refer|referred|hand|handed|send|sent) (?:this|it|that|your [a-z]+(?: [a-z]+)?|the [a-z]+) (?:on|over|along|upwards|up the (?:chain|line)|higher(?: up)?|up|to (?:them|someone|somebody|a colleague|another (?:team|department|colleague)|the right (?:people|person|team)|(?:the|our|another) [a-z]+ (?:team|department)))`,
-      // "The engineers are aware and working on it": someone, some time.
-      `(?:we|they|the [a-z]+|our [a-z]+) (?:are|is) (?:fully |well )?aware(?: of (?:it|this|the (?:issue|problem|fault)))?|(?:are|is) (?:currently |busy )?working on (?:it|this|a fix)`,
-      // It will be looked into, by nobody in particular.
-      `(?:will|should|may|might|is going to|are going to|would|can) (?:then |now |also )?be ${LOOKED_INTO}`,
-      `(?:we will|you will be) (?:notify|notified|update|updated|inform|informed|let you know|contact|contacted) (?:you )?(?:when|once|if|as soon as|in due course|as and when|if and when)`,
-      // Sent elsewhere: "you'll need to take it up with them", "you'd need to raise it with your card provider".
-      `you (?:will |would |may |might )?(?:need to|have to|want to|must|should|are best to) (?:call|contact|ring|phone|email|speak to|talk to|write to|get in touch with|reach out to|go to|go back to|complain to|apply to|check with|chase|raise (?:it|this|that) with|take (?:it|this|that) up with)(?! (?:us|me)\\b)`,
-      `you (?:would|will|might|may)? ?(?:be better off|be best|do better|want to try|could try) (?:to )?(?:calling|ringing|phoning|contacting|emailing|speaking to|talking to|writing to|going to|asking|call|ring|phone|contact|email|speak to|talk to|ask)(?! (?:us|me)\\b)`,
-      // It sits with another team, or is theirs to do: "your complaint is now with the relevant department", "that's one for our billing team".
-      `(?:is|are|sits|has been|have been) (?:now |currently |already )?with (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|people|specialists|office|desk)`,
-      `(?:that|this|it) is (?:one|a (?:job|question|matter|thing|query)|something) for (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|people|colleagues|office|desk)`,
-      // "I can't book it from chat, but the front desk can."
-      `i (?:can not|cannot|am not able to|am unable to) (?:[a-z]+ ){1,5},? but (?!i |we |you |let )(?:the |your |our |a )?(?:[a-z]+ ){0,3}(?:can|will|could|should|would)\\b`,
-      `in due course`,
-      `not (?:my|our) department`,
-      `(?:bear with us|we are looking into it|we will look into it)`,
-      `as soon as (?:possible|we can|they can)`,
-    ];
-    const others = findAll(r, new RegExp(patterns[0]!)).filter((m) => {
-      // "I'm looking into it and will reply by two": the one who will act is the clause's subject.
-      let subject = r.tokens[m.first]!;
-      if (['and', 'but', 'then', 'or'].includes(subject.norm)) {
-        const s = r.sentences[subject.sentence]!;
-        subject = r.tokens.slice(s.firstToken, m.first).reverse().find((t) => /^(?:i|i am|i have|we|you|they|he|she|it)$/.test(t.norm)) ?? subject;
-      }
-      // The rep keeping it ("I will call you") is ownership, not a handoff; "it" and "you" are not people passing it on.
-      return !/^(?:i|i am|i have|me|you|we|us|it|this|that|there|which)$/.test(subject.norm);
-    });
-    const hits = [...others, ...patterns.slice(1).flatMap((p) => findAll(r, new RegExp(p)))].filter((m) => !hasOwnerAndTime(r, m, customer));
+    const hits = handoffMatches(r, ctx.customerName);
     if (hits.length === 0) return [];
     return [{ ...VAGUE_HANDOFF, spans: dedupe(hits.map(span)) }];
   },
@@ -955,6 +783,10 @@ const NOT_TEAMWORK = new Set(['say', 'be', 'face', 'hope', 'not', 'know', 'assum
 // The two of them as the ones doing it; "we" only as a proposal ("we can", "we'll"), since "we put them together" is the company.
 const TEAM = /\b(?:let us|we (?:can|could|will|shall|are going to|need to|should)|you and i|you and me|the two of us|both of us|between us|us both)\b/;
 
+/** "It's on your side, I'm afraid", "the fault is on your side": where a fault lies, not whose side the rep is on. */
+const faultLocation = (r: Reading, m: Match) =>
+  textOf(r, m) === 'on your side' && /\b(?:it|that|this|fault|problem|issue|error) (?:is|was|lies|sits)(?: [a-z]+ly| all| squarely)? $/.test(r.flat.slice(Math.max(0, r.flatStart[m.first]! - 40), r.flatStart[m.first]));
+
 const together: Detector = {
   id: 'together',
   skill: 'personalizing',
@@ -973,7 +805,7 @@ const together: Detector = {
       }),
       // "Together" counts when the two of them are the ones doing it: "we can watch it together", not "taking them together".
       ...findAll(r, /together/).filter((m) => TEAM.test(sentenceText(r, r.tokens[m.first]!.sentence))),
-    ].filter((m) => !negatedAt(r, m) && !inOwnStory(r, m));
+    ].filter((m) => !negatedAt(r, m) && !inOwnStory(r, m) && !faultLocation(r, m));
     if (hits.length === 0) return [];
     return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' }];
   },

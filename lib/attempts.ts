@@ -253,7 +253,7 @@ export async function decideAttempt(
   const replies = attempt.replyScores;
 
   if (input.seq < ids.length) {
-    const typed = input.seq in replies ? await typedReplyAt(db, attemptId, input.seq) : undefined;
+    const typed = input.seq in replies ? (await typedReplies(db, attempt)).get(input.seq) : undefined;
     const same = input.reply !== undefined ? typed?.text === normalizeReply(input.reply) : !typed && ids[input.seq] === input.choiceId;
     if (!same) throw new HttpError(409, `Decision ${input.seq} was already recorded with a different ${typed ? 'reply' : 'choice'}.`);
     const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1), replies).state;
@@ -370,15 +370,6 @@ async function recordNext(
   if (endingId) playing.delete(attemptId);
   else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies, replayed: next });
   return answerFor(v, live.mode, state, input.seq, live.shuffleSeed, heard && text ? { text, coach: heard.coach } : undefined);
-}
-
-/** The typed reply recorded at `seq`, if any. */
-async function typedReplyAt(db: Db, attemptId: string, seq: number): Promise<TypedReply | undefined> {
-  const [row] = await db
-    .select({ text: decisions.replyText, coach: decisions.coach })
-    .from(decisions)
-    .where(and(eq(decisions.attemptId, attemptId), eq(decisions.seq, seq)));
-  return row?.text && row.coach ? { text: row.text, coach: row.coach } : undefined;
 }
 
 /** Every typed reply of an attempt, by seq (read only when the attempt has any). */

@@ -1,10 +1,9 @@
 // A typed reply with the words behind each coach finding marked, and the findings listed beside it.
 import type { ReplyView } from '@/lib/attempts';
+import { signed } from '@/lib/content/labels';
 import { segments, signOf, type Finding } from '@/lib/player/marks';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
-
-/** The reply's words, with the ones a finding points at marked (style, and a label for assistive tech). */
+/** The reply's words, with the ones a finding points at marked; the finding list beside it says the same in words. */
 export function MarkedReply({ text, findings = [] }: { text: string; findings?: readonly Finding[] }) {
   return (
     <span className="marked-reply">

@@ -365,8 +365,7 @@ const blamesCustomer: Detector = {
   says: BLAMES,
   find(r) {
     const hits = blameMatches(r);
-    if (hits.length === 0) return [];
-    return [{ ...BLAMES, spans: dedupe(hits.map(span)) }];
+    return foundAt(hits, BLAMES);
   },
 };
 
@@ -626,8 +625,7 @@ const vagueHandoff: Detector = {
   says: VAGUE_HANDOFF,
   find(r, ctx) {
     const hits = handoffMatches(r, ctx.customerName);
-    if (hits.length === 0) return [];
-    return [{ ...VAGUE_HANDOFF, spans: dedupe(hits.map(span)) }];
+    return foundAt(hits, VAGUE_HANDOFF);
   },
 };
 
@@ -661,8 +659,7 @@ const recaps: Detector = {
   principle: 'P16',
   find(r) {
     const hits = recapMatches(r);
-    if (hits.length === 0) return [];
-    return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Checking you have it right shows you listened, and catches a misunderstanding early.' }];
+    return foundAt(hits, { delta: 1, note: 'Checking you have it right shows you listened, and catches a misunderstanding early.' });
   },
 };
 
@@ -676,8 +673,7 @@ const lumpsTogether: Detector = {
   says: LUMPS,
   find(r) {
     const hits = lumpMatches(r).filter((m) => !negatedAt(r, m));
-    if (hits.length === 0) return [];
-    return [{ ...LUMPS, spans: dedupe(hits.map(span)) }];
+    return foundAt(hits, LUMPS);
   },
 };
 
@@ -773,8 +769,7 @@ const congratulates: Detector = {
       r,
       /congratulations|congrats|congratulate|many happy returns|well done|good for you|(?:i am|we are|we are all) (?:so |really |very |incredibly |truly )?proud of you|(?:that is|what|such|that|what a|such a|that sounds like|that is such|that is a|that is an|it is a|it is an|this is a|this is an) (?:really |absolutely |truly |just |such a |such an )?(?:massive |major |real |proper |big |huge )?(?:wonderful|great|fantastic|brilliant|lovely|amazing|exciting|terrific|superb|fabulous|marvellous|marvelous|happy|good|big|incredible|huge) (?:news|achievement|milestone|moment|step|day|result|occasion)|how (?:exciting|wonderful|lovely|fantastic|brilliant|amazing|thrilling|marvellous|marvelous|fabulous|great)|(?:i am|i'm|we are|we're) (?:so |really |very |absolutely |just |truly )?(?:pleased|happy|delighted|thrilled|glad|chuffed) (?:for you|to hear|for the two of you|for you both|for your|for her|for him|for them)|what an? (?:achievement|milestone|lovely thing|exciting time|wonderful thing)|(?:you|you both|you two) must be (?:so |really |very )?(?:proud|thrilled|delighted|excited|over the moon)|exciting (?:times|news|day|step)|(?:that is|what) (?:wonderful|fantastic|brilliant|amazing|lovely|great)|best wishes|enjoy (?:the|your) (?:new|big)|all the best|over the moon/,
     ).filter((m) => !negatedAt(r, m));
-    if (hits.length === 0) return [];
-    return [{ delta: 2, spans: dedupe(hits.map(span)), note: 'You shared their good news before the business, which is what turns a transaction into a relationship.' }];
+    return foundAt(hits, { delta: 2, note: 'You shared their good news before the business, which is what turns a transaction into a relationship.' });
   },
 };
 
@@ -806,8 +801,7 @@ const together: Detector = {
       // "Together" counts when the two of them are the ones doing it: "we can watch it together", not "taking them together".
       ...findAll(r, /together/).filter((m) => TEAM.test(sentenceText(r, r.tokens[m.first]!.sentence))),
     ].filter((m) => !negatedAt(r, m) && !inOwnStory(r, m) && !faultLocation(r, m));
-    if (hits.length === 0) return [];
-    return [{ delta: 1, spans: dedupe(hits.map(span)), note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' }];
+    return foundAt(hits, { delta: 1, note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' });
   },
 };
 
@@ -818,6 +812,11 @@ export const detectors: readonly Detector[] = [
 
 /** Detectors that count as empathy for the engine's timing rule. */
 export const empathyDetectors: ReadonlySet<DetectorId> = new Set(detectors.filter((d) => d.empathy).map((d) => d.id));
+
+/** One finding over every place a detector matched, or none when it matched nowhere. */
+function foundAt(hits: Match[], says: { delta: number; note: string }): { delta: number; spans: Span[]; note: string }[] {
+  return hits.length === 0 ? [] : [{ ...says, spans: dedupe(hits.map(span)) }];
+}
 
 function dedupe(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -30,6 +30,25 @@ async function json<T>(res: Response): Promise<T> {
   throw new Error(res.status === 401 ? 'Your session has ended. Sign in again to continue.' : (body.error ?? `The trainer answered ${res.status}.`));
 }
 
+/** The tab's storage for unsent replies; it can be full or switched off, and a draft then lives only as long as the page. */
+const tabDraft = {
+  read(key: string): string | null {
+    try {
+      return sessionStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  write(key: string, text: string) {
+    try {
+      if (text) sessionStorage.setItem(key, text);
+      else sessionStorage.removeItem(key);
+    } catch {
+      // Nothing to do: see above.
+    }
+  },
+};
+
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export function Player(props: Props) {
@@ -89,24 +108,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const draftKey = `reply-draft:${c.attemptId}:${c.seq}`;
   const keepDraft = (text: string) => {
     setTyped({ seq: c.seq, text });
-    try {
-      if (text) sessionStorage.setItem(draftKey, text);
-      else sessionStorage.removeItem(draftKey);
-    } catch {
-      // Storage can be full or switched off; the draft then lives only as long as the page.
-    }
+    tabDraft.write(draftKey, text);
   };
   const openBox = useCallback(() => {
-    if (!draft) {
-      const saved = (() => {
-        try {
-          return sessionStorage.getItem(draftKey);
-        } catch {
-          return null;
-        }
-      })();
-      if (saved) setTyped({ seq: c.seq, text: saved });
-    }
+    const saved = draft ? null : tabDraft.read(draftKey);
+    if (saved) setTyped({ seq: c.seq, text: saved });
     send({ type: 'WRITE' });
   }, [draft, draftKey, c.seq, send]);
 
@@ -141,8 +147,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const sendReply = () => {
     if (!draft.trim()) return;
     // Sending is safe to repeat (the server answers a repeat the same), so the saved copy can go now.
-    keepDraft('');
-    setTyped({ seq: c.seq, text: draft });
+    tabDraft.write(draftKey, '');
     send({ type: 'REPLY', text: draft });
   };
 

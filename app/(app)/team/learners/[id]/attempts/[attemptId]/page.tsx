@@ -7,7 +7,7 @@ import { getDb } from '@/db/runtime';
 import { reviewAttempt } from '@/lib/attempts';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
-import { outcomeLabel } from '@/lib/content/labels';
+import { outcomeLabel, signed } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { moodBand } from '@/lib/scenario/engine';
 import { findUserById, isUuid } from '@/lib/users';
@@ -16,7 +16,6 @@ import { day } from '@/app/(app)/checkups/format';
 export const metadata: Metadata = { title: 'Transcript' };
 
 type Props = { params: Promise<{ id: string; attemptId: string }> };
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
 const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(skillInfo).map(([k, v]) => [k, v.label]));
 
 export default async function TranscriptPage({ params }: Props) {

@@ -220,12 +220,20 @@ export async function startAttempt(
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
     .returning({ id: attempts.id });
   playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {}, replayed });
-  // The learner reads the first turn before replying: time enough to load the coach off the request path.
-  if (mode === 'practice' || s.freeText) setTimeout(() => {
-      // A failure here is harmless: the first typed reply loads the coach itself and reports any error.
-      import('@/lib/scenario/coach-nodes').then((m) => m.warmCoach(), () => undefined);
-    }, 0);
+  if (mode === 'practice' || s.freeText) warmCoachSoon();
   return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
+}
+
+let coachWarming = false;
+/**
+ * The learner reads the first turn before replying: time enough to load the coach's language model
+ * off the request path, once per process. A failure here is harmless: the first typed reply loads
+ * the coach itself and reports any error.
+ */
+function warmCoachSoon() {
+  if (coachWarming) return;
+  coachWarming = true;
+  setTimeout(() => void import('@/lib/scenario/coach-nodes').then((m) => m.warmCoach(), () => undefined), 0);
 }
 
 const notFound = () => new HttpError(404, 'There is no such attempt.');

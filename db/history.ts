@@ -5,7 +5,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Db } from './client';
 import { hashPassword } from '@/lib/auth/password';
 import { getCourse } from '@/lib/content/course';
-import { scoreTotals } from '@/lib/scenario/analysis';
+import { scoreState } from '@/lib/scenario/analysis';
 import { choicesAt, decide, initialState, rawTotal, type PlayState } from '@/lib/scenario/engine';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { assignments, attempts, checkupPlans, checkupRuns, decisions, moduleProgress, scenarioVersions, teamManagers, teamMembers, teams, users } from './schema';
@@ -150,7 +150,7 @@ export async function seedHistory(db: Db, o: HistoryOptions): Promise<{ teamId: 
     const state = play(rng, p.scenario, Math.min(0.95, skill[p.userIx]! + 0.2 * (1 - age)));
     const ending = (state.at as { ending: string }).ending;
     const userId = learnerIds[p.userIx]!;
-    const score = scoreTotals(p.scenario.scenario, p.scenario.analysis, state.totals);
+    const score = scoreState(p.scenario.scenario, p.scenario.analysis, state);
     const stepMs = 20_000;
     attemptRows.push({
       userId,

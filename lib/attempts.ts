@@ -7,7 +7,7 @@ import { assignments, attempts, decisions, scenarioVersions, users, type StoredC
 import type { SessionClaims } from '@/lib/auth/access';
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
-import { analyse, scoreTotals, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
+import { analyse, scoreState, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
 import { replay, type Replayed } from '@/lib/scenario/replay';
 import type { HeardReply } from '@/lib/scenario/coach-nodes';
@@ -140,7 +140,7 @@ function endingOf(v: Version, state: PlayState): EndingView | undefined {
   return {
     id: state.at.ending,
     ...e,
-    score: scoreTotals(v.definition, v.analysis, state.totals),
+    score: scoreState(v.definition, v.analysis, state),
     passScore: v.definition.passScore,
     bestPath: bestPathOf(v),
   };
@@ -336,7 +336,7 @@ async function recordNext(
   const state = next.state;
   const step = state.steps[input.seq]!;
   const endingId = 'ending' in state.at ? state.at.ending : null;
-  const score = endingId ? scoreTotals(v.definition, v.analysis, state.totals).overall : null;
+  const score = endingId ? scoreState(v.definition, v.analysis, state).overall : null;
   const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
   const sessionValid = session
     ? sql`exists (select 1 from ${users} where ${users.id} = ${session.uid} and ${users.active} and ${users.sessionVersion} = ${session.sv})`

@@ -1,10 +1,14 @@
 // The empathy coach: reads a typed reply and says, with the exact words, what earned or cost each point.
 import type { SkillId } from '@/lib/content/curriculum';
+import { inContext, judge, type Judgement, type Turn } from './context';
 import { detectors, empathyDetectors, type DetectorId, type Finding, type ReplyContext } from './detectors';
 import { evidence, featuresOf, fires, modelFor, probability } from './model';
 import { readReply } from './nlp';
 
 export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
+export type { Judgement, Turn } from './context';
+export type { Fit } from './fits';
+import { GOOD_NEWS } from './fits';
 export { detectorIds } from './detectors';
 
 export interface Analysis {
@@ -14,9 +18,10 @@ export interface Analysis {
   /** True when the reply offers empathy in the engine's sense (answering an open clue earns timing). */
   empathy: boolean;
   suggestion: string;
+  /** How the reply answers its turn, when it was read against one. */
+  judgement?: Judgement;
 }
 
-const GOOD_NEWS = new Set(['excitement', 'pride', 'relief', 'joy', 'happiness', 'gratitude', 'delight', 'hope', 'anticipation']);
 
 /** A scenario clue ("worry", "pride") as the coach's context: which feeling, and whether it is good news. */
 export function clueOf(feeling: string | undefined): ReplyContext['clue'] {
@@ -28,7 +33,13 @@ export const MAX_REPLY_LENGTH = 1200;
 
 const clamp = (n: number) => Math.max(-3, Math.min(3, n));
 
-export function analyzeReply(text: string, context: ReplyContext): Analysis {
+const congratulator = detectors.find((d) => d.id === 'congratulates')!;
+
+/**
+ * Reads a reply. With a `turn`, the reply is also judged against it (context.ts): what does not
+ * answer this moment, repeats an earlier reply or misfits the moment earns nothing or costs points.
+ */
+export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): Analysis {
   const reading = readReply(text.slice(0, MAX_REPLY_LENGTH));
   const all: Finding[] = [];
   // Read for the models only when one is asked, and once for all of them.
@@ -44,23 +55,36 @@ export function analyzeReply(text: string, context: ReplyContext): Analysis {
     if (fires(model, false, probability(model, features))) all.push({ detector: d.id, skill: d.skill, ...d.says!, spans: [evidence(reading, model, features)] });
   }
   // A story that runs long is not a brief one, whichever of rule and model found it.
-  const findings = all.some((f) => f.detector === 'overshares') ? all.filter((f) => f.detector !== 'relates') : all;
+  let findings = all.some((f) => f.detector === 'overshares') ? all.filter((f) => f.detector !== 'relates') : all;
+  let judgement: Judgement | undefined;
+  if (turn) {
+    judgement = judge(reading, findings, turn);
+    // Congratulations where there is no good news: found as if there were, then counted against.
+    const misplaced = turn.fits.includes('congratulation') ? [] : congratulator.find(reading, { ...context, clue: { news: 'good' } }).flatMap((f) => f.spans);
+    findings = inContext(reading.text, findings, judgement, turn, misplaced);
+  }
   const scores: Partial<Record<SkillId, number>> = {};
   for (const f of findings) scores[f.skill] = clamp((scores[f.skill] ?? 0) + f.delta);
   for (const skill of Object.keys(scores) as SkillId[]) if (scores[skill] === 0) delete scores[skill];
-  const found = new Set(findings.map((f) => f.detector));
+  const found = new Set(findings.filter((f) => f.delta !== 0 || !judgement).map((f) => f.detector));
   return {
     findings,
     scores,
-    empathy: [...found].some((id) => empathyDetectors.has(id)),
-    suggestion: suggest(found, context),
+    // Empathy that does not answer this turn, or was pasted before, earns no timing either.
+    empathy: [...found].some((id) => empathyDetectors.has(id as DetectorId)) && (!judgement || (judgement.relevant && !judgement.repeats && !judgement.parrots)),
+    suggestion: suggest(found as Set<string> as Set<DetectorId>, context, judgement, turn),
+    ...(judgement ? { judgement } : {}),
   };
 }
 
 /** One line: the most useful next change, worst problem first. */
-function suggest(found: Set<DetectorId>, ctx: ReplyContext): string {
+function suggest(found: Set<DetectorId>, ctx: ReplyContext, j?: Judgement, turn?: Turn): string {
   const first = ctx.customerName.split(/\s+/)[0] ?? 'them';
   const rules: [boolean, string][] = [
+    [!!j?.repeats, `Write this one fresh: answer what ${first} has just said, not what you said before.`],
+    [!!j?.parrots, `Put what you heard in your own words, and add what you will do about it.`],
+    [!!j && !j.relevant, `Answer what ${first} just raised${turn?.facts[0] ? ` (${turn.facts[0]})` : ''} before anything else.`],
+    [!!j && j.misfits.length > 0, 'Match the move to the moment: save apologies, stories and promises for where they fit.'],
     [found.has('blames-customer'), 'Take the blame out: say what you will do about it, not what they should have done.'],
     [found.has('non-apology'), 'Apologise for what happened, not for how they feel: "I\'m sorry we…".'],
     [found.has('lumps-together'), 'Leave other customers out of it; "it\'s an easy one to miss" reassures without the crowd.'],

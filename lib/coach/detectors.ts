@@ -1,6 +1,7 @@
 // The coach's detectors: each finds one thing a reply does well or badly, grounded in a principle of the curriculum.
 import type { SkillId } from '@/lib/content/curriculum';
 import { blameMatches } from './blame';
+import type { ContextId } from './context';
 import { CROWD_PEOPLE, lumpMatches, MANY } from './crowd';
 import { negatedAt, pastForm, sameSentence, textOf } from './grammar';
 import { HANDED_ON, handoffMatches, REACHES_THE_RIGHT_PEOPLE } from './handoff';
@@ -43,7 +44,8 @@ export interface Span {
 }
 
 export interface Finding {
-  detector: DetectorId;
+  /** A detector, or one of the checks of the reply against its turn (context.ts). */
+  detector: DetectorId | ContextId;
   skill: SkillId;
   delta: number;
   spans: Span[];

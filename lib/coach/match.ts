@@ -1,5 +1,5 @@
 // Maps a typed reply to the authored choice it is closest to, so the conversation can follow that branch.
-import { analyzeReply, type Analysis, type DetectorId, type ReplyContext } from './analyze';
+import { analyzeReply, detectorIds, type Analysis, type DetectorId, type ReplyContext } from './analyze';
 import { readReply } from './nlp';
 
 export interface AuthoredChoice {
@@ -37,8 +37,8 @@ function profile(text: string, context: ReplyContext, a: Analysis = analyzeReply
   }
   const direction = new Map<string, number>();
   for (const [skill, score] of Object.entries(a.scores)) direction.set(skill, Math.sign(score));
-  // The customer's name says nothing about which branch this is.
-  const detectors = new Set(a.findings.map((f) => f.detector).filter((d) => d !== 'names-customer'));
+  // The customer's name says nothing about which branch this is, nor do the checks against the turn.
+  const detectors = new Set(a.findings.map((f) => f.detector).filter((d): d is DetectorId => d !== 'names-customer' && (detectorIds as readonly string[]).includes(d)));
   return { lemmas, detectors, direction };
 }
 

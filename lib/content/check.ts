@@ -4,7 +4,9 @@ import path from 'node:path';
 import { principleIds, principles } from './curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
-import { lengthTell, readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
+import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
+import { strategyGate } from './gate';
+import { overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';
 import { parsePath, readPath } from './paths';
 
@@ -80,7 +82,10 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
     const loaded = readScenarioFiles(scenarioFiles, personas);
     problems.push(...loaded.problems);
     problems.push(...practiceProblems(modules, scenarios));
-    return { problems, modules, scenarios: loaded.scenarios, scenarioReport: [], coverage: [], notes };
+    // A single scenario is still played by every strategy; the course-wide limits wait for the whole course.
+    const gate = strategyGate(loaded.scenarios, dirs.scenarios, false);
+    problems.push(...gate.problems);
+    return { problems, modules, scenarios: loaded.scenarios, scenarioReport: gate.table, coverage: [], notes };
   }
 
   const { modules, problems } = readModules(dirs.modules);
@@ -108,7 +113,9 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
       [p.padEnd(9), ...modules.map((m) => (m.principles.includes(p) ? '●' : '·').padStart(String(m.order).length))].join('  '),
     ),
   ];
-  return { problems, modules, scenarios: loaded.scenarios, scenarioReport: scenarioReport(loaded.scenarios), coverage, notes };
+  const gate = strategyGate(loaded.scenarios, dirs.scenarios);
+  problems.push(...gate.problems);
+  return { problems, modules, scenarios: loaded.scenarios, scenarioReport: [...scenarioReport(loaded.scenarios), ...gate.table], coverage, notes };
 }
 
 function scenarioReport(loaded: LoadedScenario[]): string[] {
@@ -125,7 +132,12 @@ function scenarioReport(loaded: LoadedScenario[]): string[] {
         `${['success', 'partial', 'failure'].map((o) => `${byOutcome[o] ?? 0} ${o}`).join(', ')} · best ${a.bestPath.length} decisions: ${skills}`,
     );
   }
-  const tell = lengthTell(loaded.map((x) => x.scenario));
-  lines.push(`Length tell: the best choice is the longest reply at ${tell.tells} of ${tell.points} decision points (${Math.round(tell.share * 100)}%; limit 50%).`);
+  lines.push('Success endings: the lowest overall score and mood of any path that reaches each');
+  for (const { scenario: s, analysis: a } of loaded) {
+    const floors = Object.entries(a.floors)
+      .filter(([id]) => s.endings[id]!.outcome === 'success')
+      .map(([id, f]) => `${id} from ${overallOf(a, f.raw)} (mood ≥ ${f.mood})`);
+    lines.push(`  ${s.id.padEnd(24)} ${floors.join(', ') || 'none reachable'}`);
+  }
   return lines;
 }

@@ -11,6 +11,8 @@ export interface Analysis {
   /** Each scored skill's lowest and highest possible total over all paths. */
   skills: Record<string, { min: number; max: number }>;
   endings: Record<string, number>;
+  /** Per ending reached: the lowest raw total and the lowest customer mood of any path that reaches it. */
+  floors: Record<string, { raw: number; mood: number }>;
   /** The most decisions any path takes. */
   longest: number;
 }
@@ -41,9 +43,14 @@ export function analyse(s: ScenarioDefinition, personaMood: number): Analysis {
   for (const f of finals) if (rawTotal(f.totals) > rawTotal(best.totals)) best = f;
   const raws = finals.map((f) => rawTotal(f.totals));
   const endings: Record<string, number> = {};
+  const floors: Analysis['floors'] = {};
   for (const f of finals) {
     const id = (f.at as { ending: string }).ending;
     endings[id] = (endings[id] ?? 0) + 1;
+    const raw = rawTotal(f.totals);
+    const floor = (floors[id] ??= { raw, mood: f.mood });
+    floor.raw = Math.min(floor.raw, raw);
+    floor.mood = Math.min(floor.mood, f.mood);
   }
   return {
     paths: finals.length,
@@ -52,6 +59,7 @@ export function analyse(s: ScenarioDefinition, personaMood: number): Analysis {
     raw: { min: Math.min(...raws), max: Math.max(...raws) },
     skills,
     endings,
+    floors,
     longest: Math.max(...finals.map((f) => f.steps.length)),
   };
 }
@@ -68,11 +76,24 @@ export interface AttemptScore {
 
 /**
  * 0–100 where the best path scores 100 and the worst 0; each skill likewise against its own
- * lowest and highest possible totals.
+ * lowest and highest possible totals. Passing takes the pass mark *and* an ending that is not a
+ * failure: a conversation that ended with the customer hanging up did not go well, whatever the
+ * points on the way said.
  */
-export function scoreTotals(s: ScenarioDefinition, a: Analysis, totals: Record<string, number>): AttemptScore {
-  const overall = scale(rawTotal(totals), a.raw.min, a.raw.max);
+export function scoreTotals(s: ScenarioDefinition, a: Analysis, totals: Record<string, number>, endingId: string | undefined): AttemptScore {
+  const overall = overallOf(a, rawTotal(totals));
   const skills: Record<string, number> = {};
   for (const [k, b] of Object.entries(a.skills)) skills[k] = scale(totals[k] ?? 0, b.min, b.max);
-  return { overall, skills, passed: overall >= s.passScore };
+  const ending = endingId === undefined ? undefined : s.endings[endingId];
+  return { overall, skills, passed: ending !== undefined && ending.outcome !== 'failure' && overall >= s.passScore };
+}
+
+/** The overall score a raw total maps to. */
+export function overallOf(a: Analysis, raw: number): number {
+  return scale(raw, a.raw.min, a.raw.max);
+}
+
+/** An attempt's score from its final state (not passed while the conversation is still going). */
+export function scoreState(s: ScenarioDefinition, a: Analysis, state: PlayState): AttemptScore {
+  return scoreTotals(s, a, state.totals, 'ending' in state.at ? state.at.ending : undefined);
 }

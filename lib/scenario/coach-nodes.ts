@@ -1,11 +1,11 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
 import type { StoredCoach } from '@/db/schema';
-import { analyzeReply, clueOf } from '@/lib/coach/analyze';
+import { analyzeReply, clueOf, type Turn } from '@/lib/coach/analyze';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
-import { InvalidChoiceError, type PlayState, type ReplyScore } from './engine';
+import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';
 import type { LoadedScenario } from './course';
-import type { ScenarioDefinition } from './schema';
+import type { Choice, ScenarioDefinition } from './schema';
 
 /**
  * The node's choices (with their `examples:`) and the coach's context there. `openClue` is a
@@ -24,6 +24,47 @@ export function coachNode(loaded: LoadedScenario | undefined, nodeId: string): N
   return loaded ? nodeForCoach(loaded.scenario, loaded.persona.name, nodeId) : undefined;
 }
 
+/** An earlier typed reply of the same attempt, as the coach needs it to spot a pasted answer or a second story. */
+export interface EarlierReply {
+  text: string;
+  detectors: readonly string[];
+}
+
+/** The turn a reply at this node answers, as the coach judges it (none for versions stored before nodes said). */
+export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayState, earlier: readonly EarlierReply[], scored?: ReadonlySet<string>): Turn | undefined {
+  if (!('node' in state.at)) return undefined;
+  const node = s.nodes[state.at.node]!;
+  if (!node.about) return undefined;
+  return {
+    facts: node.about.facts,
+    asks: node.about.asks,
+    fits: node.about.fits,
+    customerLine: node.customer,
+    firstName: customerName.split(/\s+/)[0] ?? customerName,
+    feelingOpen: Boolean(node.clue ?? state.openClues.at(-1)),
+    earlier,
+    scored,
+  };
+}
+
+/**
+ * A typed reply never scores more than the best authored choice at its node: positive points are
+ * taken back, largest first, until its total is no higher.
+ */
+export function capAtBest(scores: Record<string, number>, choices: readonly Choice[]): Record<string, number> {
+  const best = Math.max(...choices.map((c) => rawTotal(c.scores)));
+  const out = { ...scores };
+  let over = rawTotal(out) - Math.max(0, best);
+  while (over > 0) {
+    const top = Object.entries(out).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])[0];
+    if (!top) break;
+    out[top[0]] = top[1] - 1;
+    if (out[top[0]] === 0) delete out[top[0]];
+    over--;
+  }
+  return out;
+}
+
 /** A typed reply as the scenario hears it: the choice it follows, its rubric score, what the coach found. */
 export interface HeardReply {
   choiceId: string;
@@ -36,16 +77,23 @@ export interface HeardReply {
  * scores (`scoredSkills`), so a typed reply is marked on the same rubric as the authored choices;
  * timing stays the engine's to award.
  */
-export function hearReply(s: ScenarioDefinition, customerName: string, state: PlayState, text: string, scoredSkills: ReadonlySet<string>): HeardReply {
+export function hearReply(
+  s: ScenarioDefinition,
+  customerName: string,
+  state: PlayState,
+  text: string,
+  scoredSkills: ReadonlySet<string>,
+  earlier: readonly EarlierReply[] = [],
+): HeardReply {
   if (!('node' in state.at)) throw new InvalidChoiceError('The conversation has ended; no more replies.');
   const n = nodeForCoach(s, customerName, state.at.node, state.openClues.at(-1)?.clue)!;
-  const analysis = analyzeReply(text, n.context);
+  const analysis = analyzeReply(text, n.context, turnAt(s, customerName, state, earlier, scoredSkills));
   const match = nearestChoice(text, n.choices, n.context, analysis);
   const scores: Record<string, number> = {};
   for (const [skill, delta] of Object.entries(analysis.scores)) if (scoredSkills.has(skill) && skill !== 'timing') scores[skill] = delta;
   return {
     choiceId: match.choiceId,
-    score: { scores, empathy: analysis.empathy },
+    score: { scores: capAtBest(scores, s.nodes[state.at.node]!.choices), empathy: analysis.empathy },
     coach: { findings: analysis.findings.map((f) => ({ ...f, scored: scoredSkills.has(f.skill) })), suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lengthTell, scenarioCoverage, type LoadedScenario } from './course';
+import { scenarioCoverage, type LoadedScenario } from './course';
+import { tellStats } from './strategies';
 import type { ScenarioDefinition } from './schema';
 
 const choice = (id: string, say: string, score: number, empathy = false) => ({
@@ -28,8 +29,8 @@ const def = (nodes: ScenarioDefinition['nodes'], principles: string[] = ['P1']):
   rules: [],
 });
 
-describe('lengthTell', () => {
-  it('counts decision points where the best choice is the single longest reply', () => {
+describe('tellStats', () => {
+  it('places the best option by length rank, ties sharing, with a clue making the empathetic reply the best', () => {
     const s = def({
       a: { customer: 'x', choices: [choice('best', 'The longest reply of all here', 2), choice('weak', 'Short', 0)] },
       b: { customer: 'x', choices: [choice('best', 'Short best', 2), choice('weak', 'A much longer weaker reply', -1)] },
@@ -37,12 +38,15 @@ describe('lengthTell', () => {
       c: { customer: 'x', clue: 'worry', choices: [choice('kind', 'That sounds worrying for you', 1, true), choice('fix', 'Fixing it', 2)] },
       d: { customer: 'x', choices: [choice('one', 'Same size', 2), choice('two', 'Same size', 0)] },
     });
-    expect(lengthTell([s])).toEqual({ tells: 2, points: 4, share: 0.5 });
+    const stats = tellStats([{ scenario: s, firstName: 'Pat' }]);
+    expect(stats.points).toBe(4);
+    // a: longest; b: shortest; c: the kind reply (shortest after timing); d: "same size" twice, one length: longest.
+    expect(stats.lengthRank).toEqual({ longest: 2, middle: 0, shortest: 2 });
   });
 });
 
 describe('scenarioCoverage', () => {
-  it('fails for unscored skills, principles practised fewer than twice, and a length tell above half', () => {
+  it('fails for unscored skills and principles practised fewer than twice', () => {
     const tell = def({ a: { customer: 'x', choices: [choice('best', 'The longest reply of all', 2), choice('weak', 'Short', 0)] } }, ['P1', 'P2']);
     const loaded = [tell, { ...tell, principles: ['P1'] }].map((scenario) => ({ scenario }) as unknown as LoadedScenario);
     const messages = scenarioCoverage(loaded, '/c/scenarios').map((p) => p.message);
@@ -51,6 +55,5 @@ describe('scenarioCoverage', () => {
     expect(messages).not.toContain(expect.stringMatching(/^principle P1 /));
     expect(messages).toContain('principle P2 is practised by 1 scenario; it needs at least two');
     expect(messages).toContain('principle P3 is practised by 0 scenarios; it needs at least two');
-    expect(messages).toContain('at 100% of decision points the best choice is also the longest reply (limit 50%)');
   });
 });

@@ -55,30 +55,7 @@ export function readScenarios(root: string) {
   return { ...scenarios, personas: personas.personas, problems: [...personas.problems, ...scenarios.problems] };
 }
 
-/**
- * The share of decision points where the highest-scoring choice is also the longest reply.
- * Above one half, learners can win by picking the longest answer instead of the kindest.
- */
-export function lengthTell(scenarios: ScenarioDefinition[]): { tells: number; points: number; share: number } {
-  let tells = 0;
-  let points = 0;
-  for (const s of scenarios) {
-    for (const node of Object.values(s.nodes)) {
-      points++;
-      const value = (c: (typeof node.choices)[number]) =>
-        Object.values(c.scores).reduce((a, b) => a + b, 0) + (node.clue && c.empathy ? 2 : 0);
-      const best = Math.max(...node.choices.map(value));
-      const longest = Math.max(...node.choices.map((c) => c.say.length));
-      const longestChoices = node.choices.filter((c) => c.say.length === longest);
-      if (longestChoices.length === 1 && value(longestChoices[0]!) === best) tells++;
-    }
-  }
-  return { tells, points, share: points ? tells / points : 0 };
-}
-
-export const MAX_LENGTH_TELL = 0.5;
-
-/** Course-level problems: every skill scored somewhere, every principle practised twice, no length tell. */
+/** Course-level problems: every skill scored somewhere, every principle practised twice (the strategy gate checks tells). */
 export function scenarioCoverage(scenarios: LoadedScenario[], dir: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const scored = new Set<string>();
@@ -94,15 +71,6 @@ export function scenarioCoverage(scenarios: LoadedScenario[], dir: string): Cont
   for (const p of principleIds) {
     const n = scenarios.filter((x) => x.scenario.principles.includes(p)).length;
     if (n < 2) problems.push({ file: dir, line: 0, message: `principle ${p} is practised by ${n} scenario${n === 1 ? '' : 's'}; it needs at least two`, hint: `add ${p} to the principles of scenarios that practise it` });
-  }
-  const tell = lengthTell(scenarios.map((x) => x.scenario));
-  if (tell.share > MAX_LENGTH_TELL) {
-    problems.push({
-      file: dir,
-      line: 0,
-      message: `at ${Math.round(tell.share * 100)}% of decision points the best choice is also the longest reply (limit ${MAX_LENGTH_TELL * 100}%)`,
-      hint: 'make weaker replies as long as or longer than the best one in more places',
-    });
   }
   return problems;
 }

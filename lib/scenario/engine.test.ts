@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { analyse, scoreTotals } from './analysis';
+import { analyse, scoreState, scoreTotals } from './analysis';
 import { decide, initialState, InvalidChoiceError } from './engine';
 import { replay } from './replay';
 import { ScenarioSchema, type ScenarioDefinition } from './schema';
@@ -123,7 +123,7 @@ describe('analyse and score', () => {
 
   it('scores the best path 100, the worst 0, and everything else between', () => {
     const best = replay(small, 0, a.bestPath);
-    expect(scoreTotals(small, a, best.state.totals)).toEqual({
+    expect(scoreState(small, a, best.state)).toEqual({
       overall: 100,
       // The best overall path is not the best for reflecting alone (feel then late-feel scores 3):
       // reflecting is 2 on a scale from -3 to 3, so 83.
@@ -131,17 +131,27 @@ describe('analyse and score', () => {
       passed: true,
     });
     const worst = replay(small, 0, ['blame', 'shrug']);
-    expect(scoreTotals(small, a, worst.state.totals).overall).toBe(0);
-    const mid = scoreTotals(small, a, replay(small, 0, ['process', 'late-feel', 'vague']).state.totals);
+    expect(scoreState(small, a, worst.state).overall).toBe(0);
+    const mid = scoreState(small, a, replay(small, 0, ['process', 'late-feel', 'vague']).state);
     expect(mid.overall).toBeGreaterThan(0);
     expect(mid.overall).toBeLessThan(100);
     expect(mid.passed).toBe(mid.overall >= 70);
   });
 
   it('keeps scores within 0–100 when typed replies go past what any authored path scores', () => {
-    const beyond = scoreTotals(small, a, { reflecting: 9, ownership: 9, timing: 2 });
+    const beyond = scoreTotals(small, a, { reflecting: 9, ownership: 9, timing: 2 }, 'happy');
     expect(beyond.overall).toBe(100);
     expect(beyond.skills.reflecting).toBe(100);
-    expect(scoreTotals(small, a, { reflecting: -9, ownership: -9, timing: -2 }).overall).toBe(0);
+    expect(scoreTotals(small, a, { reflecting: -9, ownership: -9, timing: -2 }, 'happy').overall).toBe(0);
+  });
+
+  it('passes only at the pass mark with an ending that is not a failure', () => {
+    const top = { reflecting: 9, ownership: 9, timing: 2 };
+    expect(scoreTotals(small, a, top, 'happy').passed).toBe(true);
+    expect(scoreTotals(small, a, top, 'meh').passed).toBe(true);
+    // Full marks and a hang-up: the conversation did not go well.
+    expect(scoreTotals(small, a, top, 'gone')).toMatchObject({ overall: 100, passed: false });
+    // Still talking: nothing is passed yet.
+    expect(scoreTotals(small, a, top, undefined).passed).toBe(false);
   });
 });

@@ -90,7 +90,7 @@ export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string
 
   const mood = clamp(state.mood + choice.mood, MOOD_MIN, MOOD_MAX);
   const rule = s.rules.find((r) => ('moodAtMost' in r.when ? mood <= r.when.moodAtMost : mood >= r.when.moodAtLeast));
-  const target = rule ? rule.goto : choice.next;
+  const target = arrive(s, rule ? rule.goto : choice.next, mood);
   const at = s.endings[target] ? { ending: target } : { node: target };
 
   if ('ending' in at) {
@@ -100,6 +100,17 @@ export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string
   const totals = { ...state.totals };
   for (const [skill, n] of Object.entries(delta)) add(totals, skill, n);
   return { at, mood, totals, openClues: open, steps: [...state.steps, { nodeId, choiceId, moodAfter: mood, scores: delta }] };
+}
+
+/** Where a path arriving at `target` with this mood lands: an ending that needs a better mood passes it on. */
+export function arrive(s: ScenarioDefinition, target: string, mood: number): string {
+  // The linter refuses chains that loop; the bound only guards an unlinted definition.
+  for (let hops = 0; hops < 8; hops++) {
+    const e = s.endings[target];
+    if (!e || e.moodAtLeast === undefined || !e.otherwise || mood >= e.moodAtLeast) return target;
+    target = e.otherwise;
+  }
+  return target;
 }
 
 /** The sum over skills: what "best path" maximises. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
 import type { ContentProblem } from '@/lib/content/problems';
 import { analyse, TooManyPathsError, type Analysis } from './analysis';
+import { GOOD_NEWS } from '@/lib/coach/fits';
 import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';
 
 type Seg = string | number;
@@ -106,6 +107,12 @@ export function parsePersona(file: string, text: string): Parsed<Persona> {
   return r;
 }
 
+/** Word stems of four letters or more, to see whether a fact is in a line ("charged" and "charge" agree). */
+const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).map((w) => w.slice(0, 5)));
+
+/** The lowest mood a success ending may be reached with: the bottom of the neutral band. */
+export const SUCCESS_MOOD_FLOOR = -1;
+
 export interface LintedScenario {
   scenario?: ScenarioDefinition;
   analysis?: Analysis;
@@ -158,6 +165,22 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
       }
     });
   }
+  for (const [id, e] of Object.entries(s.endings)) {
+    if ((e.moodAtLeast === undefined) !== (e.otherwise === undefined)) {
+      err(['endings', id], `ending "${id}" needs both moodAtLeast and otherwise, or neither`, 'say the mood it needs and the ending a lower mood goes to instead, like moodAtLeast: 0 and otherwise: grudging');
+    } else if (e.otherwise && !s.endings[e.otherwise]) {
+      err(['endings', id, 'otherwise'], `otherwise "${e.otherwise}" is not an ending`, `use one of: ${endingIds.join(', ')}`);
+    } else if (e.otherwise) {
+      const seen = new Set([id]);
+      for (let next: string | undefined = e.otherwise; next; next = s.endings[next]?.otherwise) {
+        if (seen.has(next)) {
+          err(['endings', id, 'otherwise'], `the otherwise links of ending "${id}" go round in a circle`, 'point otherwise at an ending that needs no mood');
+          break;
+        }
+        seen.add(next);
+      }
+    }
+  }
   s.rules.forEach((rule, i) => {
     if (!s.endings[rule.goto]) err(['rules', i, 'goto'], `goto "${rule.goto}" is not an ending`, `use one of: ${endingIds.join(', ')}`);
   });
@@ -189,7 +212,25 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
     for (const id of nodeIds) if (!state.has(id)) err(['nodes', id], `node "${id}" cannot be reached from start "${s.start}"`, 'point a choice at it, or remove it');
   }
 
-  if (problems.length) return { problems };
+  // Problems that leave the scenario playable: reported, but the analysis and the strategy gate still run.
+  const structural = problems.length;
+  const soft = (segs: Seg[], message: string, hint?: string) => later.push({ file, line: lines.of(segs), message, hint });
+  const later: ContentProblem[] = [];
+  for (const [nodeId, node] of Object.entries(s.nodes)) {
+    if (!node.about) {
+      soft(['nodes', nodeId], `node "${nodeId}" has no about:`, 'add about: { facts: [two or three things the customer raises here], fits: [...] }, so a typed reply can be judged against this turn');
+    } else {
+      const said = wordsOf(`${node.customer} ${node.cue ?? ''}`);
+      if (!node.about.facts.some((f) => [...wordsOf(f)].some((w) => said.has(w)))) {
+        soft(['nodes', nodeId, 'about', 'facts'], `none of the facts of node "${nodeId}" is in what the customer says there`, 'name the facts in the words the customer uses at this node');
+      }
+      if (node.about.fits.includes('congratulation') && !(node.clue && GOOD_NEWS.has(node.clue))) {
+        soft(['nodes', nodeId, 'about', 'fits'], `node "${nodeId}" calls for a congratulation without good news`, `give it a good-news clue (${[...GOOD_NEWS].join(', ')}), or remove congratulation from fits`);
+      }
+    }
+  }
+  if (structural) return { problems: [...problems, ...later] };
+  problems.push(...later);
   const persona = personas.get(s.persona)!;
   let analysis: Analysis;
   try {
@@ -200,6 +241,12 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
       return { problems };
     }
     throw e;
+  }
+  // A success is the customer leaving satisfied: no path may get there with them still upset.
+  for (const [id, floor] of Object.entries(analysis.floors)) {
+    if (s.endings[id]!.outcome === 'success' && floor.mood < SUCCESS_MOOD_FLOOR) {
+      err(['endings', id], `success ending "${id}" is reachable with the customer's mood at ${floor.mood} (below neutral, ${SUCCESS_MOOD_FLOOR})`, 'route low-mood paths to a partial or failure ending, with a rule such as when: { moodAtMost: -2 }, or change where the weak choices lead');
+    }
   }
   if (analysis.bestPath.length < 6) {
     err(['start'], `the best path has ${analysis.bestPath.length} decisions; a scenario needs at least six`, 'lengthen the main line of the conversation');

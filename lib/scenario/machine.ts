@@ -51,6 +51,10 @@ export function createScenarioMachine(s: ScenarioDefinition, personaMood: number
 function targetsFrom(s: ScenarioDefinition, nodeId: string): string[] {
   const set = new Set<string>(s.nodes[nodeId]!.choices.map((c) => c.next));
   for (const r of s.rules) set.add(r.goto);
+  // An ending that needs a better mood can hand the path on to its `otherwise`.
+  for (const id of [...set]) {
+    for (let e = s.endings[id], hops = 0; e?.otherwise && hops < 8; e = s.endings[e.otherwise], hops++) set.add(e.otherwise);
+  }
   return [...set];
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreTotals } from './analysis';
+import { scoreState } from './analysis';
 import { readScenarios } from './course';
 import { choicesAt, decide, initialState, InvalidChoiceError, type PlayState } from './engine';
 import { replay } from './replay';
@@ -38,7 +38,9 @@ describe('the course’s scenarios', () => {
           const { state, ids } = follow(picks);
           expect('ending' in state.at).toBe(true);
           expect(ids.length).toBeLessThanOrEqual(nodeCount);
-          const score = scoreTotals(s, a, state.totals);
+          const score = scoreState(s, a, state);
+          const outcome = s.endings[(state.at as { ending: string }).ending]!.outcome;
+          expect(score.passed).toBe(outcome !== 'failure' && score.overall >= s.passScore);
           expect(score.overall).toBeGreaterThanOrEqual(0);
           expect(score.overall).toBeLessThanOrEqual(100);
           for (const v of Object.values(score.skills)) {
@@ -53,7 +55,7 @@ describe('the course’s scenarios', () => {
     it('the best path scores exactly 100', () => {
       const best = replay(s, persona.mood, a.bestPath);
       expect(best.ending).toBeDefined();
-      expect(scoreTotals(s, a, best.state.totals).overall).toBe(100);
+      expect(scoreState(s, a, best.state).overall).toBe(100);
     });
 
     it('replay is deterministic', () => {

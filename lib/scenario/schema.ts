@@ -1,5 +1,6 @@
 // The scenario and persona formats authors write, as zod schemas (strict: unknown keys are errors).
 import { z } from 'zod';
+import { fitIds } from '@/lib/coach/fits';
 import { channels } from '@/lib/content/curriculum';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, like double-charge');
@@ -18,9 +19,21 @@ export const ChoiceSchema = z.strictObject({
   examples: z.array(text).optional(),
 });
 
+/**
+ * What a turn is about, so a typed reply can be judged against it: the facts a reply that engages
+ * with this turn would touch, the customer's question, and the moves this moment calls for.
+ * Optional in the schema so scenario versions stored before it still load; the linter requires it.
+ */
+export const AboutSchema = z.strictObject({
+  facts: z.array(text).min(1, 'name at least one thing this turn is about, like "bank fee"'),
+  asks: text.optional(),
+  fits: z.array(z.enum(fitIds)).default([]),
+});
+
 export const NodeSchema = z.strictObject({
   customer: text,
   cue: text.optional(),
+  about: AboutSchema.optional(),
   clue: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be one lowercase word naming the feeling, like frustration').optional(),
   choices: z.array(ChoiceSchema),
 });
@@ -29,6 +42,13 @@ export const EndingSchema = z.strictObject({
   outcome: z.enum(['success', 'partial', 'failure']),
   customer: text,
   summary: text,
+  /**
+   * The mood this ending needs: a path that arrives with the customer's mood lower goes to
+   * `otherwise` instead (a grudging resolution rather than an advocate), so an ending can only
+   * say the customer is happy when they are.
+   */
+  moodAtLeast: z.number().int().min(-5).max(5).optional(),
+  otherwise: kebab.optional(),
 });
 
 export const RuleSchema = z.strictObject({

@@ -245,7 +245,7 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
   // A success is the customer leaving satisfied: no path may get there with them still upset.
   for (const [id, floor] of Object.entries(analysis.floors)) {
     if (s.endings[id]!.outcome === 'success' && floor.mood < SUCCESS_MOOD_FLOOR) {
-      err(['endings', id], `success ending "${id}" is reachable with the customer's mood at ${floor.mood} (below neutral, ${SUCCESS_MOOD_FLOOR})`, 'route low-mood paths to a partial or failure ending, with a rule such as when: { moodAtMost: -2 }, or change where the weak choices lead');
+      err(['endings', id], `success ending "${id}" is reachable with the customer's mood at ${floor.mood} (below neutral, ${SUCCESS_MOOD_FLOOR})`, `give the ending moodAtLeast: ${SUCCESS_MOOD_FLOOR + 1} and otherwise: <a partial ending>, so a path arriving with a lower mood ends there instead`);
     }
   }
   if (analysis.bestPath.length < 6) {

@@ -47,7 +47,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 function startTrainer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    // The load answers at machine speed: the per-learner decision cap is for people, not for the bench.
+    env: { ...process.env, HOST: '127.0.0.1', DECISIONS_PER_MINUTE: '1000000', ...env },
     stdio: 'ignore',
   });
 }

@@ -227,7 +227,9 @@ export const attempts = pgTable(
   (t) => [
     index('attempts_user_idx').on(t.userId, t.startedAt),
     index('attempts_scenario_idx').on(t.scenarioId),
-    index('attempts_assignment_idx').on(t.assignmentId),
+    // One attempt per check-up assignment: starting again resumes it, so a learner cannot play
+    // a second copy on the path the first one's debrief showed them.
+    uniqueIndex('attempts_one_per_assignment').on(t.assignmentId).where(sql`${t.assignmentId} is not null`),
   ],
 );
 

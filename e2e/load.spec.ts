@@ -34,6 +34,8 @@ if (testDrivers.includes('postgres')) {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: 'load-test-secret-'.repeat(3),
       SEED_DEMO: '0',
+      // Simulated learners answer at machine speed; the per-learner cap is for people.
+      DECISIONS_PER_MINUTE: '1000000',
       PORT: new URL(base).port,
     });
     try {

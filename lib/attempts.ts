@@ -10,7 +10,7 @@ import { isUuid } from '@/lib/users';
 import { analyse, scoreState, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
 import { replay, type Replayed } from '@/lib/scenario/replay';
-import type { HeardReply } from '@/lib/scenario/coach-nodes';
+import type { EarlierReply, HeardReply } from '@/lib/scenario/coach-nodes';
 import type { LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
 
@@ -96,6 +96,8 @@ interface LiveAttempt {
   shuffleSeed: number;
   choiceIds: string[];
   replies: Record<string, ReplyScore>;
+  /** The typed replies so far, which the coach reads a new one against (a pasted template earns nothing twice). */
+  earlier: EarlierReply[];
   /** Those decisions replayed, so the next one costs one transition rather than a replay from the start. */
   replayed?: Replayed;
 }
@@ -116,33 +118,51 @@ function keepVersion(hash: string, definition: ScenarioDefinition, personaMood: 
   return v;
 }
 
+/**
+ * The id a check-up shows for a choice: opaque (says nothing about its quality), different in
+ * every attempt, the same on resume. Practice shows the authored id, since its feedback tells all.
+ */
+function publicId(mode: Mode, seed: number, nodeId: string, choiceId: string): string {
+  if (mode === 'practice') return choiceId;
+  return `c${crypto.createHash('sha256').update(`choice:${seed}:${nodeId}:${choiceId}`).digest('hex').slice(0, 10)}`;
+}
+
+/** The authored choice a public id names at a node (the id itself when it names none, so it is refused as not on offer). */
+function authoredId(v: Version, mode: Mode, seed: number, nodeId: string, id: string): string {
+  if (mode === 'practice') return id;
+  return v.definition.nodes[nodeId]?.choices.find((c) => publicId(mode, seed, nodeId, c.id) === id)?.id ?? id;
+}
+
 /** A stable shuffle of a node's choices for one attempt. */
 function shuffled<T extends { id: string }>(items: T[], seed: number, nodeId: string): T[] {
   const key = (id: string) => crypto.createHash('sha256').update(`${seed}:${nodeId}:${id}`).digest('hex');
   return [...items].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
 }
 
-function turnOf(s: ScenarioDefinition, state: PlayState, seed: number): Turn | undefined {
+function turnOf(s: ScenarioDefinition, state: PlayState, seed: number, mode: Mode): Turn | undefined {
   if (!('node' in state.at)) return undefined;
-  const node = s.nodes[state.at.node]!;
+  const nodeId = state.at.node;
+  const node = s.nodes[nodeId]!;
   return {
-    nodeId: state.at.node,
+    nodeId,
     customer: node.customer,
     ...(node.cue ? { cue: node.cue } : {}),
     mood: state.mood,
-    choices: shuffled(choicesAt(s, state), seed, state.at.node).map((c) => ({ id: c.id, say: c.say })),
+    choices: shuffled(choicesAt(s, state), seed, nodeId).map((c) => ({ id: publicId(mode, seed, nodeId, c.id), say: c.say })),
   };
 }
 
-function endingOf(v: Version, state: PlayState): EndingView | undefined {
+function endingOf(v: Version, state: PlayState, ids: (nodeId: string, choiceId: string) => string): EndingView | undefined {
   if (!('ending' in state.at)) return undefined;
   const e = v.definition.endings[state.at.ending]!;
   return {
     id: state.at.ending,
-    ...e,
+    outcome: e.outcome,
+    customer: e.customer,
+    summary: e.summary,
     score: scoreState(v.definition, v.analysis, state),
     passScore: v.definition.passScore,
-    bestPath: bestPathOf(v),
+    bestPath: bestPathOf(v).map((b) => ({ ...b, choiceId: ids(b.nodeId, b.choiceId) })),
   };
 }
 
@@ -159,11 +179,11 @@ interface TypedReply {
   coach: StoredCoach;
 }
 
-function replyView(v: Version, nodeId: string, choiceId: string, typed: TypedReply, reveal: boolean): ReplyView {
+function replyView(v: Version, nodeId: string, choiceId: string, typed: TypedReply, reveal: boolean, shownId = choiceId): ReplyView {
   const say = v.definition.nodes[nodeId]!.choices.find((c) => c.id === choiceId)!.say;
   return {
     text: typed.text,
-    heardAs: { choiceId, say },
+    heardAs: { choiceId: shownId, say },
     ...(reveal ? { findings: typed.coach.findings, suggestion: typed.coach.suggestion } : {}),
   };
 }
@@ -174,23 +194,32 @@ function answerFor(v: Version, mode: Mode, state: PlayState, seq: number, seed: 
   const choice = v.definition.nodes[step.nodeId]!.choices.find((c) => c.id === step.choiceId)!;
   const ended = 'ending' in state.at;
   const reveal = mode === 'practice';
+  const ids = (nodeId: string, choiceId: string) => publicId(mode, seed, nodeId, choiceId);
   return {
     seq,
     mood: step.moodAfter,
     ...(reveal ? { feedback: choice.feedback, scores: step.scores } : {}),
-    ...(typed ? { reply: replyView(v, step.nodeId, step.choiceId, typed, reveal) } : {}),
-    ...(ended ? { ending: endingOf(v, state) } : { turn: turnOf(v.definition, state, seed) }),
+    ...(typed ? { reply: replyView(v, step.nodeId, step.choiceId, typed, reveal, ids(step.nodeId, step.choiceId)) } : {}),
+    ...(ended ? { ending: endingOf(v, state, ids) } : { turn: turnOf(v.definition, state, seed, mode) }),
   };
 }
 
-export async function startAttempt(
-  db: Db,
-  userId: string,
-  scenario: LoadedScenario,
-  mode: Mode,
-  assignmentId?: string,
-): Promise<{ attemptId: string; seq: number; turn: Turn }> {
+export interface Started {
+  attemptId: string;
+  seq: number;
+  turn: Turn;
+  mode: Mode;
+  /** Set when the start carried on with the assignment's attempt already in flight. */
+  resumed?: true;
+  /** Why this play is practice although a check-up was asked for. */
+  notice?: string;
+}
+
+export const PRACTICE_AFTER_CHECKUP = 'You have already completed this check-up, and your first result stands. This play is practice: it does not change your result.';
+
+export async function startAttempt(db: Db, userId: string, scenario: LoadedScenario, mode: Mode, assignmentId?: string): Promise<Started> {
   const { scenario: s, persona, hash } = scenario;
+  let notice: string | undefined;
   if (assignmentId) {
     const [own] = await db
       .select({ itemId: assignments.itemId, kind: assignments.kind, completedAt: assignments.completedAt })
@@ -198,9 +227,16 @@ export async function startAttempt(
       .where(and(eq(assignments.id, assignmentId), eq(assignments.userId, userId)));
     if (!own) throw new HttpError(404, 'There is no such assignment for you.');
     if (own.kind !== 'scenario' || own.itemId !== s.id) throw new HttpError(400, `That assignment is for another scenario (${own.itemId}).`);
-    if (own.completedAt) throw new HttpError(409, 'You have already completed this assignment.');
-    // An assigned check-up is scored like one, whatever the request asked for.
-    mode = 'checkup';
+    if (own.completedAt) {
+      // The first completed attempt is the result; playing again is practice, and says so.
+      [mode, assignmentId, notice] = ['practice', undefined, PRACTICE_AFTER_CHECKUP];
+    } else {
+      // One attempt per assignment: starting again carries on with the one in flight.
+      const resumed = await resumeAssignment(db, userId, assignmentId);
+      if (resumed) return resumed;
+      // An assigned check-up is scored like one, whatever the request asked for.
+      mode = 'checkup';
+    }
   }
   let stored = storedVersions.get(db);
   if (!stored) storedVersions.set(db, (stored = new Set()));
@@ -218,10 +254,29 @@ export async function startAttempt(
   const [row] = await db
     .insert(attempts)
     .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
+    .onConflictDoNothing()
     .returning({ id: attempts.id });
-  playing.set(row!.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {}, replayed });
+  // Two starts of one assignment at once: the unique index lets one in, the other carries on with it.
+  if (!row) {
+    const resumed = assignmentId ? await resumeAssignment(db, userId, assignmentId) : undefined;
+    if (resumed) return resumed;
+    throw new HttpError(409, 'This check-up was finished a moment ago; start it again to practise.');
+  }
+  playing.set(row.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {}, earlier: [], replayed });
   if (mode === 'practice' || s.freeText) warmCoachSoon();
-  return { attemptId: row!.id, seq: 0, turn: turnOf(s, state, seed)! };
+  return { attemptId: row.id, seq: 0, turn: turnOf(s, state, seed, mode)!, mode, ...(notice ? { notice } : {}) };
+}
+
+/** The assignment's attempt in flight, as a start would answer it; none when there is none. */
+async function resumeAssignment(db: Db, userId: string, assignmentId: string): Promise<Started | undefined> {
+  const [open] = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.assignmentId, assignmentId), eq(attempts.userId, userId), eq(attempts.status, 'in_progress')));
+  if (!open) return undefined;
+  const view = await getAttempt(db, userId, open.id);
+  if (!view.turn) return undefined;
+  return { attemptId: open.id, seq: view.seq, turn: view.turn, mode: view.mode, resumed: true };
 }
 
 let coachWarming = false;
@@ -260,18 +315,22 @@ export async function decideAttempt(
   const ids = attempt.choiceIds;
   const replies = attempt.replyScores;
 
+  // Typed replies are read from the log only when the attempt has any.
+  const typedSoFar = Object.keys(replies).length > 0 ? await typedReplies(db, attempt) : new Map<number, TypedReply>();
   if (input.seq < ids.length) {
-    const typed = input.seq in replies ? (await typedReplies(db, attempt)).get(input.seq) : undefined;
-    const same = input.reply !== undefined ? typed?.text === normalizeReply(input.reply) : !typed && ids[input.seq] === input.choiceId;
-    if (!same) throw new HttpError(409, `Decision ${input.seq} was already recorded with a different ${typed ? 'reply' : 'choice'}.`);
+    const typed = typedSoFar.get(input.seq);
     const state = replay(v.definition, v.personaMood, ids.slice(0, input.seq + 1), replies).state;
+    const asked = input.choiceId === undefined ? undefined : authoredId(v, attempt.mode, attempt.shuffleSeed, state.steps[input.seq]!.nodeId, input.choiceId);
+    const same = input.reply !== undefined ? typed?.text === normalizeReply(input.reply) : !typed && ids[input.seq] === asked;
+    if (!same) throw new HttpError(409, `Decision ${input.seq} was already recorded with a different ${typed ? 'reply' : 'choice'}.`);
     return answerFor(v, attempt.mode, state, input.seq, attempt.shuffleSeed, typed);
   }
   if (attempt.status !== 'in_progress') throw new HttpError(409, 'This attempt has already ended.');
   if (input.seq > ids.length) {
     throw new HttpError(409, `Decision ${input.seq} skips ahead: the next decision is ${ids.length}.`);
   }
-  const live: LiveAttempt = { userId, contentHash: attempt.contentHash, mode: attempt.mode, shuffleSeed: attempt.shuffleSeed, choiceIds: ids, replies };
+  const earlier = [...typedSoFar.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => earlierOf(r));
+  const live: LiveAttempt = { userId, contentHash: attempt.contentHash, mode: attempt.mode, shuffleSeed: attempt.shuffleSeed, choiceIds: ids, replies, earlier };
   const answer = await recordNext(db, attemptId, live, v, input);
   if (answer) return answer;
   // Another request recorded this seq first: answer as it now stands.
@@ -298,14 +357,17 @@ export async function decideOnUsualPath(db: Db, session: SessionClaims, attemptI
  * coach (loaded on first use, so picking never pays for the language model).
  */
 async function resolve(v: Version, live: LiveAttempt, before: PlayState, input: DecisionInput): Promise<{ choiceId: string; heard?: HeardReply; text?: string }> {
-  if (input.reply === undefined) return { choiceId: input.choiceId! };
+  if (input.reply === undefined) {
+    const nodeId = 'node' in before.at ? before.at.node : '';
+    return { choiceId: authoredId(v, live.mode, live.shuffleSeed, nodeId, input.choiceId!) };
+  }
   if (live.mode === 'checkup' && !v.definition.freeText) {
     throw new HttpError(400, 'This check-up asks you to pick one of the replies on offer; typed replies are for practice.');
   }
   const text = normalizeReply(input.reply);
   if (!text) throw new HttpError(400, 'reply: write something before sending.');
   const { hearReply } = await import('@/lib/scenario/coach-nodes');
-  const heard = hearReply(v.definition, v.personaName, before, text, v.scoredSkills);
+  const heard = hearReply(v.definition, v.personaName, before, text, v.scoredSkills, live.earlier);
   return { choiceId: heard.choiceId, heard, text };
 }
 
@@ -330,7 +392,7 @@ async function recordNext(
   try {
     next = replay(v.definition, v.personaMood, [...live.choiceIds, choiceId], replies, base);
   } catch (e) {
-    if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${choiceId}" is not one of the choices on offer.`);
+    if (e instanceof InvalidChoiceError) throw new HttpError(400, `"${input.choiceId ?? choiceId}" is not one of the choices on offer.`);
     throw e;
   }
   const state = next.state;
@@ -376,9 +438,14 @@ async function recordNext(
     return null;
   }
   if (endingId) playing.delete(attemptId);
-  else playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies, replayed: next });
+  else {
+    const earlier = heard && text ? [...live.earlier, earlierOf({ text, coach: heard.coach })] : live.earlier;
+    playing.set(attemptId, { ...live, choiceIds: [...live.choiceIds, choiceId], replies, earlier, replayed: next });
+  }
   return answerFor(v, live.mode, state, input.seq, live.shuffleSeed, heard && text ? { text, coach: heard.coach } : undefined);
 }
+
+const earlierOf = (r: TypedReply): EarlierReply => ({ text: r.text, detectors: r.coach.findings.map((f) => f.detector) });
 
 /** Every typed reply of an attempt, by seq (read only when the attempt has any). */
 async function typedReplies(db: Db, attempt: typeof attempts.$inferSelect): Promise<Map<number, TypedReply>> {
@@ -464,6 +531,8 @@ async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: b
   const state = replay(v.definition, v.personaMood, attempt.choiceIds, attempt.replyScores).state;
   const reveal = reviewer || attempt.mode === 'practice' || 'ending' in state.at;
   const typed = await typedReplies(db, attempt);
+  // A manager reviewing sees the authored ids; the learner sees the ids their turns showed.
+  const ids = (nodeId: string, choiceId: string) => (reviewer ? choiceId : publicId(attempt.mode, attempt.shuffleSeed, nodeId, choiceId));
   return {
     attemptId: attempt.id,
     scenarioId: attempt.scenarioId,
@@ -471,8 +540,8 @@ async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: b
     status: attempt.status,
     seq: attempt.choiceIds.length,
     mood: state.mood,
-    turn: turnOf(v.definition, state, attempt.shuffleSeed),
-    ending: endingOf(v, state),
+    turn: turnOf(v.definition, state, attempt.shuffleSeed, attempt.mode),
+    ending: endingOf(v, state, ids),
     freeText: attempt.mode === 'practice' || v.definition.freeText,
     transcript: state.steps.map((st, i) => {
       const node = v.definition.nodes[st.nodeId]!;
@@ -482,11 +551,11 @@ async function viewOf(db: Db, attempt: typeof attempts.$inferSelect, reviewer: b
         seq: i,
         nodeId: st.nodeId,
         customer: node.customer,
-        choiceId: st.choiceId,
+        choiceId: ids(st.nodeId, st.choiceId),
         say: reply ? reply.text : choice.say,
         moodAfter: st.moodAfter,
         ...(reveal ? { feedback: choice.feedback, scores: st.scores } : {}),
-        ...(reply ? { reply: replyView(v, st.nodeId, st.choiceId, reply, reveal) } : {}),
+        ...(reply ? { reply: replyView(v, st.nodeId, st.choiceId, reply, reveal, ids(st.nodeId, st.choiceId)) } : {}),
       };
     }),
   };

@@ -54,6 +54,7 @@ const schema = z
     SEED_DEMO: flag,
     SIGNIN_MAX_FAILURES: positiveInt(10),
     SIGNIN_WINDOW_MINUTES: positiveInt(15),
+    DECISIONS_PER_MINUTE: positiveInt(120),
   })
   .superRefine((e, ctx) => {
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];

@@ -108,7 +108,9 @@ export function apiRoute<C>(fn: Handler<C>): Handler<C> {
       return await fn(req, ctx);
     } catch (e) {
       if (e instanceof HttpError) {
-        return jsonError(e.status, e.message);
+        const res = jsonError(e.status, e.message);
+        for (const [k, v] of Object.entries(e.headers)) res.headers.set(k, v);
+        return res;
       }
       console.error(e);
       return jsonError(500, 'Something went wrong on our side. Your last change may not have been saved; try again.');

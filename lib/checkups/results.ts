@@ -76,11 +76,11 @@ async function attemptsFor(db: Db, assignmentIds: string[]): Promise<Map<string,
     .from(attempts)
     .where(inArray(attempts.assignmentId, assignmentIds))
     .orderBy(asc(attempts.startedAt));
-  // Oldest first, so the latest attempt of each kind wins.
+  // One attempt per assignment (a unique index); oldest first all the same, so the first completed one is the result.
   for (const r of rows) {
     const hit = out.get(r.assignmentId!) ?? { inProgress: null, completed: null, score: null };
     if (r.status === 'in_progress') hit.inProgress = r.id;
-    if (r.status === 'completed') Object.assign(hit, { completed: r.id, score: r.score });
+    if (r.status === 'completed' && !hit.completed) Object.assign(hit, { completed: r.id, score: r.score });
     out.set(r.assignmentId!, hit);
   }
   return out;

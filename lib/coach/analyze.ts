@@ -3,7 +3,7 @@ import type { SkillId } from '@/lib/content/curriculum';
 import { inContext, judge, type Judgement, type Turn } from './context';
 import { detectors, empathyDetectors, type DetectorId, type Finding, type ReplyContext } from './detectors';
 import { evidence, featuresOf, fires, modelFor, probability } from './model';
-import { readReply } from './nlp';
+import { readReply, type Reading } from './nlp';
 
 export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
 export type { Judgement, Turn } from './context';
@@ -20,6 +20,8 @@ export interface Analysis {
   suggestion: string;
   /** How the reply answers its turn, when it was read against one. */
   judgement?: Judgement;
+  /** The reply as read, so the choice matching need not read it again. */
+  reading?: Reading;
 }
 
 
@@ -40,6 +42,14 @@ const congratulator = detectors.find((d) => d.id === 'congratulates')!;
  * answer this moment, repeats an earlier reply or misfits the moment earns nothing or costs points.
  */
 export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): Analysis {
+  if (degenerate(text)) {
+    return {
+      findings: [{ detector: 'off-topic', skill: 'language', delta: 0, spans: [], note: 'This is the same few words over and over, not something you would say to a customer.' }],
+      scores: {},
+      empathy: false,
+      suggestion: 'Write what you would say to them, once, in your own words.',
+    };
+  }
   const reading = readReply(text.slice(0, MAX_REPLY_LENGTH));
   const all: Finding[] = [];
   // Read for the models only when one is asked, and once for all of them.
@@ -61,6 +71,7 @@ export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): 
     judgement = judge(reading, findings, turn);
     // Congratulations where there is no good news: found as if there were, then counted against.
     const misplaced = turn.fits.includes('congratulation') ? [] : congratulator.find(reading, { ...context, clue: { news: 'good' } }).flatMap((f) => f.spans);
+    if (misplaced.length > 0) judgement.misfits.push('congratulates');
     findings = inContext(reading.text, findings, judgement, turn, misplaced);
   }
   const scores: Partial<Record<SkillId, number>> = {};
@@ -74,7 +85,17 @@ export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): 
     empathy: [...found].some((id) => empathyDetectors.has(id as DetectorId)) && (!judgement || (judgement.relevant && !judgement.repeats && !judgement.parrots)),
     suggestion: suggest(found as Set<string> as Set<DetectorId>, context, judgement, turn),
     ...(judgement ? { judgement } : {}),
+    reading,
   };
+}
+
+/**
+ * A reply that is one or two words over and over: built to be slow or to game the coach, not said to
+ * anyone. Reading it would cost many times a real reply, for nothing worth reading.
+ */
+export function degenerate(text: string): boolean {
+  const ws = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  return ws.length >= 40 && new Set(ws).size / ws.length < 0.25;
 }
 
 /** One line: the most useful next change, worst problem first. */

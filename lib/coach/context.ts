@@ -154,7 +154,7 @@ export function inContext(text: string, findings: Finding[], j: Judgement, turn:
         ? `not counted: this doesn't answer what ${turn.firstName} just told you`
         : undefined;
   for (const f of findings) {
-    if (j.misfits.includes(f.detector)) {
+    if (j.misfits.includes(f.detector) && f.detector !== 'congratulates') {
       out.push({ ...f, delta: -1, note: MISFIT_NOTES[f.detector]!(turn.firstName, f.detector === 'relates' && turn.earlier.some((e) => e.detectors.includes('relates'))) });
     } else if (voidReason && f.delta > 0) {
       out.push({ ...f, delta: 0, note: `${f.note} (${voidReason}.)` });

@@ -1,6 +1,7 @@
 // Scores the coach against labelled replies: per-detector counts, precision and recall.
 import { z } from 'zod';
-import { analyzeReply, detectorIds, type DetectorId, type ReplyContext } from './analyze';
+import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from './analyze';
+import { fitIds, type Fit } from './fits';
 import { nearestChoice, type AuthoredChoice } from './match';
 
 const Line = z.strictObject({
@@ -142,4 +143,87 @@ export function evaluateMapping(lines: LabelledParaphrase[], node: (scenarioId: 
     else wrong.push({ line: i + 1, expected: l.expect, got, text: l.text });
   });
   return { agreement: lines.length ? agreed / lines.length : 1, agreed, total: lines.length, wrong };
+}
+
+// ---- Judging a reply against its turn (context.ts) ----------------------------------------------------------
+
+const ContextLine = z.strictObject({
+  scenario: z.string().min(1),
+  node: z.string().min(1),
+  reply: z.string().min(1),
+  earlier: z.array(z.string()).default([]),
+  relevant: z.boolean(),
+  repeats: z.boolean(),
+  parrots: z.boolean(),
+  misfits: z.array(z.enum(fitIds)),
+});
+export type LabelledTurnReply = z.output<typeof ContextLine>;
+
+export function parseContextCorpus(source: string, file = 'input'): LabelledTurnReply[] {
+  return parseLines(source, file, ContextLine);
+}
+
+/** Which detector's finding each misfit label names. */
+const MISFIT_OF: Record<Fit, string> = {
+  apology: 'real-apology',
+  congratulation: 'congratulates',
+  normalizing: 'normalizes',
+  relating: 'relates',
+  commitment: 'commits-action',
+};
+
+export const contextChecks = ['off-topic', 'repeats', 'parrots', ...fitIds.map((f) => `misfit:${f}`)] as const;
+
+export interface ContextEvaluation {
+  perCheck: { check: string; tp: number; fp: number; fn: number; tn: number; precision: number; recall: number }[];
+  precision: number;
+  recall: number;
+  replies: number;
+  misses: { line: number; check: string; expected: boolean; text: string }[];
+}
+
+/**
+ * How often the coach's judgement of a reply against its turn agrees with a trainer's: each check
+ * (off the point, a repeat, parroting, each misfit move) counted as found or not, line by line.
+ * `turnFor` gives the reply's context and turn at the labelled node.
+ */
+export function evaluateContext(lines: LabelledTurnReply[], turnFor: (l: LabelledTurnReply) => { context: ReplyContext; turn: Turn } | undefined): ContextEvaluation {
+  const counts = new Map<string, { tp: number; fp: number; fn: number; tn: number }>(contextChecks.map((c) => [c, { tp: 0, fp: 0, fn: 0, tn: 0 }]));
+  const misses: ContextEvaluation['misses'] = [];
+  lines.forEach((l, i) => {
+    const t = turnFor(l);
+    if (!t) throw new CorpusError(`line ${i + 1}: no node ${l.scenario}/${l.node}, or it has no about:`);
+    const j = analyzeReply(l.reply, t.context, t.turn).judgement!;
+    const got: Record<string, boolean> = { 'off-topic': !j.relevant, repeats: j.repeats, parrots: j.parrots };
+    const want: Record<string, boolean> = { 'off-topic': !l.relevant, repeats: l.repeats, parrots: l.parrots };
+    for (const f of fitIds) {
+      got[`misfit:${f}`] = j.misfits.includes(MISFIT_OF[f]);
+      want[`misfit:${f}`] = l.misfits.includes(f);
+    }
+    for (const check of contextChecks) {
+      const c = counts.get(check)!;
+      const [g, w] = [got[check]!, want[check]!];
+      if (g && w) c.tp++;
+      else if (g) c.fp++;
+      else if (w) c.fn++;
+      else c.tn++;
+      if (g !== w) misses.push({ line: i + 1, check, expected: w, text: l.reply });
+    }
+  });
+  const perCheck = contextChecks.map((check) => {
+    const c = counts.get(check)!;
+    return { check, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
+  });
+  const sum = (k: 'tp' | 'fp' | 'fn') => perCheck.reduce((n, d) => n + d[k], 0);
+  return { perCheck, precision: ratio(sum('tp'), sum('tp') + sum('fp')), recall: ratio(sum('tp'), sum('tp') + sum('fn')), replies: lines.length, misses };
+}
+
+export function formatContextEvaluation(e: ContextEvaluation): string {
+  return [
+    `${'context check'.padEnd(22)}   tp   fp   fn   tn   precision recall`,
+    ...e.perCheck.map(
+      (d) => `${d.check.padEnd(22)} ${String(d.tp).padStart(4)} ${String(d.fp).padStart(4)} ${String(d.fn).padStart(4)} ${String(d.tn).padStart(4)}   ${d.precision.toFixed(2)}      ${d.recall.toFixed(2)}`,
+    ),
+    `context: precision ${e.precision.toFixed(2)} recall ${e.recall.toFixed(2)} over ${e.replies} replies`,
+  ].join('\n');
 }

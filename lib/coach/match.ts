@@ -29,7 +29,7 @@ interface Profile {
 }
 
 function profile(text: string, context: ReplyContext, a: Analysis = analyzeReply(text, context)): Profile {
-  const reading = readReply(text);
+  const reading = a.reading?.text === text ? a.reading : readReply(text);
   const lemmas = new Map<string, number>();
   for (const t of reading.tokens) {
     if (!CONTENT.has(t.pos) || STOP.has(t.lemma) || !/[a-z0-9]/.test(t.lemma)) continue;

@@ -106,7 +106,11 @@ export function featuresOf(r: Reading): Map<string, number[]> {
   });
   // Sentence by sentence: how much is about the rep, in the past, and how much is to the customer.
   const bySentence = new Map<number, Unit[]>();
-  for (const u of units) bySentence.set(u.sentence, [...(bySentence.get(u.sentence) ?? []), u]);
+  for (const u of units) {
+    const su = bySentence.get(u.sentence);
+    if (su) su.push(u);
+    else bySentence.set(u.sentence, [u]);
+  }
   let aboutRep = 0;
   let repWords = 0;
   let pastRep = 0;

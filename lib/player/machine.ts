@@ -32,6 +32,7 @@ export interface PlayerContext {
   lastAnswer?: DecisionAnswer;
   ending?: EndingView;
   error?: string;
+  notice?: string;
 }
 
 export type PlayerEvent =
@@ -60,6 +61,8 @@ export interface LoadInput {
 export interface StartResult {
   attemptId: string;
   view: AttemptView;
+  /** Why this play is not what was asked for (a finished check-up played again is practice). */
+  notice?: string;
 }
 
 /** Fills the transcript from a saved attempt, so a reload resumes where the learner was. */
@@ -105,7 +108,7 @@ export const playerMachine = setup({
       invoke: {
         src: 'load',
         input: ({ context }) => ({ scenarioId: context.scenarioId, mode: context.mode, attemptId: context.attemptId, assignmentId: context.assignmentId }),
-        onDone: { target: 'routing', actions: assign(({ event }) => ({ ...fromView(event.output.view), error: undefined })) },
+        onDone: { target: 'routing', actions: assign(({ event }) => ({ ...fromView(event.output.view), notice: event.output.notice, error: undefined })) },
         onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => (event.error as Error).message }) },
       },
     },

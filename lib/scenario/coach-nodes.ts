@@ -1,6 +1,6 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
 import type { StoredCoach } from '@/db/schema';
-import { analyzeReply, clueOf, type Turn } from '@/lib/coach/analyze';
+import { analyzeReply, clueOf, degenerate, type Turn } from '@/lib/coach/analyze';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
 import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';
@@ -88,7 +88,8 @@ export function hearReply(
   if (!('node' in state.at)) throw new InvalidChoiceError('The conversation has ended; no more replies.');
   const n = nodeForCoach(s, customerName, state.at.node, state.openClues.at(-1)?.clue)!;
   const analysis = analyzeReply(text, n.context, turnAt(s, customerName, state, earlier, scoredSkills));
-  const match = nearestChoice(text, n.choices, n.context, analysis);
+  // A degenerate reply still moves the conversation on; its first words are as good as any for that.
+  const match = nearestChoice(degenerate(text) ? text.slice(0, 200) : text, n.choices, n.context, analysis);
   const scores: Record<string, number> = {};
   for (const [skill, delta] of Object.entries(analysis.scores)) if (scoredSkills.has(skill) && skill !== 'timing') scores[skill] = delta;
   return {
@@ -96,6 +97,19 @@ export function hearReply(
     score: { scores: capAtBest(scores, s.nodes[state.at.node]!.choices), empathy: analysis.empathy },
     coach: { findings: analysis.findings.map((f) => ({ ...f, scored: scoredSkills.has(f.skill) })), suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
   };
+}
+
+/**
+ * The coach's context and turn for a reply at a node, reached by any path: the node's own clue is
+ * the open feeling, and the earlier replies are read for what they did (a story already told).
+ */
+export function contextAt(loaded: LoadedScenario | undefined, nodeId: string, earlierTexts: readonly string[] = []): { context: NodeForMapping['context']; turn: Turn } | undefined {
+  const n = coachNode(loaded, nodeId);
+  if (!loaded || !n) return undefined;
+  const earlier = earlierTexts.map((text) => ({ text, detectors: analyzeReply(text, n.context).findings.map((f) => f.detector) }));
+  const state: PlayState = { at: { node: nodeId }, mood: 0, totals: {}, openClues: [], steps: [] };
+  const turn = turnAt(loaded.scenario, loaded.persona.name, state, earlier, new Set(loaded.scenario.skills));
+  return turn ? { context: n.context, turn } : undefined;
 }
 
 let warmed = false;

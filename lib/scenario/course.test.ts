@@ -40,8 +40,8 @@ describe('tellStats', () => {
     });
     const stats = tellStats([{ scenario: s, firstName: 'Pat' }]);
     expect(stats.points).toBe(4);
-    // a: longest; b: shortest; c: the kind reply (shortest after timing); d: "same size" twice, one length: longest.
-    expect(stats.lengthRank).toEqual({ longest: 2, middle: 0, shortest: 2 });
+    // a: longest; b: shortest; c: the kind reply, best once timing counts, is the longer; d: one length, so longest.
+    expect(stats.lengthRank).toEqual({ longest: 3, middle: 0, shortest: 1 });
   });
 });
 

@@ -8,6 +8,7 @@ function node(id: string, next: string, extra = '') {
   return [
     `  ${id}:`,
     `    customer: Line at ${id}.`,
+    `    about: { facts: [line at ${id}] }`,
     ...(extra ? [extra] : []),
     `    choices:`,
     `      - id: good`,
@@ -44,7 +45,7 @@ function scenario(edit: (lines: string[]) => string[] = (l) => l): string {
     ...node('n5', 'n6'),
     ...node('n6', 'happy'),
     'endings:',
-    '  happy: { outcome: success, customer: Thanks., summary: Went well. }',
+    '  happy: { outcome: success, moodAtLeast: 0, otherwise: meh, customer: Thanks., summary: Went well. }',
     '  meh: { outcome: partial, customer: Fine., summary: So-so. }',
     '  gone: { outcome: failure, customer: Bye., summary: Hung up. }',
     'rules:',
@@ -140,7 +141,7 @@ describe('lintScenario', () => {
   });
 
   it('needs three endings including a success, and a choice without feedback is an error', () => {
-    const text = scenario((l) => l.filter((x) => !x.includes('meh:')).map((x) => x.replace('outcome: success', 'outcome: partial')));
+    const text = scenario((l) => l.filter((x) => !x.includes('meh:')).map((x) => x.replace('outcome: success, moodAtLeast: 0, otherwise: meh', 'outcome: partial')));
     expect(lint(text)).toEqual([
       `${lineOf(text, 'endings:')}: the scenario has 2 endings; it needs at least three | add endings such as a grudging resolution and a hang-up`,
       `${lineOf(text, 'endings:')}: no ending has outcome: success | add an ending where the customer leaves satisfied`,
@@ -151,6 +152,47 @@ describe('lintScenario', () => {
     // n5's choices skip n6: the best path is now five decisions long, and n6 is unreachable.
     const text = scenario((l) => l.map((x) => x.replace('next: n6', 'next: happy')).filter((x, i, all) => i < all.indexOf('  n6:') || i >= all.indexOf('endings:')));
     expect(lint(text)).toEqual([`${lineOf(text, 'start:')}: the best path has 5 decisions; a scenario needs at least six | lengthen the main line of the conversation`]);
+  });
+});
+
+describe('lintScenario on what a turn is about and how it ends', () => {
+  it('needs about: on every node, with a fact the customer says there', () => {
+    const text = scenario((l) => replaceAt(replaceAt(l, '    about: { facts: [line at n2] }', '    cue: Quiet.'), 'facts: [line at n4]', 'facts: [refund, parcel]'));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, '  n2:')}: node "n2" has no about: | add about: { facts: [two or three things the customer raises here], fits: [...] }, so a typed reply can be judged against this turn`,
+      `${lineOf(text, 'facts: [refund, parcel]')}: none of the facts of node "n4" is in what the customer says there | name the facts in the words the customer uses at this node`,
+    ]);
+  });
+
+  it('calls for a congratulation only where the clue is good news, and knows only the listed moves', () => {
+    const text = scenario((l) => replaceAt(l, 'facts: [line at n1] }', 'facts: [line at n1], fits: [congratulation] }'));
+    expect(lint(text)).toEqual([expect.stringMatching(new RegExp(`^${lineOf(text, 'fits: [congratulation]')}: node "n1" calls for a congratulation without good news \| give it a good-news clue`))]);
+    const good = scenario((l) => replaceAt(replaceAt(l, 'facts: [line at n1] }', 'facts: [line at n1], fits: [congratulation] }'), 'clue: worry', 'clue: pride'));
+    expect(lint(good)).toEqual([]);
+    const typo = scenario((l) => replaceAt(l, 'facts: [line at n1] }', 'facts: [line at n1], fits: [apologising] }'));
+    expect(lint(typo)).toEqual([expect.stringMatching(new RegExp(`^${lineOf(typo, 'fits: [apologising]')}: nodes\.n1\.about\.fits\.0: `))]);
+  });
+
+  it('refuses a success ending a path reaches with the customer still upset, and sends low moods on through otherwise', () => {
+    const text = scenario((l) => replaceAt(l, 'moodAtLeast: 0, otherwise: meh, ', ''));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, 'happy:')}: success ending "happy" is reachable with the customer's mood at -3 (below neutral, -1) | give the ending moodAtLeast: 0 and otherwise: <a partial ending>, so a path arriving with a lower mood ends there instead`,
+    ]);
+    const r = lintScenario('/c/scenarios/sample.yaml', scenario(), personas);
+    // With moodAtLeast, no path reaches "happy" below 0; the weakest success is still reachable, and priced.
+    expect(r.analysis!.floors.happy!.mood).toBeGreaterThanOrEqual(0);
+    expect(r.analysis!.floors.meh).toBeDefined();
+  });
+
+  it('needs moodAtLeast and otherwise together, pointing at an ending, without going round in a circle', () => {
+    const half = scenario((l) => replaceAt(l, 'moodAtLeast: 0, otherwise: meh, ', 'moodAtLeast: 0, '));
+    expect(lint(half)[0]).toBe(
+      `${lineOf(half, 'happy:')}: ending "happy" needs both moodAtLeast and otherwise, or neither | say the mood it needs and the ending a lower mood goes to instead, like moodAtLeast: 0 and otherwise: grudging`,
+    );
+    const nowhere = scenario((l) => replaceAt(l, 'otherwise: meh', 'otherwise: n2'));
+    expect(lint(nowhere)).toEqual([`${lineOf(nowhere, 'happy:')}: otherwise "n2" is not an ending | use one of: happy, meh, gone`]);
+    const loop = scenario((l) => replaceAt(l, '  meh: { outcome: partial,', '  meh: { outcome: partial, moodAtLeast: 0, otherwise: happy,'));
+    expect(lint(loop)).toContain(`${lineOf(loop, 'happy:')}: the otherwise links of ending "happy" go round in a circle | point otherwise at an ending that needs no mood`);
   });
 });
 

@@ -70,17 +70,19 @@ function PlayerRun(props: Props & { onRetry(): void }) {
         actors: {
           load: fromPromise(async ({ input }) => {
             let attemptId = input.attemptId;
+            let notice: string | undefined;
             if (!attemptId) {
-              const started = await json<{ attemptId: string }>(
+              const started = await json<{ attemptId: string; mode: 'practice' | 'checkup'; notice?: string }>(
                 await post('/api/attempts', { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) }),
               );
               attemptId = started.attemptId;
+              notice = started.notice;
               // The address now names the attempt, so a reload resumes it (without re-rendering the page).
-              const mode = input.mode === 'checkup' ? '&mode=checkup' : '';
+              const mode = started.mode === 'checkup' ? '&mode=checkup' : '';
               window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
             }
             const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
-            return { attemptId, view };
+            return { attemptId, view, notice };
           }),
           decide: fromPromise(async ({ input }) => {
             const { attemptId, ...decision } = input;
@@ -188,7 +190,12 @@ function PlayerRun(props: Props & { onRetry(): void }) {
         <p className="player-name">{props.customerName}</p>
         <MoodMeter mood={c.mood} />
         {c.turn?.cue && choosing && <p className="player-cue">({c.turn.cue})</p>}
-        <p className="player-mode">{props.mode === 'checkup' ? 'Check-up: feedback comes at the end.' : 'Practice: feedback after each reply.'}</p>
+        <p className="player-mode">{c.mode === 'checkup' ? 'Check-up: feedback comes at the end.' : 'Practice: feedback after each reply.'}</p>
+        {c.notice && (
+          <p className="player-notice" role="status">
+            {c.notice}
+          </p>
+        )}
         <ReplyTimer seconds={timerSeconds} onChange={setTimerSeconds} running={choosing} turnKey={`${c.seq}`} />
       </aside>
       <section className="player-main" aria-label="Conversation">

@@ -4,6 +4,7 @@ import { getDb } from '@/db/runtime';
 import { decideAttempt, decideOnUsualPath } from '@/lib/attempts';
 import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
 import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
+import { countDecision } from '@/lib/decision-limit';
 import { apiRoute, readJson } from '@/lib/http';
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -28,6 +29,7 @@ export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const claims = await sessionClaims();
   if (!claims) throw new AccessError(401, 'Sign in first.');
   const input = await readJson(req, Decision);
+  await countDecision(claims.uid);
   const db = await getDb();
   // The usual decision checks the session inside its one write; every other case takes the full check.
   const usual = await decideOnUsualPath(db, claims, id, input);

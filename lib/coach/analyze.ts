@@ -42,6 +42,12 @@ const congratulator = detectors.find((d) => d.id === 'congratulates')!;
  * answer this moment, repeats an earlier reply or misfits the moment earns nothing or costs points.
  */
 export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): Analysis {
+  const base = detectIn(text, context);
+  return turn ? inTurn(base, context, turn) : base;
+}
+
+/** The detectors' findings on a reply, read once; `inTurn` then judges them against the turn. */
+export function detectIn(text: string, context: ReplyContext): Analysis {
   if (degenerate(text)) {
     return {
       findings: [{ detector: 'off-topic', skill: 'language', delta: 0, spans: [], note: 'This is the same few words over and over, not something you would say to a customer.' }],
@@ -65,15 +71,26 @@ export function analyzeReply(text: string, context: ReplyContext, turn?: Turn): 
     if (fires(model, false, probability(model, features))) all.push({ detector: d.id, skill: d.skill, ...d.says!, spans: [evidence(reading, model, features)] });
   }
   // A story that runs long is not a brief one, whichever of rule and model found it.
-  let findings = all.some((f) => f.detector === 'overshares') ? all.filter((f) => f.detector !== 'relates') : all;
-  let judgement: Judgement | undefined;
-  if (turn) {
-    judgement = judge(reading, findings, turn);
-    // Congratulations where there is no good news: found as if there were, then counted against.
-    const misplaced = turn.fits.includes('congratulation') ? [] : congratulator.find(reading, { ...context, clue: { news: 'good' } }).flatMap((f) => f.spans);
-    if (misplaced.length > 0) judgement.misfits.push('congratulates');
-    findings = inContext(reading.text, findings, judgement, turn, misplaced);
-  }
+  const findings = all.some((f) => f.detector === 'overshares') ? all.filter((f) => f.detector !== 'relates') : all;
+  return summed(findings, context, reading);
+}
+
+/**
+ * A reply's analysis judged against its turn (context.ts): what does not answer this moment, repeats an
+ * earlier reply or misfits the moment earns nothing or costs points.
+ */
+export function inTurn(base: Analysis, context: ReplyContext, turn: Turn): Analysis {
+  const reading = base.reading;
+  // A degenerate reply was never read: it answers nothing.
+  if (!reading) return { ...base, judgement: { relevant: false, repeats: false, parrots: false, misfits: [] } };
+  const judgement = judge(reading, base.findings, turn);
+  // Congratulations where there is no good news: found as if there were, then counted against.
+  const misplaced = turn.fits.includes('congratulation') || turn.goodNews ? [] : congratulator.find(reading, { ...context, clue: { news: 'good' } }).flatMap((f) => f.spans);
+  if (misplaced.length > 0) judgement.misfits.push('congratulates');
+  return summed(inContext(reading.text, base.findings, judgement, turn, misplaced), context, reading, judgement, turn);
+}
+
+function summed(findings: Finding[], context: ReplyContext, reading: Reading, judgement?: Judgement, turn?: Turn): Analysis {
   const scores: Partial<Record<SkillId, number>> = {};
   for (const f of findings) scores[f.skill] = clamp((scores[f.skill] ?? 0) + f.delta);
   for (const skill of Object.keys(scores) as SkillId[]) if (scores[skill] === 0) delete scores[skill];

@@ -13,14 +13,27 @@ export interface Turn {
   /** What the customer asked, if they asked something. */
   asks?: string;
   fits: readonly Fit[];
-  /** The customer's line, to tell a reply that only echoes it back. */
+  /** The customer's line, to tell a reply that only echoes it back; its particular words are part of the turn too. */
   customerLine: string;
+  /**
+   * What else this turn stands on: what the customer said earlier on the way here, and the authored replies
+   * to this turn. Their particulars (the £64.50, the bike, Flat 3) count as engaging; no pasted reply has them.
+   */
+  background?: readonly string[];
+  /** The authored replies to this turn: their amounts and numbers count as engaging. */
+  options?: readonly string[];
+  /** Whether the customer has shared good news by this point, so a congratulation can fit. */
+  goodNews?: boolean;
   /** The customer's first name, for feedback. */
   firstName: string;
+  /** The customer's full name: no part of it makes a reply engage with the turn. */
+  customerName: string;
   /** Whether the customer has shown a feeling that is still unanswered. */
   feelingOpen: boolean;
   /** The learner's earlier typed replies in this attempt, with what the coach found in each. */
   earlier: readonly { text: string; detectors: readonly string[] }[];
+  /** Whether the reply says what one of the authored replies to this turn says: then it answers the turn. */
+  closeToAuthored?: boolean;
   /** The skills the scenario scores: a pasted reply costs language, or personalizing where language is not scored. */
   scored?: ReadonlySet<string>;
 }
@@ -49,26 +62,39 @@ const GENERIC = new Set([
   'email', 'ring', 'phone', 'today', 'tomorrow', 'afternoon', 'morning', 'hour', 'minute', 'personally', 'ownership', 'first',
   'one', 'lot', 'bit', 'something', 'everything', 'anything', 'all', 'also', 'again', 'still', 'even', 'here', 'there',
   'want', 'need', 'say', 'tell', 'ask', 'mean', 'like', 'try', 'keep', 'give', 'come', 'put', 'work', 'happen', 'shoe',
+  'promise', 'patience', 'customer', 'service', 'team', 'company', 'experience', 'inconvenience', 'matter', 'moment',
+  'hi', 'hello', 'dear', 'best', 'regards', 'kind', 'welcome', 'great', 'lovely', 'wonderful', 'news', 'congratulations',
+  'worry', 'worried', 'frustrate', 'frustrated', 'frustrating', 'upset', 'upsetting', 'stress', 'stressful', 'annoying',
+  'explain', 'contact', 'enquiry', 'respond', 'website', 'aim', 'allow', 'note', 'advise', 'relevant', 'pass', 'trouble',
+  'speak', 'calling', 'value', 'hope', 'soon', 'trained', 'effort', 'policy', 'procedure', 'standard', 'process', 'system',
+  'account', 'payment', 'bank', 'survey', 'feedback', 'terms', 'conditions', 'line', 'lines', 'response', 'detail', 'details',
+  'star', 'stars', 'question', 'faq', 'faqs', 'people', 'everyone', 'lots', 'loads', 'anyone', 'somebody', 'someone',
 ]);
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN', 'NUM']);
 
+const PARTICULAR = new Set(['NOUN', 'PROPN']);
+
+/** The amounts and reference numbers in a text (two digits or more): "£64.50", "107", "HL-48213". */
+const amountsOf = (text: string) => text.match(/\d[\d.,]*\d/g)?.map((n) => n.replace(/[.,]$/, '')) ?? [];
+
 /** The words of a text that could tie it to one conversation: content lemmas and their surface forms. */
-function keyWords(r: Reading): Set<string> {
+function keyWords(r: Reading, pos: ReadonlySet<string> = CONTENT_POS): Set<string> {
   const out = new Set<string>();
   for (const t of r.tokens) {
-    if (!CONTENT_POS.has(t.pos) || !/[a-z0-9]/.test(t.norm)) continue;
+    if (!pos.has(t.pos) || !/[a-z0-9]/.test(t.norm)) continue;
     for (const w of [t.lemma, t.norm]) if (!GENERIC.has(w) && w.length > 1) out.add(w);
   }
   return out;
 }
 
 const factCache = new Map<string, Set<string>>();
-function factWords(fact: string): Set<string> {
-  let hit = factCache.get(fact);
+function factWords(fact: string, pos: ReadonlySet<string> = CONTENT_POS): Set<string> {
+  const key = `${pos === CONTENT_POS ? 'c' : 'p'}\u0000${fact}`;
+  let hit = factCache.get(key);
   if (!hit) {
-    hit = keyWords(readReply(fact));
+    hit = keyWords(readReply(fact), pos);
     if (factCache.size > 5000) factCache.clear();
-    factCache.set(fact, hit);
+    factCache.set(key, hit);
   }
   return hit;
 }
@@ -99,30 +125,65 @@ export function nearCopy(a: string, b: string): boolean {
   return containment(sa, sb) >= 0.6 || containment(sb, sa) >= 0.6;
 }
 
-/** Mostly the customer's own sentence handed back: at least half the reply's four-word runs are theirs. */
+// Who is speaking does not matter to an echo: "I've been charged" handed back is "you've been charged".
+const PERSON: Record<string, string> = {
+  i: 'P', me: 'P', you: 'P', we: 'P', us: 'P', my: 'Q', your: 'Q', our: 'Q', mine: 'Q', yours: 'Q', ours: 'Q',
+  myself: 'P', yourself: 'P', am: 'be', are: 'be', is: 'be', was: 'be', were: 'be',
+  "i'm": 'P be', "you're": 'P be', "we're": 'P be', "i've": 'P have', "you've": 'P have', "we've": 'P have',
+  "i'd": 'P would', "you'd": 'P would', "we'd": 'P would', "i'll": 'P will', "you'll": 'P will', "we'll": 'P will',
+};
+const unpersoned = (text: string) => plainWords(text).flatMap((w) => (PERSON[w] ?? w).split(' '));
+
+/** Mostly the customer's own sentences handed back, whoever "I" and "you" are: half the reply's three-word runs are theirs. */
 export function parrots(reply: string, customerLine: string): boolean {
-  const wr = plainWords(reply);
-  if (wr.length < 4) return false;
-  return containment(shingles(wr, 4), shingles(plainWords(customerLine), 4)) >= 0.5;
+  const wr = unpersoned(reply);
+  if (wr.length < 6) return false;
+  return containment(shingles(wr, 3), shingles(unpersoned(customerLine), 3)) >= 0.5;
 }
 
-// A promise with a time or an outcome in it, as against "let me look".
-const PROMISE = /\b(?:by|before|within|until|till)\s+(?:\d|noon|midday|lunch|the end|end of|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this)|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)\b|\b(?:call|ring|phone|email|text|get back to)\s+you\s+back\b|\b(?:call|ring|phone|email|text)\s+you\s+(?:today|tomorrow|this|later|by)\b|\b(?:today|tomorrow|this afternoon|this evening)\b/i;
+// A promise of an outcome: sworn to ("I promise", "guaranteed", "every penny"), or a future with a time on it.
+const SWORN = /\b(?:i promise|i can promise|promise you|guarantee[ds]?|you have my word|i give you my word|(?:it|that|you|they)(?:'ll| will) (?:definitely|certainly|absolutely)|definitely (?:be|get|have|go)|(?:never|ever) happen again|every (?:single )?penny|for sure)\b/i;
+const FUTURE = /\b(?:i'll|i will|we'll|we will|it'll|it will|you'll|you will|they'll|they will|will be|'ll be|'ll have)\b/i;
+const WHEN = /\b(?:by|before|within|until|till)\s+(?:\d|noon|midday|lunch|the end|end of|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the hour|close)|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)\b|\b(?:tonight|tomorrow|today|this afternoon|this evening|this week|on the dot|first thing|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon))\b/i;
+
+/**
+ * Where a reply promises an outcome: each sentence that swears to one ("guaranteed", "I promise"), or,
+ * with `timed`, also each that puts a time on one ("I'll ring you by four").
+ */
+export function promises(text: string, timed = true): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
+    const s = m[0];
+    if (SWORN.test(s) || (timed && FUTURE.test(s.replace(/’/g, "'")) && WHEN.test(s))) out.push({ start: m.index, end: m.index + s.trimEnd().length });
+  }
+  return out;
+}
 
 export function judge(reading: Reading, findings: readonly Finding[], turn: Turn): Judgement {
   const mine = keyWords(reading);
-  const facts = [...turn.facts, ...(turn.asks ? [turn.asks] : [])];
-  const touchesFact = facts.some((f) => [...factWords(f)].some((w) => mine.has(w)));
+  const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
+  // What this turn is about: the author's facts and question first, then the particulars of the customer's line and
+  // of the conversation, none of which a reply pasted from elsewhere would carry.
+  const facts = [...turn.facts, ...(turn.asks ? [turn.asks] : []), turn.customerLine];
+  // From the background only the particulars count: amounts, names, and the things of this story.
+  const touchesFact =
+    facts.some((f) => [...factWords(f)].some((w) => mine.has(w))) ||
+    (turn.background ?? []).some((b) => [...factWords(b, PARTICULAR)].some((w) => mine.has(w) && !names.has(w))) ||
+    amountsOf(reading.text).some((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
   const found = new Set(findings.map((f) => f.detector));
-  const touchesFeeling = turn.feelingOpen && found.has('names-feeling');
+  // Naming how they feel engages with them wherever it is said; said on every turn, it is caught as a repeat.
+  const touchesFeeling = found.has('names-feeling');
   const misfits: string[] = [];
   const fits = new Set(turn.fits);
   if (found.has('real-apology') && !fits.has('apology')) misfits.push('real-apology');
   if (found.has('normalizes') && !fits.has('normalizing')) misfits.push('normalizes');
   if (found.has('relates') && (!fits.has('relating') || turn.earlier.some((e) => e.detectors.includes('relates')))) misfits.push('relates');
-  if (found.has('commits-action') && !fits.has('commitment') && PROMISE.test(reading.text)) misfits.push('commits-action');
+  // A time is a promise only once the rep knows what they can do; swearing to an outcome never is one they can keep.
+  if (promises(reading.text, !fits.has('commitment')).length > 0) misfits.push('commits-action');
+  // A string of keywords with no one speaking in it answers nobody, whatever words it has.
+  const salad = reading.tokens.filter((t) => /\w/.test(t.text)).length >= 5 && !reading.tokens.some((t) => ['PRON', 'DET', 'AUX', 'ADP'].includes(t.pos));
   return {
-    relevant: touchesFact || touchesFeeling,
+    relevant: turn.closeToAuthored || ((touchesFact || touchesFeeling) && !salad),
     repeats: turn.earlier.some((e) => nearCopy(e.text, reading.text)),
     parrots: parrots(reading.text, turn.customerLine),
     misfits,
@@ -135,7 +196,7 @@ const MISFIT_NOTES: Record<string, (first: string, earlier: boolean) => string> 
   'real-apology': (first) => `Nothing has gone wrong on our side at this point, so an apology here sounds scripted; answer what ${first} said instead.`,
   normalizes: (first) => `${first} is not blaming themselves here, so "that's normal" brushes past what they said.`,
   relates: (_, earlier) => (earlier ? 'You have already told a story of your own; a second one turns the call towards you.' : 'A story of your own does not help here; keep the focus on them.'),
-  'commits-action': () => 'You promised a time before you know what you are committing to; find out what is needed first.',
+  'commits-action': () => 'That promises an outcome you cannot be sure of yet; say what you will do and when you will tell them where it stands.',
   congratulates: (first) => `${first} has not shared good news; congratulating them here jars with what they are going through.`,
 };
 
@@ -159,6 +220,9 @@ export function inContext(text: string, findings: Finding[], j: Judgement, turn:
     } else if (voidReason && f.delta > 0) {
       out.push({ ...f, delta: 0, note: `${f.note} (${voidReason}.)` });
     } else out.push(f);
+  }
+  if (j.misfits.includes('commits-action') && !findings.some((f) => f.detector === 'commits-action')) {
+    out.push({ detector: 'misfit', skill: 'ownership', delta: -1, spans: promises(text, !turn.fits.includes('commitment')), note: MISFIT_NOTES['commits-action']!(turn.firstName, false) });
   }
   if (congratulated.length > 0) {
     out.push({ detector: 'misfit', skill: 'reflecting', delta: -2, spans: congratulated, note: MISFIT_NOTES.congratulates!(turn.firstName, false) });

@@ -1,6 +1,8 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
 import type { StoredCoach } from '@/db/schema';
-import { analyzeReply, clueOf, degenerate, type Turn } from '@/lib/coach/analyze';
+import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type Turn } from '@/lib/coach/analyze';
+import { contextIds } from '@/lib/coach/context';
+import { GOOD_NEWS } from '@/lib/coach/fits';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
 import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';
@@ -30,6 +32,49 @@ export interface EarlierReply {
   detectors: readonly string[];
 }
 
+const goodNewsAt = new WeakMap<ScenarioDefinition, Set<string>>();
+/**
+ * The nodes at which the customer has shared good news by then: a good-news clue there or at a node
+ * that can lead there. Path-independent, so it reads the same in play and in evaluation.
+ */
+function goodNewsBy(s: ScenarioDefinition): Set<string> {
+  let hit = goodNewsAt.get(s);
+  if (hit) return hit;
+  hit = new Set<string>();
+  const stack = Object.entries(s.nodes).filter(([, n]) => n.clue && GOOD_NEWS.has(n.clue)).map(([id]) => id);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (hit.has(id) || !s.nodes[id]) continue;
+    hit.add(id);
+    for (const c of s.nodes[id]!.choices) stack.push(c.next);
+  }
+  goodNewsAt.set(s, hit);
+  return hit;
+}
+
+const backgrounds = new WeakMap<ScenarioDefinition, Map<string, string[]>>();
+/** What a turn stands on: the customer's lines at every node that can lead to it. */
+function backgroundOf(s: ScenarioDefinition, nodeId: string): string[] {
+  let byNode = backgrounds.get(s);
+  if (!byNode) backgrounds.set(s, (byNode = new Map()));
+  let hit = byNode.get(nodeId);
+  if (hit) return hit;
+  const before = new Set<string>();
+  const stack = [nodeId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const [from, n] of Object.entries(s.nodes)) {
+      if (!before.has(from) && n.choices.some((c) => c.next === id)) {
+        before.add(from);
+        stack.push(from);
+      }
+    }
+  }
+  hit = [...before].map((id) => s.nodes[id]!.customer);
+  byNode.set(nodeId, hit);
+  return hit;
+}
+
 /** The turn a reply at this node answers, as the coach judges it (none for versions stored before nodes said). */
 export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayState, earlier: readonly EarlierReply[], scored?: ReadonlySet<string>): Turn | undefined {
   if (!('node' in state.at)) return undefined;
@@ -40,6 +85,10 @@ export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayS
     asks: node.about.asks,
     fits: node.about.fits,
     customerLine: node.customer,
+    background: backgroundOf(s, state.at.node),
+    options: node.choices.map((c) => c.say),
+    customerName,
+    goodNews: goodNewsBy(s).has(state.at.node),
     firstName: customerName.split(/\s+/)[0] ?? customerName,
     feelingOpen: Boolean(node.clue ?? state.openClues.at(-1)),
     earlier,
@@ -65,6 +114,12 @@ export function capAtBest(scores: Record<string, number>, choices: readonly Choi
   return out;
 }
 
+/**
+ * How close (0…1, nearestChoice's similarity) a reply must be to an authored choice to count as saying
+ * the same thing, and be scored as its author scored it (ADR 14).
+ */
+export const SAYS_THE_SAME = 0.7;
+
 /** A typed reply as the scenario hears it: the choice it follows, its rubric score, what the coach found. */
 export interface HeardReply {
   choiceId: string;
@@ -87,14 +142,31 @@ export function hearReply(
 ): HeardReply {
   if (!('node' in state.at)) throw new InvalidChoiceError('The conversation has ended; no more replies.');
   const n = nodeForCoach(s, customerName, state.at.node, state.openClues.at(-1)?.clue)!;
-  const analysis = analyzeReply(text, n.context, turnAt(s, customerName, state, earlier, scoredSkills));
+  const base = detectIn(text, n.context);
   // A degenerate reply still moves the conversation on; its first words are as good as any for that.
-  const match = nearestChoice(degenerate(text) ? text.slice(0, 200) : text, n.choices, n.context, analysis);
+  const match = nearestChoice(degenerate(text) ? text.slice(0, 200) : text, n.choices, n.context, base);
+  const choice = s.nodes[state.at.node]!.choices.find((c) => c.id === match.choiceId)!;
+  const close = match.similarity >= SAYS_THE_SAME;
+  const turn = turnAt(s, customerName, state, earlier, scoredSkills);
+  const analysis = turn ? inTurn(base, n.context, { ...turn, closeToAuthored: close }) : base;
+  const j = analysis.judgement;
   const scores: Record<string, number> = {};
-  for (const [skill, delta] of Object.entries(analysis.scores)) if (scoredSkills.has(skill) && skill !== 'timing') scores[skill] = delta;
+  let empathy = analysis.empathy;
+  if (close) {
+    // The reply says what the authored choice says: it scores as the author scored it, less what the turn
+    // counts against it (a paste of an earlier reply, an echo, a move that misfits).
+    const voided = j !== undefined && (j.repeats || j.parrots);
+    for (const [skill, delta] of Object.entries(choice.scores)) if (!voided || delta < 0) scores[skill] = delta;
+    for (const f of analysis.findings) {
+      if ((contextIds as readonly string[]).includes(f.detector) && f.delta < 0 && scoredSkills.has(f.skill)) scores[f.skill] = (scores[f.skill] ?? 0) + f.delta;
+    }
+    empathy = Boolean(choice.empathy) && !voided;
+  } else {
+    for (const [skill, delta] of Object.entries(analysis.scores)) if (scoredSkills.has(skill) && skill !== 'timing') scores[skill] = delta;
+  }
   return {
     choiceId: match.choiceId,
-    score: { scores: capAtBest(scores, s.nodes[state.at.node]!.choices), empathy: analysis.empathy },
+    score: { scores: capAtBest(scores, s.nodes[state.at.node]!.choices), empathy },
     coach: { findings: analysis.findings.map((f) => ({ ...f, scored: scoredSkills.has(f.skill) })), suggestion: analysis.suggestion, similarity: Math.round(match.similarity * 1000) / 1000 },
   };
 }

@@ -6,7 +6,10 @@ import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
-import { decideAttempt, decideOnUsualPath, getAttempt, reviewAttempt, startAttempt } from './attempts';
+import { decideAttempt, decideOnUsualPath, getAttempt, PRACTICE_AFTER_CHECKUP, reviewAttempt, startAttempt, type Turn } from './attempts';
+
+/** The id a turn shows for the choice that says `say` (opaque in a check-up). */
+const idOf = (turn: Turn, say: string) => turn.choices.find((c) => c.say === say)!.id;
 
 const WARM = "Pat, being charged twice is maddening, I'd be furious too. I'm refunding the second charge right now.";
 
@@ -84,12 +87,12 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
   });
 
   it('in a check-up, says nothing about scores until the end', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
-    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
+    const { attemptId, turn } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
+    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: idOf(turn, 'Account number?') });
     expect(first.feedback).toBeUndefined();
     expect(first.scores).toBeUndefined();
     expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]).not.toHaveProperty('feedback');
-    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
+    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: idOf(first.turn!, 'Someone will get back to you.') });
     expect(end.ending).toMatchObject({ outcome: 'failure', score: { overall: 0, passed: false } });
     expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]).toMatchObject({ feedback: 'She felt processed.' });
   });
@@ -114,24 +117,50 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', mine!.id)).resolves.toMatchObject({ seq: 0 });
   });
 
-  it('plays an assignment as a check-up of its own scenario and completes it with the last decision', async () => {
+  it('plays an assignment as one check-up: a second start resumes it, its ids say nothing, and the first completion is the result', async () => {
     const [asg] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();
     const [wrong] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'another-scenario' }).returning();
     await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', wrong!.id)).rejects.toMatchObject({ status: 400 });
     // Asked for practice, the assignment still makes it a check-up: no feedback on the way.
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice', asg!.id);
-    expect((await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).feedback).toBeUndefined();
+    const first = await startAttempt(t.db, learner.id, loaded(), 'practice', asg!.id);
+    expect(first.mode).toBe('checkup');
+    // Choice ids say nothing about the choice: opaque, and the authored ids are not accepted.
+    const ids = first.turn.choices.map((c) => c.id);
+    for (const id of ids) expect(id).toMatch(/^c[0-9a-f]{10}$/);
+    await expect(decideAttempt(t.db, learner.id, first.attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 400 });
+    const a0 = await decideAttempt(t.db, learner.id, first.attemptId, { seq: 0, choiceId: idOf(first.turn, "That's maddening.") });
+    expect(a0.feedback).toBeUndefined();
+    // Starting again carries on with the same attempt, with the same ids.
+    const again = await startAttempt(t.db, learner.id, loaded(), 'checkup', asg!.id);
+    expect(again).toMatchObject({ attemptId: first.attemptId, seq: 1, mode: 'checkup', resumed: true });
+    expect(again.turn).toEqual(a0.turn);
+    expect((await getAttempt(t.db, learner.id, first.attemptId)).transcript[0]!.choiceId).toBe(idOf(first.turn, "That's maddening."));
     const open = await t.db.select().from(assignments).where(eq(assignments.id, asg!.id));
     expect(open[0]!.completedAt).toBeNull();
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    const last = await decideAttempt(t.db, learner.id, first.attemptId, { seq: 1, choiceId: idOf(a0.turn!, 'Refunding it now.') });
+    // Once the check-up is complete, its debrief shows the learner's own path and the best one.
+    expect(last.ending).toMatchObject({ score: { overall: 100, passed: true }, bestPath: [{ say: "That's maddening." }, { say: 'Refunding it now.' }] });
     const done = await t.db.select().from(assignments).where(eq(assignments.id, asg!.id));
     expect(done[0]!.completedAt).toBeInstanceOf(Date);
-    await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', asg!.id)).rejects.toMatchObject({ status: 409 });
+    // Playing it again is practice, and says so; the assignment keeps its one attempt.
+    const later = await startAttempt(t.db, learner.id, loaded(), 'checkup', asg!.id);
+    expect(later).toMatchObject({ mode: 'practice', notice: PRACTICE_AFTER_CHECKUP });
+    expect(later.attemptId).not.toBe(first.attemptId);
+    const rows = await t.db.select({ id: attempts.id, mode: attempts.mode }).from(attempts).where(eq(attempts.assignmentId, asg!.id));
+    expect(rows).toEqual([{ id: first.attemptId, mode: 'checkup' }]);
+  });
+
+  it('makes one attempt of five starts of one assignment at once', async () => {
+    const [asg] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();
+    const starts = await Promise.all(Array.from({ length: 5 }, () => startAttempt(t.db, learner.id, loaded(), 'checkup', asg!.id)));
+    expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
+    const [row] = await t.db.select({ n: count() }).from(attempts).where(eq(attempts.assignmentId, asg!.id));
+    expect(row!.n).toBe(1);
   });
 
   it('lets a reviewer read a check-up in progress with its feedback and the best reply at each point', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
+    const { attemptId, turn } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: idOf(turn, 'Account number?') });
     const review = (await reviewAttempt(t.db, attemptId))!;
     expect(review.userId).toBe(learner.id);
     expect(review.transcript[0]).toMatchObject({ choiceId: 'process', feedback: 'She felt processed.', scores: { reflecting: -1 } });
@@ -287,10 +316,11 @@ describe.each(testDrivers)('typed replies on %s', (driver) => {
   it('in a check-up, shows how a reply was heard but not the findings until the end, and refuses replies where the scenario says so', async () => {
     const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
     const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM });
-    expect(first.reply).toEqual({ text: WARM, heardAs: { choiceId: 'feel', say: "That's maddening." } });
+    // How it was heard names the choice by the attempt's opaque id, like the turn did.
+    expect(first.reply).toEqual({ text: WARM, heardAs: { choiceId: expect.stringMatching(/^c[0-9a-f]{10}$/), say: "That's maddening." } });
     expect(first.scores).toBeUndefined();
     expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]!.reply).not.toHaveProperty('findings');
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: idOf(first.turn!, 'Refunding it now.') });
     const done = await getAttempt(t.db, learner.id, attemptId);
     expect(done.transcript[0]!.reply!.findings!.length).toBeGreaterThan(0);
     // A manager reviewing it sees the typed words and findings too.
@@ -315,5 +345,121 @@ describe.each(testDrivers)('typed replies on %s', (driver) => {
     expect(row!.skillScores.timing).toBe(2);
     expect(row!.skillScores.reflecting).toBe(first.scores!.reflecting! + 1);
     expect((await getAttempt(t.db, learner.id, attemptId)).transcript.map((s) => s.scores)).toEqual([first.scores, { reflecting: 1 }]);
+  });
+});
+
+// Three turns that say what they are about, for replies judged in context.
+const CONTEXT = `
+id: gym
+title: Gym
+channel: phone
+persona: pat
+summary: A fixture.
+principles: [P1]
+skills: [reflecting, apologizing, ownership, language]
+passScore: 0
+start: a
+nodes:
+  a:
+    customer: You charged my gym membership twice and now my rent payment has bounced.
+    clue: worry
+    about: { facts: [gym membership, rent payment], fits: [apology] }
+    choices:
+      - { id: feel, say: "Charged twice and your rent bounced? That is a worry, and it is our mistake.", empathy: true, scores: { reflecting: 2, apologizing: 1 }, mood: 2, feedback: Heard., next: b }
+      - { id: process, say: Can I take the membership number?, scores: { reflecting: -1, language: -1 }, mood: -1, feedback: Processed., next: b }
+  b:
+    customer: So what happens about the rent?
+    about: { facts: [rent], fits: [commitment] }
+    choices:
+      - { id: fix, say: "I'm refunding the second charge now and sending a letter for your landlord today.", scores: { ownership: 2 }, mood: 2, feedback: Clear., next: c }
+      - { id: stall, say: Someone will look into it., scores: { ownership: -2 }, mood: -3, feedback: Vague., next: sad }
+  c:
+    customer: And will the gym fee come out again next month?
+    about: { facts: [gym fee, next month], fits: [commitment] }
+    choices:
+      - { id: watch, say: "I've put a hold on the duplicate so next month's gym fee comes out once.", scores: { ownership: 2 }, mood: 1, feedback: Sure., next: happy }
+      - { id: shrug, say: It should be fine., scores: { ownership: -1 }, mood: -1, feedback: Unsure., next: happy }
+endings:
+  happy: { outcome: success, customer: Thanks!, summary: Went well. }
+  sad: { outcome: failure, customer: Bye., summary: Went badly. }
+  meh: { outcome: partial, customer: Okay., summary: So-so. }
+`;
+
+function contextual(): LoadedScenario {
+  const scenario = ScenarioSchema.parse(parse(CONTEXT));
+  const persona = { id: 'pat', name: 'Pat Lee', situation: 's', mood: 0 };
+  return { scenario, persona, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
+}
+
+const TEMPLATE = "I'm so sorry we got this wrong. I can hear how worried you are, and I'm on your side: we'll sort this out together.";
+const positives = (scores: Record<string, number> = {}) => Object.entries(scores).filter(([k, v]) => v > 0 && k !== 'timing');
+
+describe.each(testDrivers)('typed replies judged against their turn on %s', (driver) => {
+  let t: TestDatabase;
+  let learner: { id: string };
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    learner = await makeUser(t.db, { email: 'ctx@example.com' });
+  });
+  afterAll(() => t.dispose());
+
+  it('gives a reply pasted again nothing the second time, and charges language for it, on either path', async () => {
+    for (const usual of [false, true]) {
+      const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+      const send = (seq: number, reply: string) =>
+        usual ? decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq, reply }) : decideAttempt(t.db, learner.id, attemptId, { seq, reply });
+      const first = (await send(0, TEMPLATE))!;
+      expect(positives(first.scores).length).toBeGreaterThan(0);
+      const second = (await send(1, TEMPLATE))!;
+      expect(positives(second.scores)).toEqual([]);
+      expect(second.scores!.language).toBe(-2);
+      expect(second.reply!.findings).toContainEqual(expect.objectContaining({ detector: 'repeats', skill: 'language', delta: -2 }));
+      expect(second.reply!.suggestion).toMatch(/^Write this one fresh/);
+    }
+  });
+
+  it('gives a reply that does not answer the turn no positive credit, and says so', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: "Thank you for calling, I'm so sorry for any trouble. We'll get everything sorted for you." });
+    expect(positives(answer.scores)).toEqual([]);
+    // No empathy for the open clue either: no timing credit.
+    expect(answer.scores?.timing ?? 0).toBeLessThanOrEqual(0);
+    expect(answer.reply!.findings).toContainEqual(expect.objectContaining({ detector: 'off-topic', note: expect.stringMatching(/^This doesn't answer what Pat just told you/) }));
+  });
+
+  it('charges a move that misfits the moment: a time promised before the rep knows what they can do', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, learner.id, attemptId, {
+      seq: 0,
+      reply: "Pat, a bounced rent payment is a real worry. I'll have the whole thing refunded by 3pm today, I promise.",
+    });
+    expect(answer.scores!.ownership).toBeLessThan(0);
+    expect(answer.reply!.findings).toContainEqual(expect.objectContaining({ skill: 'ownership', delta: -1, note: expect.stringMatching(/promises an outcome you cannot be sure of/) }));
+    // The same promise where the rep knows what they are committing to (and does not swear to it) is credit.
+    const later = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: "I'm refunding the duplicate gym charge now and I'll email a letter for your landlord about the rent by 3pm." });
+    expect(later.scores!.ownership).toBeGreaterThan(0);
+  });
+
+  it('never scores a typed reply above the best authored choice at its point', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, learner.id, attemptId, {
+      seq: 0,
+      reply: "Pat, I'm so sorry: we took your gym membership twice and your rent payment bounced because of us. That must be frightening. If I've got this right, you need the rent sorted first, so let's fix it together: I'm refunding it now.",
+    });
+    const total = Object.entries(answer.scores!).filter(([k]) => k !== 'timing').reduce((a, [, v]) => a + v, 0);
+    expect(total).toBeLessThanOrEqual(3);
+  });
+
+  it('never passes an attempt that ends in failure, whatever its score', async () => {
+    // The pass mark is 0 here, so only the ending can fail it.
+    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' });
+    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
+    expect(end.ending).toMatchObject({ outcome: 'failure', score: { passed: false } });
+    expect(end.ending!.score.overall).toBeGreaterThan(0);
+    const { attemptId: good } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+    await decideAttempt(t.db, learner.id, good, { seq: 0, choiceId: 'process' });
+    await decideAttempt(t.db, learner.id, good, { seq: 1, choiceId: 'fix' });
+    expect((await decideAttempt(t.db, learner.id, good, { seq: 2, choiceId: 'shrug' })).ending).toMatchObject({ outcome: 'success', score: { passed: true } });
   });
 });

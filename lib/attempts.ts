@@ -127,11 +127,13 @@ function publicId(mode: Mode, seed: number, nodeId: string, choiceId: string): s
   return `c${crypto.createHash('sha256').update(`choice:${seed}:${nodeId}:${choiceId}`).digest('hex').slice(0, 10)}`;
 }
 
-/** The authored choice a public id names at a node (the id itself when it names none, so it is refused as not on offer). */
+/** The authored choice a public id names at a node; an id that names none (an authored one included) is no choice at all. */
 function authoredId(v: Version, mode: Mode, seed: number, nodeId: string, id: string): string {
   if (mode === 'practice') return id;
-  return v.definition.nodes[nodeId]?.choices.find((c) => publicId(mode, seed, nodeId, c.id) === id)?.id ?? id;
+  return v.definition.nodes[nodeId]?.choices.find((c) => publicId(mode, seed, nodeId, c.id) === id)?.id ?? NO_CHOICE;
 }
+// Not a valid choice id (ids are kebab-case), so the engine refuses it as not on offer.
+const NO_CHOICE = '(none)';
 
 /** A stable shuffle of a node's choices for one attempt. */
 function shuffled<T extends { id: string }>(items: T[], seed: number, nodeId: string): T[] {

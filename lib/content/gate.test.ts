@@ -107,9 +107,20 @@ describe('the strategy gate', () => {
     expect(playTyped(lucky, template).pass).toBe(1);
     expect(problemsOf(lucky)).toContainEqual(expect.stringMatching(/^the strategy "template-sorry" passes this scenario/));
     // Six turns about the parcel and the wedding: the paste touches neither, and repeats itself.
-    const six = fixture('template-six', Array.from({ length: 6 }, () => options));
+    const fresh = [
+      'That parcel is for the wedding, so of course a delay feels awful. Let me find where it is.',
+      'I have the tracking open: the parcel reached the Leeds depot this morning.',
+      'The depot can hand it to a driver this afternoon, in time for the wedding on Saturday.',
+      'I have booked that van slot and added a note to ring you before they set off.',
+      'You will get a text with the driver name and a two hour window.',
+      'If anything slips I will message you myself, and the wedding gift still arrives first.',
+    ];
+    const six = fixture('template-six', fresh.map((say) => [{ say, score: 3 }, options[1]!, options[2]!]));
     expect(playTyped(six, template).pass).toBe(0);
-    expect(playTyped(six, template).score).toBeLessThan(40);
+    // Only its first use earns anything: six turns of the paste score far below typing the best reply at each.
+    const typesTheBest = { id: 'types-the-best', reply: (line: string) => fresh[Number(/point (\d)/.exec(line)![1])]! };
+    expect(playTyped(six, typesTheBest)).toEqual({ score: 100, pass: 1 });
+    expect(playTyped(six, template).score).toBeLessThan(50);
   });
 });
 

@@ -1,10 +1,11 @@
 // The coach's figures for `npm run bench`: detector precision and recall, choice mapping, time per reply.
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
+import { evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
 import { readReply } from '../lib/coach/nlp';
-import { coachNode } from '../lib/scenario/coach-nodes';
+import { coachNode, contextAt, hearReply } from '../lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '../lib/scenario/course';
+import { initialState } from '../lib/scenario/engine';
 
 type Row = (figure: string, value: string, baseline: string, note?: string) => void;
 
@@ -50,6 +51,21 @@ export function coachFigures(row: Row) {
     }
   }
   const catalogue = scenarioCatalogue();
+  for (const [file, label] of [
+    ['context.jsonl', 'replies labelled against their turn'],
+    ['context-holdout.jsonl', 'held-out replies labelled against their turn (not used for tuning)'],
+  ] as const) {
+    const full = path.join(CORPUS, file);
+    const e = evaluateContext(parseContextCorpus(fs.readFileSync(full, 'utf8'), full), (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));
+    console.log(`\n${formatContextEvaluation(e)}\n`);
+    row(
+      `coach context checks on the ${label} (${e.replies} replies: off the point, repeats, parroting, 5 misfits)`,
+      `precision ${e.precision.toFixed(2)}, recall ${e.recall.toFixed(2)}`,
+      'hand labels',
+      `target ≥ 0.9 / ≥ 0.8: ${e.precision >= 0.9 && e.recall >= 0.8 ? 'PASS' : 'FAIL'}`,
+    );
+  }
+  worstCase(row, catalogue);
   const full = path.join(CORPUS, 'paraphrases.jsonl');
   const m = evaluateMapping(parseParaphrases(fs.readFileSync(full, 'utf8'), full), (scenarioId, nodeId) => coachNode(catalogue.get(scenarioId), nodeId));
   row(
@@ -57,5 +73,38 @@ export function coachFigures(row: Row) {
     `${(m.agreement * 100).toFixed(1)}% agree with the hand label`,
     'hand labels',
     `target at least 85%: ${m.agreement >= 0.85 ? 'PASS' : 'FAIL'}`,
+  );
+}
+
+/**
+ * Replies built to be slow (1,200 characters of one word, or of many distinct ones), heard at a real node
+ * as the server hears them, beside the corpus's replies heard the same way.
+ */
+function worstCase(row: Row, catalogue: ReturnType<typeof scenarioCatalogue>) {
+  const g = catalogue.get('double-charge')!;
+  const state = initialState(g.scenario, g.persona.mood);
+  const scored = new Set(Object.keys(g.analysis.skills));
+  const hear = (text: string) => {
+    const t = performance.now();
+    hearReply(g.scenario, g.persona.name, state, text, scored);
+    return performance.now() - t;
+  };
+  const lines = parseCorpus(fs.readFileSync(path.join(CORPUS, 'replies.jsonl'), 'utf8'));
+  for (const l of lines.slice(0, 20)) hear(l.text);
+  const normal = lines.map((l) => hear(l.text));
+  const words = [...new Set(lines.flatMap((l) => l.text.toLowerCase().match(/[a-z']+/g) ?? []))];
+  const built = [
+    ...['oh', 'sorry', 'worried', 'i', 'customername', 'you', 'the', 'will'].map((w) => `${w} `.repeat(600).slice(0, 1200)),
+    words.slice(0, 400).join(' ').slice(0, 1200),
+    words.slice(400, 800).join(' ').slice(0, 1200),
+    Array.from({ length: 40 }, (_, i) => `I will ring you ${i}.`).join(' ').slice(0, 1200),
+  ];
+  const worst = Math.max(...built.map((t) => Math.min(hear(t), hear(t), hear(t))));
+  const median = quantile(normal, 0.5);
+  row(
+    `slowest reply built to be slow, heard as the server hears it (${built.length} kinds, 1,200 characters)`,
+    `${worst.toFixed(2)} ms (${(worst / median).toFixed(1)}× the median)`,
+    `median ${median.toFixed(2)} ms, p95 ${quantile(normal, 0.95).toFixed(2)} ms for the ${normal.length} corpus replies`,
+    `target a few times the median (≤ 8×): ${worst / median <= 8 ? 'PASS' : 'FAIL'}`,
   );
 }

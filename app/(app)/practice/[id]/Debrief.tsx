@@ -35,7 +35,10 @@ export function Debrief({ ending, transcript, customerName, skillLabels, weakest
         <h2 id="debrief-title" className="debrief-score" tabIndex={-1} ref={heading}>
           {ending.score.passed ? 'Passed' : 'Not passed yet'}: {ending.score.overall} / 100
         </h2>
-        <p className="muted">Pass mark {ending.passScore}. 100 is what the best path through this conversation scores.</p>
+        <p className="muted">
+          Pass mark {ending.passScore}
+          {ending.outcome === 'failure' ? ', and an ending where the conversation did not break down' : ''}. 100 is what the best path through this conversation scores.
+        </p>
         <blockquote className="debrief-quote">
           <span className="line-who">{customerName}</span> {ending.customer}
         </blockquote>

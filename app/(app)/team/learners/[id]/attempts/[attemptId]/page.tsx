@@ -49,7 +49,8 @@ export default async function TranscriptPage({ params }: Props) {
             <span className="muted"> / 100</span>
           </p>
           <p>
-            <strong>{outcomeLabel(e.outcome)}</strong>, {e.score.passed ? 'passed' : 'below'} the pass mark of {e.passScore}. {e.summary}
+            <strong>{outcomeLabel(e.outcome)}</strong>,{' '}
+            {e.score.passed ? 'passed' : e.score.overall >= e.passScore ? `not passed: at the pass mark of ${e.passScore}, but the conversation broke down` : `below the pass mark of ${e.passScore}`}. {e.summary}
           </p>
           <ul className="skill-chips" aria-label="Skill scores in this attempt">
             {Object.entries(e.score.skills).map(([k, v]) => (

@@ -6,7 +6,9 @@ import { readScenarios } from '../lib/scenario/course';
 import { expectNoAxeViolations, signIn } from './fixtures';
 
 const timing = readModules(path.join(process.cwd(), 'content', 'modules')).modules.find((m) => m.id === 'timing')!;
-const best = readScenarios(process.cwd()).scenarios.find((x) => x.scenario.id === 'fraud-victim')!.analysis.bestPath;
+const fraudVictim = readScenarios(process.cwd()).scenarios.find((x) => x.scenario.id === 'fraud-victim')!;
+const best = fraudVictim.analysis.bestPath;
+const fraud = fraudVictim.scenario;
 
 test('module results and attempts appear on My progress, with a link to each debrief', async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
@@ -21,9 +23,17 @@ test('module results and attempts appear on My progress, with a link to each deb
   const right = check.options.find((o) => o.correct)!.id;
   expect((await page.request.post('/api/modules/timing/answers', { data: { checkId: check.id, optionId: right } })).status()).toBe(200);
   const start = await page.request.post('/api/attempts', { data: { scenarioId: 'fraud-victim', mode: 'checkup' } });
-  const { attemptId } = (await start.json()) as { attemptId: string };
-  for (const [seq, choiceId] of best.entries()) {
-    expect((await page.request.post(`/api/attempts/${attemptId}/decisions`, { data: { seq, choiceId } })).status()).toBe(200);
+  type Shown = { nodeId: string; choices: { id: string; say: string }[] };
+  const started = (await start.json()) as { attemptId: string; turn?: Shown };
+  const attemptId = started.attemptId;
+  let turn = started.turn;
+  // A check-up names its choices by opaque ids: pick each best reply by its words.
+  for (const [seq, authored] of best.entries()) {
+    const say = fraud.nodes[turn!.nodeId]!.choices.find((c) => c.id === authored)!.say;
+    const choiceId = turn!.choices.find((c) => c.say === say)!.id;
+    const res = await page.request.post(`/api/attempts/${attemptId}/decisions`, { data: { seq, choiceId } });
+    expect(res.status()).toBe(200);
+    turn = ((await res.json()) as { turn?: Shown }).turn;
   }
 
   await page.goto('/progress');

@@ -21,46 +21,84 @@ export const MAX_PATHS = 200_000;
 
 export class TooManyPathsError extends Error {}
 
-export function analyse(s: ScenarioDefinition, personaMood: number): Analysis {
-  const finals: PlayState[] = [];
-  const walk = (state: PlayState) => {
-    if (finals.length > MAX_PATHS) throw new TooManyPathsError(`more than ${MAX_PATHS} paths`);
-    if ('ending' in state.at) {
-      finals.push(state);
-      return;
-    }
-    for (const c of choicesAt(s, state)) walk(decide(s, state, c.id));
-  };
-  walk(initialState(s, personaMood));
+/** Everything the analysis needs about the paths onward from one state, summed over them. */
+interface Onward {
+  paths: number;
+  best: { raw: number; path: string[] };
+  raw: { min: number; max: number };
+  skills: Record<string, { min: number; max: number }>;
+  endings: Record<string, { count: number; raw: number; mood: number }>;
+  longest: number;
+}
 
-  const skillNames = new Set<string>(finals.flatMap((f) => Object.keys(f.totals)));
-  const skills: Analysis['skills'] = {};
-  for (const k of skillNames) {
-    const values = finals.map((f) => f.totals[k] ?? 0);
-    skills[k] = { min: Math.min(...values), max: Math.max(...values) };
-  }
-  let best = finals[0]!;
-  for (const f of finals) if (rawTotal(f.totals) > rawTotal(best.totals)) best = f;
-  const raws = finals.map((f) => rawTotal(f.totals));
-  const endings: Record<string, number> = {};
-  const floors: Analysis['floors'] = {};
-  for (const f of finals) {
-    const id = (f.at as { ending: string }).ending;
-    endings[id] = (endings[id] ?? 0) + 1;
-    const raw = rawTotal(f.totals);
-    const floor = (floors[id] ??= { raw, mood: f.mood });
-    floor.raw = Math.min(floor.raw, raw);
-    floor.mood = Math.min(floor.mood, f.mood);
-  }
+/**
+ * The paths are counted, not walked: what can still happen depends only on the node, the mood and
+ * how long each open clue has waited, so each such state is solved once and the totals add up.
+ * A scenario with tens of thousands of paths is analysed in milliseconds, on every process start.
+ */
+export function analyse(s: ScenarioDefinition, personaMood: number): Analysis {
+  const memo = new Map<string, Onward>();
+  const onGoing = new Set<string>();
+  // A state with the clues' ages as offsets from decision 0, so equal futures share one key.
+  const solve = (node: string, mood: number, ages: number[]): Onward => {
+    const key = `${node}|${mood}|${ages.join(',')}`;
+    const known = memo.get(key);
+    if (known) return known;
+    if (onGoing.has(key)) throw new TooManyPathsError(`a path that comes back to "${node}" in the same state, so it never ends`);
+    onGoing.add(key);
+    const here: PlayState = { at: { node }, mood, totals: {}, openClues: ages.map((a) => ({ nodeId: node, clue: '', openedAt: -a })), steps: [] };
+    const edges = choicesAt(s, here).map((c) => {
+      const next = decide(s, here, c.id);
+      const delta = next.steps[0]!.scores;
+      const onward: Onward =
+        'ending' in next.at
+          ? { paths: 1, best: { raw: 0, path: [] }, raw: { min: 0, max: 0 }, skills: {}, endings: { [next.at.ending]: { count: 1, raw: 0, mood: next.mood } }, longest: 0 }
+          : solve(next.at.node, next.mood, next.openClues.map((o) => 1 - o.openedAt));
+      return { id: c.id, delta, raw: rawTotal(delta), onward };
+    });
+    const out: Onward = { paths: 0, best: { raw: -Infinity, path: [] }, raw: { min: Infinity, max: -Infinity }, skills: {}, endings: {}, longest: 0 };
+    const skillNames = new Set(edges.flatMap((e) => [...Object.keys(e.delta), ...Object.keys(e.onward.skills)]));
+    for (const e of edges) {
+      const o = e.onward;
+      out.paths += o.paths;
+      if (out.paths > MAX_PATHS) throw new TooManyPathsError(`more than ${MAX_PATHS} paths`);
+      // Strictly greater keeps the first best path in choice order, as a learner reading top-down finds it.
+      if (e.raw + o.best.raw > out.best.raw) out.best = { raw: e.raw + o.best.raw, path: [e.id, ...o.best.path] };
+      out.raw.min = Math.min(out.raw.min, e.raw + o.raw.min);
+      out.raw.max = Math.max(out.raw.max, e.raw + o.raw.max);
+      for (const k of skillNames) {
+        const d = e.delta[k] ?? 0;
+        const b = (out.skills[k] ??= { min: Infinity, max: -Infinity });
+        b.min = Math.min(b.min, d + (o.skills[k]?.min ?? 0));
+        b.max = Math.max(b.max, d + (o.skills[k]?.max ?? 0));
+      }
+      for (const [id, f] of Object.entries(o.endings)) {
+        const into = (out.endings[id] ??= { count: 0, raw: Infinity, mood: Infinity });
+        into.count += f.count;
+        into.raw = Math.min(into.raw, e.raw + f.raw);
+        into.mood = Math.min(into.mood, f.mood);
+      }
+      out.longest = Math.max(out.longest, 1 + o.longest);
+    }
+    onGoing.delete(key);
+    memo.set(key, out);
+    return out;
+  };
+
+  const start = initialState(s, personaMood);
+  if (!('node' in start.at)) throw new Error('a scenario starts at a node');
+  const all = solve(start.at.node, start.mood, []);
+  let bestState = start;
+  for (const id of all.best.path) bestState = decide(s, bestState, id);
   return {
-    paths: finals.length,
-    bestPath: best.steps.map((st) => st.choiceId),
-    bestState: best,
-    raw: { min: Math.min(...raws), max: Math.max(...raws) },
-    skills,
-    endings,
-    floors,
-    longest: Math.max(...finals.map((f) => f.steps.length)),
+    paths: all.paths,
+    bestPath: all.best.path,
+    bestState,
+    raw: all.raw,
+    skills: all.skills,
+    endings: Object.fromEntries(Object.entries(all.endings).map(([id, e]) => [id, e.count])),
+    floors: Object.fromEntries(Object.entries(all.endings).map(([id, e]) => [id, { raw: e.raw, mood: e.mood }])),
+    longest: all.longest,
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreState } from './analysis';
 import { readScenarios } from './course';
-import { choicesAt, decide, initialState, InvalidChoiceError, type PlayState } from './engine';
+import { choicesAt, decide, initialState, InvalidChoiceError, rawTotal, type PlayState } from './engine';
 import { replay } from './replay';
 
 // Property tests over every real scenario in content/.
@@ -56,6 +56,31 @@ describe('the course’s scenarios', () => {
       const best = replay(s, persona.mood, a.bestPath);
       expect(best.ending).toBeDefined();
       expect(scoreState(s, a, best.state).overall).toBe(100);
+    });
+
+    it('the counted analysis agrees with walking every path one by one', () => {
+      const finals: PlayState[] = [];
+      const walkAll = (state: PlayState): void => {
+        if ('ending' in state.at) finals.push(state);
+        else for (const c of choicesAt(s, state)) walkAll(decide(s, state, c.id));
+      };
+      walkAll(initialState(s, persona.mood));
+      const raws = finals.map((f) => rawTotal(f.totals));
+      expect(a.paths).toBe(finals.length);
+      expect(a.raw).toEqual({ min: Math.min(...raws), max: Math.max(...raws) });
+      expect(a.longest).toBe(Math.max(...finals.map((f) => f.steps.length)));
+      const firstBest = finals.find((f) => rawTotal(f.totals) === a.raw.max)!;
+      expect(a.bestPath).toEqual(firstBest.steps.map((st) => st.choiceId));
+      expect(Object.keys(a.skills).sort()).toEqual([...new Set(finals.flatMap((f) => Object.keys(f.totals)))].sort());
+      for (const [k, b] of Object.entries(a.skills)) {
+        const v = finals.map((f) => f.totals[k] ?? 0);
+        expect([k, b]).toEqual([k, { min: Math.min(...v), max: Math.max(...v) }]);
+      }
+      for (const [id, floor] of Object.entries(a.floors)) {
+        const at = finals.filter((f) => (f.at as { ending: string }).ending === id);
+        expect(a.endings[id]).toBe(at.length);
+        expect(floor).toEqual({ raw: Math.min(...at.map((f) => rawTotal(f.totals))), mood: Math.min(...at.map((f) => f.mood)) });
+      }
     });
 
     it('replay is deterministic', () => {

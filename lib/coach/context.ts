@@ -28,6 +28,8 @@ export interface Turn {
   firstName: string;
   /** The customer's full name: no part of it makes a reply engage with the turn. */
   customerName: string;
+  /** The feeling the customer shows at this node (its `clue:`), if any: naming it in any words engages with them. */
+  feeling?: string;
   /** Whether the customer has shown a feeling that is still unanswered. */
   feelingOpen: boolean;
   /** The learner's earlier typed replies in this attempt, with what the coach found in each. */
@@ -73,6 +75,12 @@ const GENERIC = new Set([
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN', 'NUM']);
 
 const PARTICULAR = new Set(['NOUN', 'PROPN']);
+
+// What every check asks for: an authored reply that asks for them does not make asking for them an answer to the customer.
+const PAPERWORK = new Set([
+  'date', 'birth', 'postcode', 'address', 'number', 'numbers', 'name', 'code', 'reference', 'case', 'mobile', 'security',
+  'identity', 'id', 'password', 'sheet', 'form', 'record', 'records', 'access', 'verification',
+]);
 
 /** The amounts and reference numbers in a text (two digits or more): "£64.50", "107", "HL-48213". */
 const amountsOf = (text: string) => text.match(/\d[\d.,]*\d/g)?.map((n) => n.replace(/[.,]$/, '')) ?? [];
@@ -159,8 +167,67 @@ export function promises(text: string, timed = true): Span[] {
   return out;
 }
 
+// Lines a contact centre says to everyone: greetings, sign-offs, notices, upsells, and reassurance that waves the
+// feeling away. Whatever words of the story they carry, they answer no one in particular.
+const STOCK = new RegExp(
+  [
+    String.raw`thanks?(?: you)? (?:so much )?for (?:calling|contacting|your (?:email|message|question|patience|enquiry|call|time)|getting in touch|letting us know|bringing (?:it|this) (?:in|to)|explaining|holding|waiting|choosing)`,
+    String.raw`(?:you're|you are) (?:speaking|through) to`,
+    String.raw`\b(?:welcome to|here at|on behalf of) [A-Z]`,
+    String.raw`\bdear (?:customer|sir|madam)`,
+    String.raw`\bplease (?:note|be (?:advised|aware)|see|check|visit|allow|hold|rate)\b`,
+    String.raw`anything else (?:i|we) can (?:help|do|assist)`,
+    String.raw`how (?:can|may) (?:i|we) help`,
+    String.raw`\bany inconvenience`,
+    String.raw`(?:calls?|chats?) (?:may|might|will) be (?:recorded|monitored)`,
+    String.raw`\b(?:our|the) (?:website|help cent(?:re|er)|faqs?|terms (?:and|&) conditions)`,
+    String.raw`\bwe (?:really |truly )?(?:value|appreciate) your (?:custom|business|feedback|patience|loyalty)|your (?:feedback|call|custom) is (?:important|valuable|valued)`,
+    String.raw`\bwe aim to|within \d+ working days|up to \d+ working days`,
+    String.raw`(?:pass(?:ed)?|forward(?:ed)?) (?:this|it|your \w+) (?:on )?to (?:the|our) (?:relevant|appropriate|right) (?:team|department)`,
+    String.raw`\b(?:survey|five stars|rate (?:your|us|the))\b`,
+    String.raw`\b(?:would|might) you be interested in|\d+% off|\bhave you tried our\b|\bwhile i've got you\b`,
+    String.raw`\b(?:are|is) (?:highly |fully |specially )?trained to\b`,
+    String.raw`in line with (?:our|the) (?:standard|usual|normal)? ?(?:policy|procedure|process|terms)`,
+    String.raw`\bi (?:completely |totally |fully )?understand how (?:you feel|important|frustrating|upsetting|stressful)`,
+    String.raw`\bit'll (?:all )?be (?:fine|ok|okay)\b`,
+  ].join('|'),
+  'i',
+);
+
+// The words a rep might use for each feeling a node can show.
+const FEELING_WORDS: Record<string, RegExp> = {
+  worry: /\b(?:worr(?:y|ied|ying)|anxious|anxiety|nervous|on edge|stress(?:ed|ful)?|panick?(?:y|ed|ing)?)\b/,
+  embarrassment: /\b(?:embarrass\w*|awkward|ashamed|self-conscious|silly|daft|stupid|mortif\w*)\b/,
+  relief: /\b(?:relie(?:f|ved)|weight off)\b/,
+  frustration: /\b(?:frustrat\w*|fed up|annoy\w*|maddening|infuriat\w*|exasperat\w*|sick of)\b/,
+  anger: /\b(?:angry|anger|furious|livid|cross|fuming|outrag\w*)\b/,
+  pride: /\b(?:proud|pride)\b/,
+  fear: /\b(?:fear\w*|scar(?:ed|y|ing)|frighten\w*|afraid|terrif\w*|shaken|unsafe)\b/,
+  grief: /\b(?:grie(?:f|ving|ve)|loss|bereave\w*|sorry (?:about|for) your (?:mum|dad|mother|father|husband|wife|partner))\b/,
+  excitement: /\b(?:excit\w*|thrill\w*|can't wait)\b/,
+  disappointment: /\b(?:disappoint\w*|let down|gutted|deflat\w*)\b/,
+};
+
+// "Don't worry" waves the feeling away rather than naming it.
+const WAVED_AWAY = /\b(?:don't|do not|no need to|nothing to|try not to)\s+(?:worry|stress|panic)\w*(?: about (?:it|that|this))?/g;
+
+/** Whether the reply names the feeling the customer shows here, in any of the words for it, without waving it away. */
+function namesTheirFeeling(text: string, feeling: string | undefined): boolean {
+  const words = feeling ? FEELING_WORDS[feeling] : undefined;
+  if (!words) return false;
+  const plain = text.toLowerCase().replace(/’/g, "'");
+  return words.test(plain.replace(WAVED_AWAY, ''));
+}
+
+/** The reply without its stock lines: what is left is what the rep said to this customer. */
+export function ownWords(text: string): string {
+  const kept = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => !STOCK.test(s.replace(/’/g, "'")));
+  return kept.join(' ').trim();
+}
+
 export function judge(reading: Reading, findings: readonly Finding[], turn: Turn): Judgement {
-  const mine = keyWords(reading);
+  const said = ownWords(reading.text);
+  const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
   const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
   // What this turn is about: the author's facts and question first, then the particulars of the customer's line and
   // of the conversation, none of which a reply pasted from elsewhere would carry.
@@ -169,10 +236,11 @@ export function judge(reading: Reading, findings: readonly Finding[], turn: Turn
   const touchesFact =
     facts.some((f) => [...factWords(f)].some((w) => mine.has(w))) ||
     (turn.background ?? []).some((b) => [...factWords(b, PARTICULAR)].some((w) => mine.has(w) && !names.has(w))) ||
-    amountsOf(reading.text).some((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
+    (turn.options ?? []).some((o) => [...factWords(o, PARTICULAR)].some((w) => mine.has(w) && !names.has(w) && !PAPERWORK.has(w))) ||
+    amountsOf(said).some((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
   const found = new Set(findings.map((f) => f.detector));
   // Naming how they feel engages with them wherever it is said; said on every turn, it is caught as a repeat.
-  const touchesFeeling = found.has('names-feeling');
+  const touchesFeeling = namesTheirFeeling(said, turn.feeling) || findings.some((f) => f.detector === 'names-feeling' && f.spans.some((sp) => said.includes(reading.text.slice(sp.start, sp.end))));
   const misfits: string[] = [];
   const fits = new Set(turn.fits);
   if (found.has('real-apology') && !fits.has('apology')) misfits.push('real-apology');

@@ -90,6 +90,7 @@ export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayS
     customerName,
     goodNews: goodNewsBy(s).has(state.at.node),
     firstName: customerName.split(/\s+/)[0] ?? customerName,
+    feeling: node.clue,
     feelingOpen: Boolean(node.clue ?? state.openClues.at(-1)),
     earlier,
     scored,

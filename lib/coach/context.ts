@@ -245,7 +245,9 @@ export function judge(reading: Reading, findings: readonly Finding[], turn: Turn
   const fits = new Set(turn.fits);
   if (found.has('real-apology') && !fits.has('apology')) misfits.push('real-apology');
   if (found.has('normalizes') && !fits.has('normalizing')) misfits.push('normalizes');
-  if (found.has('relates') && (!fits.has('relating') || turn.earlier.some((e) => e.detectors.includes('relates')))) misfits.push('relates');
+  // A story of their own, brief or long, helps only where relating fits, and only once.
+  const story = (detectors: { has(d: string): boolean }) => detectors.has('relates') || detectors.has('overshares');
+  if (story(found) && (!fits.has('relating') || turn.earlier.some((e) => story(new Set(e.detectors))))) misfits.push('relates');
   // A time is a promise only once the rep knows what they can do; swearing to an outcome never is one they can keep.
   if (promises(reading.text, !fits.has('commitment')).length > 0) misfits.push('commits-action');
   // A string of keywords with no one speaking in it answers nobody, whatever words it has.

@@ -53,7 +53,8 @@ export function coachFigures(row: Row) {
   const catalogue = scenarioCatalogue();
   for (const [file, label] of [
     ['context.jsonl', 'replies labelled against their turn'],
-    ['context-holdout.jsonl', 'held-out replies labelled against their turn (not used for tuning)'],
+    ['context-holdout.jsonl', 'first held-out replies labelled against their turn (measured before, not tuned on)'],
+    ['context-holdout-2.jsonl', 'second held-out replies labelled against their turn (written after the rules, not tuned on)'],
   ] as const) {
     const full = path.join(CORPUS, file);
     const e = evaluateContext(parseContextCorpus(fs.readFileSync(full, 'utf8'), full), (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));

@@ -333,6 +333,9 @@ async function main() {
 
   console.log('\nEmpathy coach');
   coachFigures(row);
+  // The coach's figures hold the event loop for a while, long enough for the server to close this process's
+  // idle keep-alive sockets; let those closes land before the next fetch would pick a dead socket.
+  await new Promise((resolve) => setTimeout(resolve, 200));
 
   console.log('\nRequests (sequential, then 16 concurrent)');
   const health = () => fetch(`${base}/api/health`);

@@ -5,6 +5,8 @@ import { expectNoAxeViolations, signIn } from './fixtures';
 const OWN_WORDS = "Yusuf, I'm so sorry we took the payment twice, that must be really stressful with the bank fee on top. I'm refunding the second charge right now.";
 
 test('a typed reply is marked, heard as an authored choice, and kept in the debrief and the manager’s transcript', async ({ browser }) => {
+  // A whole journey: two sign-ins, a role-play to its end and four accessibility scans; 30 s is too tight on two shared cores.
+  test.setTimeout(90_000);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, 'learner7@example.com');
   await page.goto('/practice/double-charge');

@@ -9,8 +9,9 @@ const widths = [
   { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
 ] as const;
 
-// Each test signs in once and walks many pages, so it gets more time than one journey step.
-test.describe.configure({ timeout: 90_000 });
+// Each test signs in once and walks many pages (at desktop width every module, each scanned), so it gets more time
+// than one journey step: about 60 s on two idle cores, and twice that when the machine is shared.
+test.describe.configure({ timeout: 180_000 });
 
 async function newPage(browser: Browser, width: (typeof widths)[number]) {
   return (await browser.newContext({ ...width.use })).newPage();

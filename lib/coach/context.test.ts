@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contextAt } from '@/lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { analyzeReply } from './analyze';
-import { ownWords } from './context';
+import { nearCopy, ownWords } from './context';
 import { evaluateContext, parseContextCorpus } from './evaluate';
 
 const catalogue = scenarioCatalogue();
@@ -36,13 +36,69 @@ describe('what a reply says to this customer', () => {
   });
 });
 
-describe('the context checks on their tuning corpus', () => {
-  // A floor a little under what they reach, so a change that makes them worse fails here; the held-out figures are in ADR 14.
-  it('agree with a trainer at precision 0.88 and recall 0.78 or better', () => {
-    const file = 'lib/coach/corpus/context.jsonl';
-    const result = evaluateContext(parseContextCorpus(fs.readFileSync(file, 'utf8'), file), (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));
-    expect(result.replies).toBe(240);
+describe('recited clauses and requests for paperwork', () => {
+  it('drops policy, process times, handovers to no one and sales pitches, and keeps what else the sentence says', () => {
+    expect(ownWords("I do understand, Noor, but I'm unable to make an exception to the 28 day policy, I'm afraid.")).toBe("I do understand Noor I'm afraid.");
+    expect(ownWords('Your query has been logged and the relevant team will be in touch in due course.')).toBe('');
+    expect(ownWords('Have you thought about our Care Plan? For eight quid a month you get priority slots.')).toBe('');
+    expect(ownWords('I know two weeks is no use to you when the trip money is due Friday.')).toBe('I know two weeks is no use to you when the trip money is due Friday.');
+  });
+
+  it('a policy recital with the story’s nouns in it answers nobody', () => {
+    expect(judged('refund-outside-policy', 'solicitor-letter', 'Please refer to section 7.2 of our Terms of Sale regarding returns outside of the 28-day period.').relevant).toBe(false);
+    expect(judged('double-charge', 'what-now', 'Your query has been logged and the relevant team will be in touch in due course.').relevant).toBe(false);
+  });
+
+  it('asking for security details is an answer only where the customer is asking about proving who they are', () => {
+    expect(judged('explained-three-times', 'given-it-all', "Can I just take the account number and your mum's date of birth, please?").relevant).toBe(false);
+    const checks = { facts: ['haven’t asked me anything', 'say they’re me'], customerLine: 'Anyone could ring up and say they’re me.' };
+    const elsewhere = { facts: ['trip money', 'due Friday'], customerLine: 'The trip money’s due Friday.' };
+    expect(ownWords('Can I take your full name and date of birth?', checks)).toBe('Can I take your full name and date of birth?');
+    expect(ownWords('Can I take your full name and date of birth?', elsewhere)).toBe('');
+  });
+
+  it('the customer’s own name ties a reply to nothing they said', () => {
+    expect(judged('locked-out', 'opening', 'Congratulations, Tomasz! What can I do for you?').relevant).toBe(false);
+  });
+});
+
+describe('a pasted reply, reworded', () => {
+  it('is a near copy when nearly every word that carries it comes back, in any order', () => {
+    expect(nearCopy("E-07's usually the controller. Shall I book you in for the first free slot and grab a mobile number?", 'Shall I book you in for the first slot and take a mobile number?')).toBe(true);
+    expect(nearCopy("They do need to hear it from you directly, I'm afraid, that's how they build the claim.", "They do need to hear it directly from you I'm afraid, that's how the claim gets built.")).toBe(true);
+  });
+
+  it('is not one when the message has moved on', () => {
+    expect(nearCopy("I'll raise the refund for the second payment now.", "The bank fee is coming back to you as well, and I've put a note on the account.")).toBe(false);
+    expect(nearCopy('Thanks.', 'Thanks for waiting, Yusuf, I have found both payments.')).toBe(false);
+  });
+});
+
+describe('the rep’s own story', () => {
+  it('owning a slip in this conversation is not a story', () => {
+    expect(judged('refund-outside-policy', 'walk-back', "Noor, I owe you an apology - I promised a refund before checking, and I can't get one approved this late.").misfits).not.toContain('relates');
+    expect(judged('returns-desk', 'fobbed-off', "It's not leaving this shop. I've seen the damage with my own eyes, so your money goes back to your card now.").misfits).not.toContain('relates');
+  });
+
+  it('where relating fits, a story that never comes back to the customer misfits, and one that does, fits', () => {
+    const alone = judged('returns-desk', 'the-girls', 'Aw, my first camping trip was a disaster too, we got flooded out in Wales and my brother lost his shoes in a river!');
+    expect(alone.misfits).toContain('relates');
+    expect(alone.story).toBe('ends-on-you');
+    expect(judged('returns-desk', 'the-girls', 'My first ever camping trip ended with a flooded tent too, and I ended up loving it. A dry night in the back garden might win Pia back round.').misfits).not.toContain('relates');
+  });
+});
+
+describe('the context checks on the sets they were tuned on', () => {
+  // The tuning corpus and the held-out sets already measured (each is tuned on only once a fresh one exists): a floor a
+  // little under what they reach together, so a change that makes them worse fails here. Fresh figures are in ADR 14.
+  it('agree with a trainer at precision 0.88 and recall 0.82 or better', () => {
+    const lines = ['context.jsonl', 'context-holdout.jsonl', 'context-holdout-2.jsonl', 'context-holdout-3.jsonl'].flatMap((f) => {
+      const file = `lib/coach/corpus/${f}`;
+      return parseContextCorpus(fs.readFileSync(file, 'utf8'), file);
+    });
+    const result = evaluateContext(lines, (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));
+    expect(result.replies).toBe(960);
     expect(result.precision).toBeGreaterThanOrEqual(0.88);
-    expect(result.recall).toBeGreaterThanOrEqual(0.78);
+    expect(result.recall).toBeGreaterThanOrEqual(0.82);
   });
 });

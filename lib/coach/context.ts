@@ -52,6 +52,8 @@ export interface Judgement {
   parrots: boolean;
   /** Detectors whose finding does not fit this moment. */
   misfits: string[];
+  /** Why a story of the rep's own misfits: a second story, no place for one here, or one that never comes back to them. */
+  story?: 'second' | 'here' | 'ends-on-you';
 }
 
 // Content words that say nothing about which conversation this is: a template can carry them anywhere.
@@ -72,6 +74,10 @@ const GENERIC = new Set([
   'account', 'payment', 'bank', 'survey', 'feedback', 'terms', 'conditions', 'line', 'lines', 'response', 'detail', 'details',
   'star', 'stars', 'question', 'faq', 'faqs', 'people', 'everyone', 'lots', 'loads', 'anyone', 'somebody', 'someone',
 ]);
+// Counting words and spans of time tie a reply to no one in particular ("two to three working days", "44 days ago").
+for (const w of ['worries', 'questions', 'job', 'typing', 'answer', 'times', 'use', 'sec', 'procedure', 'days', 'weeks', 'months', 'years', 'hours', 'minutes', 'week', 'month', 'year', 'done', 'ago', 'last', 'next']) GENERIC.add(w);
+// "I'm", "you're", "let's": who is talking, which the tagger sometimes calls a noun.
+const SPEAKER = /^(?:i|you|we|they|he|she|it|that|there|what|let|who|here)'/;
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN', 'NUM']);
 
 const PARTICULAR = new Set(['NOUN', 'PROPN']);
@@ -90,7 +96,7 @@ function keyWords(r: Reading, pos: ReadonlySet<string> = CONTENT_POS): Set<strin
   const out = new Set<string>();
   for (const t of r.tokens) {
     if (!pos.has(t.pos) || !/[a-z0-9]/.test(t.norm)) continue;
-    for (const w of [t.lemma, t.norm]) if (!GENERIC.has(w) && w.length > 1) out.add(w);
+    for (const w of [t.lemma, t.norm]) if (!GENERIC.has(w) && w.length > 1 && /[a-z0-9]$/.test(w) && !/\s/.test(w) && !SPEAKER.test(w)) out.add(w);
   }
   return out;
 }
@@ -123,14 +129,40 @@ function containment(a: Set<string>, b: Set<string>): number {
   return both / a.size;
 }
 
-/** A near copy: the same words in the same order for most of either reply. */
+// Words that change nothing a reply says: who is speaking, fillers, politeness and the small words between.
+const FILLER = new Set(
+  ('a an the and or but so to of in on at for with by from up it its this that these those is are was were be been am do does did ' +
+    'i me my you your we our us he she they them he his her their there here just really very quite all any some ok okay oh ' +
+    'right well yes yeah no not will would can could shall should may might have has had get got let lets please thanks thank ' +
+    'sir madam about as if then than now also too again still ll re ve d s t m').split(' '),
+);
+/** The words that carry what a reply says, roughly stemmed ("workshop's" → "workshop", "payments" → "payment"). */
+function gist(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of plainWords(text)) {
+    const stem = w.replace(/'(?:s|ll|re|ve|d|m|t)$|n't$/, '').replace(/(?<=[a-z]{3})s$/, '');
+    if (!FILLER.has(stem) && stem.length > 1) out.add(stem);
+  }
+  return out;
+}
+
+/**
+ * A near copy: the same words in the same order for most of either reply, or, reworded and reordered, nearly every
+ * word that carries the shorter one's message ("Shall I book you in for the first slot and take a mobile number?").
+ */
 export function nearCopy(a: string, b: string): boolean {
   const wa = plainWords(a);
   const wb = plainWords(b);
-  if (wa.length < 6 || wb.length < 6) return wa.join(' ') === wb.join(' ') && wa.length > 0;
-  const sa = shingles(wa, 3);
-  const sb = shingles(wb, 3);
-  return containment(sa, sb) >= 0.6 || containment(sb, sa) >= 0.6;
+  if (wa.length === 0 || wb.length === 0) return false;
+  if (wa.join(' ') === wb.join(' ')) return true;
+  if (wa.length >= 6 && wb.length >= 6) {
+    const sa = shingles(wa, 3);
+    const sb = shingles(wb, 3);
+    if (containment(sa, sb) >= 0.6 || containment(sb, sa) >= 0.6) return true;
+  }
+  const [ga, gb] = [gist(a), gist(b)];
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  return small.size >= 3 && large.size <= 2 * small.size + 2 && containment(small, large) >= 0.75;
 }
 
 // Who is speaking does not matter to an echo: "I've been charged" handed back is "you've been charged".
@@ -150,7 +182,7 @@ export function parrots(reply: string, customerLine: string): boolean {
 }
 
 // A promise of an outcome: sworn to ("I promise", "guaranteed", "every penny"), or a future with a time on it.
-const SWORN = /\b(?:i promise|i can promise|promise you|guarantee[ds]?|you have my word|i give you my word|(?:it|that|you|they)(?:'ll| will) (?:definitely|certainly|absolutely)|definitely (?:be|get|have|go)|(?:never|ever) happen again|every (?:single )?penny|for sure)\b/i;
+const SWORN = /\b(?:i promise|i can promise|promise you|guarantee[ds]?|you have my word|i give you my word|(?:it|that|you|they)(?:'ll| will) (?:definitely|certainly|absolutely)|definitely (?:be|get|have|go)|(?:never|ever|won't|will not) (?:ever )?happen again|every (?:single )?penny|for sure|consider it done|i'm (?:sure|certain|confident) (?:my manager|my boss|they|the team|it|that)(?:'ll| will)|(?:i'll|i will|we'll|we will|you'll|you will) (?:get|have|receive|see|give you) (?:you )?(?:a |the |your )?(?:full|whole|entire))\b/i;
 const FUTURE = /\b(?:i'll|i will|we'll|we will|it'll|it will|you'll|you will|they'll|they will|will be|'ll be|'ll have)\b/i;
 const WHEN = /\b(?:by|before|within|until|till)\s+(?:\d|noon|midday|lunch|the end|end of|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the hour|close)|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)\b|\b(?:tonight|tomorrow|today|this afternoon|this evening|this week|on the dot|first thing|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon))\b/i;
 
@@ -190,6 +222,9 @@ const STOCK = new RegExp(
     String.raw`in line with (?:our|the) (?:standard|usual|normal)? ?(?:policy|procedure|process|terms)`,
     String.raw`\bi (?:completely |totally |fully )?understand how (?:you feel|important|frustrating|upsetting|stressful)`,
     String.raw`\bit'll (?:all )?be (?:fine|ok|okay)\b`,
+    String.raw`\bsorry (?:that )?(?:you feel|you think|if you|you've been made to feel|you took)|\bsorry for any\b`,
+    String.raw`\bplease (?:find|ensure|refer)\b|\bopening hours\b|\bbe with you in (?:a|one|just)\b|\bjust (?:so you know|to warn you)\b`,
+    String.raw`\b(?:would you like to hear about|have you (?:thought about|considered|heard (?:of|about)|seen) (?:our|the)|did you know (?:the|our|that our|we))\b`,
   ].join('|'),
   'i',
 );
@@ -219,41 +254,136 @@ function namesTheirFeeling(text: string, feeling: string | undefined): boolean {
   return words.test(plain.replace(WAVED_AWAY, ''));
 }
 
-/** The reply without its stock lines: what is left is what the rep said to this customer. */
-export function ownWords(text: string): string {
-  const kept = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => !STOCK.test(s.replace(/’/g, "'")));
+// Clauses a contact centre recites to everyone with the story's nouns dropped in: policy, process times, handovers to
+// no one, sales pitches. The rest of the sentence can still answer the customer ("I know two weeks is no use to you").
+const PROCESS = new RegExp(
+  [
+    String.raw`\b(?:that's|that is|it's|it is|this is) (?:the|our|company) (?:policy|procedure|process|rules?)\b`,
+    String.raw`\bpolicy (?:for everyone|is clear|says|states|doesn't allow|does not allow)`,
+    String.raw`\bas per (?:our|the)\b|\bsubject to (?:approval|availability|verification|review|our)|\brefer to (?:section|clause|our|the)\b`,
+    String.raw`\b(?:section|clause) \d`,
+    String.raw`\b(?:unable|not able|can't|cannot|not allowed|not permitted) (?:to )?(?:make|do|give|offer) (?:an |any )?exceptions?\b`,
+    String.raw`\boutside (?:of )?(?:our|the) (?:\d+|[a-z]+)[- ]day\b`,
+    String.raw`\b(?:within|up to|takes?|taking|allow) (?:about |around |up to )?(?:\d+|[a-z]+)(?:\s*(?:-|to)\s*(?:\d+|[a-z]+))? working days\b`,
+    String.raw`\byour (?:query|request|complaint|case|enquiry|issue|concern) (?:has been|is being|will be|has now been) (?:logged|escalated|raised|passed|forwarded|looked into|reviewed|noted|recorded)`,
+    String.raw`\b(?:relevant|appropriate|specialist|dedicated) (?:team|department)\b|\bwill be in touch\b|\bin due course\b|\b(?:are|is) dealt with by\b|\baim to (?:respond|reply|get back)`,
+    String.raw`\bhave you (?:thought about|considered|heard (?:of|about)|seen) (?:our|the)\b|\bare you aware (?:that )?(?:you could|we|our)\b|\bdid you know\b`,
+    String.raw`\b(?:our|the) (?:returns? |refunds? |cancellation )?policy (?:allows|is|says|states|only)|\bnot liable\b|\bonly procedure\b|\bit's (?:just )?(?:procedure|policy)\b`,
+    String.raw`\buntil (?:verification|security|you've passed|you have passed|the checks)|\byour (?:case|query|ticket|complaint) (?:is|has been) (?:now )?closed\b`,
+    String.raw`\bmight be worth (?:keeping|considering|a look|upgrading)|\bfor (?:just|only) £?\d|(?:£\d+(?:\.\d\d)?|\b(?:[a-z]+|\d+) (?:quid|pounds?)) (?:more |extra )?(?:a|per) month\b`,
+  ].join('|'),
+  'i',
+);
+
+// Asking for what every check asks for answers nobody, unless the customer's turn is about proving who they are.
+const PAPERWORK_ASK = new RegExp(
+  [
+    String.raw`\b(?:can|could|may) i (?:just |quickly |please )?(?:take|grab|have|get|confirm|check|ask for) (?:your|the|a|some) (?:full |first |account |order |contact )?(?:name|account|date|dob|postcode|address|details|number|order|receipt|reference|email|mobile|security)`,
+    String.raw`\b(?:please )?confirm (?:your|the) (?:full )?(?:name|date|dob|postcode|address|details|identity|account)`,
+    String.raw`\b(?:verify|confirm) (?:your )?identity\b|\brun (?:you )?through (?:security|some checks|a few checks)|\b(?:passed|pass|through) security\b`,
+    String.raw`\bdo you have (?:your|the) (?:receipt|order number|reference|account number|card)\b|\bis your (?:contact |home )?(?:address|number|email|mobile) still\b`,
+    String.raw`\b(?:sending|send|sent) (?:you )?a (?:security |verification |one-time )?code\b`,
+  ].join('|'),
+  'i',
+);
+const ABOUT_CHECKS = /\b(?:secur\w*|verif\w*|identity|checks?|prove|asked me|say they're me|who i am|it's (?:really )?me)\b/i;
+
+/** Splits a sentence into clauses at commas, dashes and the joins that start a new claim. */
+const clauses = (sentence: string) => sentence.split(/\s*(?:[,;:]|\s[-–—]\s|\b(?=(?:but|however|although|though|so|and then)\b))\s*/i);
+
+/**
+ * The reply without its stock lines and recited clauses: what is left is what the rep said to this customer.
+ * With a turn, a request for security details counts as stock unless the turn is about proving who they are.
+ */
+export function ownWords(text: string, turn?: Pick<Turn, 'facts' | 'asks' | 'customerLine'>): string {
+  const checking = turn !== undefined && ABOUT_CHECKS.test([...turn.facts, turn.asks ?? '', turn.customerLine].join(' '));
+  const kept: string[] = [];
+  for (const raw of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const sentence = raw.replace(/’/g, "'");
+    if (STOCK.test(sentence)) continue;
+    const parts = clauses(sentence).filter((c) => c && !PROCESS.test(c) && (checking || !turn || !PAPERWORK_ASK.test(c)));
+    if (parts.length > 0) kept.push(parts.join(' '));
+  }
   return kept.join(' ').trim();
 }
 
-export function judge(reading: Reading, findings: readonly Finding[], turn: Turn): Judgement {
-  const said = ownWords(reading.text);
+/** Where a reply's engagement with the turn shows: the first word of it that ties it to this conversation, and where that word comes from. */
+export interface Engagement {
+  source: 'turn' | 'background' | 'options' | 'amount' | 'feeling';
+  word: string;
+}
+
+/** What in the reply engages with this turn, if anything: a fact or the question, a particular of the story, an amount, or their feeling. */
+export function engagement(reading: Reading, findings: readonly Finding[], turn: Turn): Engagement | undefined {
+  const said = ownWords(reading.text, turn);
   const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
   const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
+  const first = (texts: readonly string[], pos: ReadonlySet<string>, skip: (w: string) => boolean) => {
+    for (const t of texts) for (const w of factWords(t, pos)) if (mine.has(w) && !skip(w)) return w;
+    return undefined;
+  };
   // What this turn is about: the author's facts and question first, then the particulars of the customer's line and
   // of the conversation, none of which a reply pasted from elsewhere would carry.
-  const facts = [...turn.facts, ...(turn.asks ? [turn.asks] : []), turn.customerLine];
+  const inTurn = first([...turn.facts, ...(turn.asks ? [turn.asks] : []), turn.customerLine], CONTENT_POS, (w) => names.has(w));
+  if (inTurn) return { source: 'turn', word: inTurn };
   // From the background only the particulars count: amounts, names, and the things of this story.
-  const touchesFact =
-    facts.some((f) => [...factWords(f)].some((w) => mine.has(w))) ||
-    (turn.background ?? []).some((b) => [...factWords(b, PARTICULAR)].some((w) => mine.has(w) && !names.has(w))) ||
-    (turn.options ?? []).some((o) => [...factWords(o, PARTICULAR)].some((w) => mine.has(w) && !names.has(w) && !PAPERWORK.has(w))) ||
-    amountsOf(said).some((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
-  const found = new Set(findings.map((f) => f.detector));
+  const inBackground = first(turn.background ?? [], PARTICULAR, (w) => names.has(w));
+  if (inBackground) return { source: 'background', word: inBackground };
+  const inOptions = first(turn.options ?? [], PARTICULAR, (w) => names.has(w) || PAPERWORK.has(w));
+  if (inOptions) return { source: 'options', word: inOptions };
+  const amount = amountsOf(said).find((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
+  if (amount) return { source: 'amount', word: amount };
   // Naming how they feel engages with them wherever it is said; said on every turn, it is caught as a repeat.
-  const touchesFeeling = namesTheirFeeling(said, turn.feeling) || findings.some((f) => f.detector === 'names-feeling' && f.spans.some((sp) => said.includes(reading.text.slice(sp.start, sp.end))));
+  const feeling = namesTheirFeeling(said, turn.feeling) || findings.some((f) => f.detector === 'names-feeling' && f.spans.some((sp) => said.includes(reading.text.slice(sp.start, sp.end))));
+  if (feeling) return { source: 'feeling', word: turn.feeling ?? 'feeling' };
+  return undefined;
+}
+
+/**
+ * Whether, outside the sentences where the rep's stories start, nothing in the reply comes back to this customer:
+ * the story is the whole answer ("I know exactly how you feel! Last Christmas mine went missing too…").
+ */
+function endsOnYou(reading: Reading, findings: readonly Finding[], turn: Turn): boolean {
+  const starts = findings.filter((f) => f.detector === 'relates' || f.detector === 'overshares').flatMap((f) => f.spans.map((sp) => sp.start));
+  const rest = reading.text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .reduce<{ at: number; kept: string[] }>(
+      (acc, sentence) => {
+        const from = reading.text.indexOf(sentence, acc.at);
+        if (!starts.some((s) => s >= from && s < from + sentence.length)) acc.kept.push(sentence);
+        return { at: from + sentence.length, kept: acc.kept };
+      },
+      { at: 0, kept: [] },
+    )
+    .kept.join(' ');
+  return rest.trim() === '' || engagement(readReply(rest), [], turn) === undefined;
+}
+
+export function judge(reading: Reading, findings: readonly Finding[], turn: Turn): Judgement {
+  const found = new Set(findings.map((f) => f.detector));
   const misfits: string[] = [];
   const fits = new Set(turn.fits);
   if (found.has('real-apology') && !fits.has('apology')) misfits.push('real-apology');
   if (found.has('normalizes') && !fits.has('normalizing')) misfits.push('normalizes');
-  // A story of their own, brief or long, helps only where relating fits, and only once.
-  const story = (detectors: { has(d: string): boolean }) => detectors.has('relates') || detectors.has('overshares');
-  if (story(found) && (!fits.has('relating') || turn.earlier.some((e) => story(new Set(e.detectors))))) misfits.push('relates');
+  // A story of their own helps only where relating fits, only once, and only when it leads back to them.
+  const told = (detectors: { has(d: string): boolean }) => detectors.has('relates') || detectors.has('overshares');
+  const story = !told(found)
+    ? undefined
+    : turn.earlier.some((e) => told(new Set(e.detectors)))
+      ? 'second'
+      : !fits.has('relating')
+        ? 'here'
+        : endsOnYou(reading, findings, turn)
+          ? 'ends-on-you'
+          : undefined;
+  if (story) misfits.push('relates');
   // A time is a promise only once the rep knows what they can do; swearing to an outcome never is one they can keep.
   if (promises(reading.text, !fits.has('commitment')).length > 0) misfits.push('commits-action');
   // A string of keywords with no one speaking in it answers nobody, whatever words it has.
   const salad = reading.tokens.filter((t) => /\w/.test(t.text)).length >= 5 && !reading.tokens.some((t) => ['PRON', 'DET', 'AUX', 'ADP'].includes(t.pos));
   return {
-    relevant: turn.closeToAuthored || ((touchesFact || touchesFeeling) && !salad),
+    story,
+    relevant: turn.closeToAuthored || (!salad && engagement(reading, findings, turn) !== undefined),
     repeats: turn.earlier.some((e) => nearCopy(e.text, reading.text)),
     parrots: parrots(reading.text, turn.customerLine),
     misfits,
@@ -262,10 +392,16 @@ export function judge(reading: Reading, findings: readonly Finding[], turn: Turn
 
 const whole = (text: string): Span[] => [{ start: 0, end: text.length }];
 
-const MISFIT_NOTES: Record<string, (first: string, earlier: boolean) => string> = {
+const STORY_NOTES: Record<NonNullable<Judgement['story']>, (first: string) => string> = {
+  second: () => 'You have already told a story of your own; a second one turns the call towards you.',
+  here: () => 'A story of your own does not help here; keep the focus on them.',
+  'ends-on-you': (first) => `The story ends on you: bring it back to ${first} and what they are dealing with.`,
+};
+
+const MISFIT_NOTES: Record<string, (first: string, j: Judgement) => string> = {
   'real-apology': (first) => `Nothing has gone wrong on our side at this point, so an apology here sounds scripted; answer what ${first} said instead.`,
   normalizes: (first) => `${first} is not blaming themselves here, so "that's normal" brushes past what they said.`,
-  relates: (_, earlier) => (earlier ? 'You have already told a story of your own; a second one turns the call towards you.' : 'A story of your own does not help here; keep the focus on them.'),
+  relates: (first, j) => STORY_NOTES[j.story ?? 'here'](first),
   'commits-action': () => 'That promises an outcome you cannot be sure of yet; say what you will do and when you will tell them where it stands.',
   congratulates: (first) => `${first} has not shared good news; congratulating them here jars with what they are going through.`,
 };
@@ -286,16 +422,16 @@ export function inContext(text: string, findings: Finding[], j: Judgement, turn:
         : undefined;
   for (const f of findings) {
     if (j.misfits.includes(f.detector) && f.detector !== 'congratulates') {
-      out.push({ ...f, delta: -1, note: MISFIT_NOTES[f.detector]!(turn.firstName, f.detector === 'relates' && turn.earlier.some((e) => e.detectors.includes('relates'))) });
+      out.push({ ...f, delta: -1, note: MISFIT_NOTES[f.detector]!(turn.firstName, j) });
     } else if (voidReason && f.delta > 0) {
       out.push({ ...f, delta: 0, note: `${f.note} (${voidReason}.)` });
     } else out.push(f);
   }
   if (j.misfits.includes('commits-action') && !findings.some((f) => f.detector === 'commits-action')) {
-    out.push({ detector: 'misfit', skill: 'ownership', delta: -1, spans: promises(text, !turn.fits.includes('commitment')), note: MISFIT_NOTES['commits-action']!(turn.firstName, false) });
+    out.push({ detector: 'misfit', skill: 'ownership', delta: -1, spans: promises(text, !turn.fits.includes('commitment')), note: MISFIT_NOTES['commits-action']!(turn.firstName, j) });
   }
   if (congratulated.length > 0) {
-    out.push({ detector: 'misfit', skill: 'reflecting', delta: -2, spans: congratulated, note: MISFIT_NOTES.congratulates!(turn.firstName, false) });
+    out.push({ detector: 'misfit', skill: 'reflecting', delta: -2, spans: congratulated, note: MISFIT_NOTES.congratulates!(turn.firstName, j) });
   }
   const language: SkillId = !turn.scored || turn.scored.has('language') || !turn.scored.has('personalizing') ? 'language' : 'personalizing';
   if (j.repeats) {

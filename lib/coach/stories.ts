@@ -161,10 +161,16 @@ const sameAsMine = (text: string) => {
 // A clause can mention them and still be the rep's story: "the same happened to me", "I bought the same bed", "I've been in your shoes".
 const SAME_AS_YOURS = /\b(?:same (?:thing|happened|happens|problem|issue|here|with|to me|myself|experience)|similar|my own|happened to me|mine|in your shoes|in your position|where you are|your age)\b|\bi (?:have )?[a-z]+ the (?:very |exact )?same\b/;
 
+// The rep owning a slip in this very conversation ("I got ahead of myself", "I promised that before checking", "that
+// mix-up was mine") or vouching for what they have seen of the customer's case ("with my own eyes") is the work, not a story.
+const OWNS_A_SLIP = /\b(?:(?:got|get|getting) ahead of myself|jump(?:ed)? (?:the gun|ahead|in)|correct myself|i owe you an apology|(?:it|that|this) (?:is|was) on me|with my own eyes|i was (?:still )?(?:half )?on (?:my|another|the last) call|my (?:wording|reply|last reply|answer|email|message|mistake|error|fault)|(?:the|that|this) (?:mix - up|mix-up|mistake|error|slip|confusion) (?:was|is) (?:mine|on me|my fault)|i should(?: not)? have (?:said|promised|told|asked|checked|read|offered|quoted|answered|listened)|i (?:have )?(?:promised|said|told you|quoted|offered) (?:[a-z']+ ){0,6}before (?:i (?:had |have |would )?)?(?:check|read|look)\w*)\b/;
+
 /** A clause where the rep tells of something that happened to them (not an action for the customer). */
 function ownExperienceClause(toks: Token[]): boolean {
   const text = clauseText(toks);
-  if (!aboutRep(toks) || hypothetical(text) || WORK.test(text) || NEVER_HAD.test(text)) return false;
+  if (!aboutRep(toks) || hypothetical(text) || WORK.test(text) || NEVER_HAD.test(text) || OWNS_A_SLIP.test(text)) return false;
+  // "I've looked up order FH-20417 and it was delivered 44 days ago" is the customer's business, told in the past.
+  if (reportsWork(toks) && toks.some((t) => BUSINESS.has(t.norm))) return false;
   // Past tense tells a story; a habit or a likeness tells one in the present.
   if (!(inPast(toks, text) || HABIT.test(text) || sameAsMine(text)) || !(STORY_MARKER.test(text.replace(TENURE, '')) || ownsPersonal(toks))) return false;
   // "I've switched your pickup for the same time" is the work; "the same happened to me", "I bought the same bed" are stories whatever follows.
@@ -233,7 +239,7 @@ function findStories(r: Reading): Story[] {
     if (/^when (?:my|our|we)\b/.test(r.flat.slice(r.flatStart[m.first]!)) && !ownsPersonal(r.tokens.slice(m.first, m.last + 1))) continue;
     // "I sent you the wrong form last week" is about their order, and an apology, not a story; "I'd be climbing the walls too if…" is not one either.
     const clause = clausesOf(r, sentence).find((c) => c.includes(r.tokens[m.first]!)) ?? [];
-    if (WORK.test(clauseText(clause)) || hypothetical(clauseText(clause)) || (/\b(?:you|your)\b/.test(clauseText(clause)) && !SAME_AS_YOURS.test(clauseText(clause)))) continue;
+    if (WORK.test(clauseText(clause)) || OWNS_A_SLIP.test(clauseText(clause)) || hypothetical(clauseText(clause)) || (/\b(?:you|your)\b/.test(clauseText(clause)) && !SAME_AS_YOURS.test(clauseText(clause)))) continue;
     // "A friend of mine had the same last year" is the friend's story.
     if (!aboutRep(clause.length ? clause : r.tokens.slice(m.first, m.last + 1))) continue;
     const from = clause.length ? r.tokens.indexOf(clause[0]!) : m.first;

@@ -1,15 +1,19 @@
 // `npm run coach:train`: fits the learned half of six coach detectors on replies.jsonl and writes lib/coach/model.json;
 // `-- --cv` instead reports how rules, models and their combinations score on replies they were not fitted to.
+// `-- --relevance` fits the model of whether a reply engages with its turn and writes lib/coach/relevance.json;
+// `-- --relevance --cv` reports its cross-validated precision and recall at each threshold instead.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectors, type DetectorId } from '../lib/coach/detectors';
-import { parseCorpus, type LabelledReply } from '../lib/coach/evaluate';
+import { parseContextCorpus, parseCorpus, relevanceExamples, type LabelledReply } from '../lib/coach/evaluate';
+import { contextAt } from '../lib/scenario/coach-nodes';
+import { scenarioCatalogue } from '../lib/scenario/course';
 import { fires, LEARNED, type LearnedId, type Mode } from '../lib/coach/model';
 import { readReply } from '../lib/coach/nlp';
-import { CHOSEN, counts, examplesFor, featureLists, fit, FOLDS, formatModelFile, HIGH_THRESHOLD, outOfFold, REPEATS, score, SEED, stratifiedFolds, TARGET_PRECISION, THRESHOLDS, trainModelFile, type Counts } from '../lib/coach/train';
+import { CHOSEN, counts, examplesFor, featureLists, fit, FOLDS, formatModelFile, HIGH_THRESHOLD, outOfFold, RELEVANCE_CORPORA, RELEVANCE_FIT, REPEATS, score, SEED, stratifiedFolds, TARGET_PRECISION, THRESHOLDS, trainModelFile, trainRelevance, type Counts } from '../lib/coach/train';
 
 const CORPUS = 'lib/coach/corpus/replies.jsonl';
 const OUT = 'lib/coach/model.json';
@@ -163,7 +167,39 @@ async function crossValidate() {
   console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-if (!process.argv.includes('--cv')) {
+/** The relevance model's examples: every labelled turn of RELEVANCE_CORPORA. */
+function relevanceData() {
+  const catalogue = scenarioCatalogue();
+  const turns = RELEVANCE_CORPORA.flatMap((f) => parseContextCorpus(fs.readFileSync(path.join('lib/coach/corpus', f), 'utf8'), f));
+  return relevanceExamples(turns, (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));
+}
+
+/** Off-topic (not relevant) as the positive class, the way coach:eval counts it, at each threshold on out-of-fold scores. */
+function relevanceCv() {
+  const examples = relevanceData();
+  const labels = examples.map((e) => e.label);
+  console.log(`Relevance model, ${FOLDS}-fold cross-validation repeated with seeds ${REPEATS.join(', ')} on ${examples.length} labelled turns, pooled: off-topic precision / recall`);
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const pooled = REPEATS.map((seed) => {
+      const p = outOfFold(examples, stratifiedFolds(labels, FOLDS, seed), RELEVANCE_FIT);
+      return counts(
+        p.map((x) => x < t),
+        labels.map((y) => !y),
+      );
+    });
+    const [tp, fp, fn] = (['tp', 'fp', 'fn'] as const).map((k) => pooled.reduce((n, c) => n + c[k], 0)) as [number, number, number];
+    console.log(`threshold ${t.toFixed(1)}   ${(tp / (tp + fp)).toFixed(3)} / ${(tp / (tp + fn)).toFixed(3)}`);
+  }
+}
+
+if (process.argv.includes('--relevance')) {
+  if (process.argv.includes('--cv')) relevanceCv();
+  else {
+    const model = trainRelevance(relevanceData());
+    fs.writeFileSync('lib/coach/relevance.json', `${JSON.stringify(model, null, 1)}\n`);
+    console.log(`wrote lib/coach/relevance.json: ${Object.keys(model.weights).length} weights, threshold ${model.threshold}`);
+  }
+} else if (!process.argv.includes('--cv')) {
   const t = performance.now();
   const file = trainModelFile(lines);
   fs.writeFileSync(OUT, formatModelFile(file));

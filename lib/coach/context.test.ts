@@ -4,7 +4,9 @@ import { contextAt } from '@/lib/scenario/coach-nodes';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { analyzeReply } from './analyze';
 import { nearCopy, ownWords } from './context';
-import { evaluateContext, parseContextCorpus } from './evaluate';
+import { evaluateContext, parseContextCorpus, relevanceExamples } from './evaluate';
+import { relevanceModel } from './relevance';
+import { RELEVANCE_CORPORA, trainRelevance } from './train';
 
 const catalogue = scenarioCatalogue();
 /** The coach's judgement of a reply at a real node of the course. */
@@ -100,5 +102,14 @@ describe('the context checks on the sets they were tuned on', () => {
     expect(result.replies).toBe(960);
     expect(result.precision).toBeGreaterThanOrEqual(0.88);
     expect(result.recall).toBeGreaterThanOrEqual(0.82);
+  });
+});
+
+describe('the relevance model', () => {
+  it('is the one the training script fits to the labelled turns, never to the newest held-out set', () => {
+    const lines = RELEVANCE_CORPORA.flatMap((f) => parseContextCorpus(fs.readFileSync(`lib/coach/corpus/${f}`, 'utf8'), f));
+    const fitted = trainRelevance(relevanceExamples(lines, (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier)));
+    expect(relevanceModel).toEqual(JSON.parse(JSON.stringify(fitted)));
+    expect(relevanceModel.trainedOn).not.toContain('context-holdout-4.jsonl');
   });
 });

@@ -5,6 +5,7 @@ import type { Reading } from './nlp';
 import { readReply } from './nlp';
 
 import type { Fit } from './fits';
+import { engages } from './relevance';
 
 /** What a turn is about, as its author states it on the node (`about:`). */
 export interface Turn {
@@ -24,6 +25,8 @@ export interface Turn {
   options?: readonly string[];
   /** Whether the customer has shared good news by this point, so a congratulation can fit. */
   goodNews?: boolean;
+  /** The share of the story's turns that say a word: the parcel, the tent and the refund tie a reply to the story, not to this moment. */
+  spread?: (word: string) => number;
   /** The customer's first name, for feedback. */
   firstName: string;
   /** The customer's full name: no part of it makes a reply engage with the turn. */
@@ -307,6 +310,63 @@ export function ownWords(text: string, turn?: Pick<Turn, 'facts' | 'asks' | 'cus
   return kept.join(' ').trim();
 }
 
+const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+const W = {
+  facts: num(process.env.W_FACTS, 1),
+  line: num(process.env.W_LINE, 1),
+  background: num(process.env.W_BG, 1),
+  options: num(process.env.W_OPT, 1),
+  enough: num(process.env.W_ENOUGH, 0.0001),
+};
+
+/** For each word, the share of a story's turns (each given as its texts) that say it. */
+export function spreadOver(turns: readonly (readonly string[])[]): (w: string) => number {
+  const seen = new Map<string, number>();
+  for (const texts of turns) for (const w of new Set(texts.flatMap((t) => [...factWords(t)]))) seen.set(w, (seen.get(w) ?? 0) + 1);
+  return (w) => (seen.get(w) ?? 0) / Math.max(1, turns.length);
+}
+
+const bucket = (n: number, edges: readonly number[]) => {
+  const i = edges.findIndex((e) => n < e);
+  return i === -1 ? `${edges.at(-1)}+` : String(i === 0 ? `<${edges[0]}` : `${edges[i - 1]}-${edges[i]! - 1}`);
+};
+
+/** What the relevance model reads of a reply against its turn: which parts of the turn it shares words with, and how. */
+export function relevanceFeatures(reading: Reading, findings: readonly Finding[], turn: Turn): string[] {
+  const said = ownWords(reading.text, turn);
+  const out = new Set<string>();
+  const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
+  const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
+  const spread = turn.spread ?? (() => 0);
+  const sources: [string, readonly string[], ReadonlySet<string>, (w: string) => boolean][] = [
+    ['facts', [...turn.facts, ...(turn.asks ? [turn.asks] : [])], CONTENT_POS, () => false],
+    ['line', [turn.customerLine], CONTENT_POS, () => false],
+    ['bg', turn.background ?? [], PARTICULAR, () => false],
+    ['opt', turn.options ?? [], PARTICULAR, (w) => PAPERWORK.has(w)],
+  ];
+  let anyWord = false;
+  for (const [name, texts, pos, skip] of sources) {
+    const hits = new Set<string>();
+    for (const t of texts) for (const w of factWords(t, pos)) if (mine.has(w) && !names.has(w) && !skip(w)) hits.add(w);
+    out.add(`${name}:${bucket(hits.size, [1, 2, 3])}`);
+    if (hits.size > 0) anyWord = true;
+    const rare = [...hits].filter((w) => spread(w) < 0.2).length;
+    if (rare > 0) out.add(`${name}:rare:${bucket(rare, [1, 2, 3])}`);
+    for (const w of hits) if (spread(w) >= 0.4) out.add(`${name}:common`);
+  }
+  if (!anyWord) out.add('no-word');
+  if (amountsOf(said).some((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)))) out.add('amount');
+  if (namesTheirFeeling(said, turn.feeling)) out.add('their-feeling');
+  const words = said.split(/\s+/).filter(Boolean).length;
+  out.add(`len:${bucket(words, [1, 6, 16, 31])}`);
+  if (said.length < reading.text.trim().length) out.add('stock-cut');
+  if (/\?/.test(said)) out.add('question');
+  if (/\b(?:you|your|you're|you've)\b/i.test(said)) out.add('you');
+  if (PAPERWORK_ASK.test(reading.text.replace(/’/g, "'"))) out.add('paperwork');
+  for (const f of findings) out.add(`d:${f.detector}`);
+  return [...out];
+}
+
 /** Where a reply's engagement with the turn shows: the first word of it that ties it to this conversation, and where that word comes from. */
 export interface Engagement {
   source: 'turn' | 'background' | 'options' | 'amount' | 'feeling';
@@ -316,27 +376,34 @@ export interface Engagement {
 /** What in the reply engages with this turn, if anything: a fact or the question, a particular of the story, an amount, or their feeling. */
 export function engagement(reading: Reading, findings: readonly Finding[], turn: Turn): Engagement | undefined {
   const said = ownWords(reading.text, turn);
-  const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
-  const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
-  const first = (texts: readonly string[], pos: ReadonlySet<string>, skip: (w: string) => boolean) => {
-    for (const t of texts) for (const w of factWords(t, pos)) if (mine.has(w) && !skip(w)) return w;
-    return undefined;
-  };
-  // What this turn is about: the author's facts and question first, then the particulars of the customer's line and
-  // of the conversation, none of which a reply pasted from elsewhere would carry.
-  const inTurn = first([...turn.facts, ...(turn.asks ? [turn.asks] : []), turn.customerLine], CONTENT_POS, (w) => names.has(w));
-  if (inTurn) return { source: 'turn', word: inTurn };
-  // From the background only the particulars count: amounts, names, and the things of this story.
-  const inBackground = first(turn.background ?? [], PARTICULAR, (w) => names.has(w));
-  if (inBackground) return { source: 'background', word: inBackground };
-  const inOptions = first(turn.options ?? [], PARTICULAR, (w) => names.has(w) || PAPERWORK.has(w));
-  if (inOptions) return { source: 'options', word: inOptions };
   const amount = amountsOf(said).find((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
   if (amount) return { source: 'amount', word: amount };
   // Naming how they feel engages with them wherever it is said; said on every turn, it is caught as a repeat.
   const feeling = namesTheirFeeling(said, turn.feeling) || findings.some((f) => f.detector === 'names-feeling' && f.spans.some((sp) => said.includes(reading.text.slice(sp.start, sp.end))));
   if (feeling) return { source: 'feeling', word: turn.feeling ?? 'feeling' };
-  return undefined;
+  const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
+  const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
+  // Each word of the reply counts once, at the most it is worth: more where the author says the turn is about it, less
+  // from the background and the authored replies, and less the more of the story's turns say it.
+  const worth = new Map<string, { source: Engagement['source']; value: number }>();
+  const spread = turn.spread ?? (() => 0);
+  const weigh = (texts: readonly string[], pos: ReadonlySet<string>, source: Engagement['source'], base: number, skip: (w: string) => boolean = () => false) => {
+    for (const t of texts) {
+      for (const w of factWords(t, pos)) {
+        if (!mine.has(w) || names.has(w) || skip(w)) continue;
+        const value = base * (1 - spread(w));
+        if ((worth.get(w)?.value ?? 0) < value) worth.set(w, { source, value });
+      }
+    }
+  };
+  weigh([...turn.facts, ...(turn.asks ? [turn.asks] : [])], CONTENT_POS, 'turn', W.facts);
+  weigh([turn.customerLine], CONTENT_POS, 'turn', W.line);
+  weigh(turn.background ?? [], PARTICULAR, 'background', W.background);
+  weigh(turn.options ?? [], PARTICULAR, 'options', W.options, (w) => PAPERWORK.has(w));
+  const total = [...worth.values()].reduce((n, x) => n + x.value, 0);
+  if (total < W.enough) return undefined;
+  const [word, top] = [...worth].sort((a, b) => b[1].value - a[1].value)[0]!;
+  return { source: top.source, word };
 }
 
 /**
@@ -358,6 +425,9 @@ function endsOnYou(reading: Reading, findings: readonly Finding[], turn: Turn): 
     .kept.join(' ');
   return rest.trim() === '' || engagement(readReply(rest), [], turn) === undefined;
 }
+
+// Naming how they feel, or their own amount or reference, answers them whatever the model makes of the rest.
+const answersThem = (features: readonly string[]) => features.includes('their-feeling') || features.includes('amount') || engages(features);
 
 export function judge(reading: Reading, findings: readonly Finding[], turn: Turn): Judgement {
   const found = new Set(findings.map((f) => f.detector));
@@ -383,7 +453,7 @@ export function judge(reading: Reading, findings: readonly Finding[], turn: Turn
   const salad = reading.tokens.filter((t) => /\w/.test(t.text)).length >= 5 && !reading.tokens.some((t) => ['PRON', 'DET', 'AUX', 'ADP'].includes(t.pos));
   return {
     story,
-    relevant: turn.closeToAuthored || (!salad && engagement(reading, findings, turn) !== undefined),
+    relevant: turn.closeToAuthored || (!salad && answersThem(relevanceFeatures(reading, findings, turn))),
     repeats: turn.earlier.some((e) => nearCopy(e.text, reading.text)),
     parrots: parrots(reading.text, turn.customerLine),
     misfits,

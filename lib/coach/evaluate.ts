@@ -1,6 +1,9 @@
 // Scores the coach against labelled replies: per-detector counts, precision and recall.
 import { z } from 'zod';
 import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from './analyze';
+import { relevanceFeatures } from './context';
+import { readReply } from './nlp';
+import type { Example } from './train';
 import { fitIds, type Fit } from './fits';
 import { nearestChoice, type AuthoredChoice } from './match';
 
@@ -226,4 +229,13 @@ export function formatContextEvaluation(e: ContextEvaluation): string {
     ),
     `context: precision ${e.precision.toFixed(2)} recall ${e.recall.toFixed(2)} over ${e.replies} replies`,
   ].join('\n');
+}
+
+/** Labelled turns as the relevance model learns from them: what relevanceFeatures reads, and whether a trainer called it relevant. */
+export function relevanceExamples(lines: readonly LabelledTurnReply[], turnFor: (l: LabelledTurnReply) => { context: ReplyContext; turn: Turn } | undefined): Example[] {
+  return lines.map((l, i) => {
+    const t = turnFor(l);
+    if (!t) throw new CorpusError(`line ${i + 1}: no node ${l.scenario}/${l.node}, or it has no about:`);
+    return { features: relevanceFeatures(readReply(l.reply), analyzeReply(l.reply, t.context).findings, t.turn), label: l.relevant };
+  });
 }

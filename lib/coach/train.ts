@@ -5,6 +5,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { LabelledReply } from './evaluate';
 import { FEATURES_VERSION, featuresOf, LEARNED, type LearnedId, type Mode, type ModelFile } from './model';
 import { readReply } from './nlp';
+import { RELEVANCE_FEATURES_VERSION, type RelevanceModel } from './relevance';
 
 export interface Example {
   /** The reply's feature names (present or not: the model is binary). */
@@ -196,4 +197,15 @@ export function trainModelFile(lines: readonly LabelledReply[], chosen: Record<L
 /** The model file as text: one weight a line, so a retrain's diff shows which features moved. */
 export function formatModelFile(file: ModelFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+/** The labelled turns the relevance model is fitted to: every set but the newest held-out one, which measures it. */
+export const RELEVANCE_CORPORA = ['context.jsonl', 'context-holdout.jsonl', 'context-holdout-2.jsonl', 'context-holdout-3.jsonl'];
+/** Chosen by cross-validation on RELEVANCE_CORPORA (`npm run coach:train -- --relevance --cv`), never on the held-out set. */
+export const RELEVANCE_FIT: FitOptions = { lambda: 0.003, minCount: 3, positiveWeight: 1, iterations: 600 };
+export const RELEVANCE_THRESHOLD = 0.5;
+
+/** The committed relevance model: fitted on every labelled turn of RELEVANCE_CORPORA. */
+export function trainRelevance(examples: readonly Example[]): RelevanceModel {
+  return { features: RELEVANCE_FEATURES_VERSION, trainedOn: RELEVANCE_CORPORA, threshold: RELEVANCE_THRESHOLD, ...fit(examples, RELEVANCE_FIT) };
 }

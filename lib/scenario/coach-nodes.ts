@@ -1,7 +1,7 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
 import type { StoredCoach } from '@/db/schema';
 import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type Turn } from '@/lib/coach/analyze';
-import { contextIds } from '@/lib/coach/context';
+import { contextIds, spreadOver } from '@/lib/coach/context';
 import { GOOD_NEWS } from '@/lib/coach/fits';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
@@ -75,6 +75,17 @@ function backgroundOf(s: ScenarioDefinition, nodeId: string): string[] {
   return hit;
 }
 
+const spreads = new WeakMap<ScenarioDefinition, (w: string) => number>();
+/** How widely each word is said across the story's turns (the customer's line and the authored replies at each). */
+function spreadIn(s: ScenarioDefinition): (w: string) => number {
+  let hit = spreads.get(s);
+  if (!hit) {
+    const turns = Object.values(s.nodes).filter((n) => n.choices.length > 0).map((n) => [n.customer, ...n.choices.map((c) => c.say)]);
+    spreads.set(s, (hit = spreadOver(turns)));
+  }
+  return hit;
+}
+
 /** The turn a reply at this node answers, as the coach judges it (none for versions stored before nodes said). */
 export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayState, earlier: readonly EarlierReply[], scored?: ReadonlySet<string>): Turn | undefined {
   if (!('node' in state.at)) return undefined;
@@ -87,6 +98,7 @@ export function turnAt(s: ScenarioDefinition, customerName: string, state: PlayS
     customerLine: node.customer,
     background: backgroundOf(s, state.at.node),
     options: node.choices.map((c) => c.say),
+    spread: spreadIn(s),
     customerName,
     goodNews: goodNewsBy(s).has(state.at.node),
     firstName: customerName.split(/\s+/)[0] ?? customerName,

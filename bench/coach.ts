@@ -53,8 +53,10 @@ export function coachFigures(row: Row) {
   const catalogue = scenarioCatalogue();
   for (const [file, label] of [
     ['context.jsonl', 'replies labelled against their turn'],
-    ['context-holdout.jsonl', 'first held-out replies labelled against their turn (measured before, not tuned on)'],
-    ['context-holdout-2.jsonl', 'second held-out replies labelled against their turn (written after the rules, not tuned on)'],
+    ['context-holdout.jsonl', 'first held-out replies labelled against their turn (now in the tuning pool)'],
+    ['context-holdout-2.jsonl', 'second held-out replies labelled against their turn (now in the tuning pool)'],
+    ['context-holdout-3.jsonl', 'third held-out replies labelled against their turn (now in the tuning pool)'],
+    ['context-holdout-4.jsonl', 'fourth held-out replies labelled against their turn (not tuned on, not in the relevance model)'],
   ] as const) {
     const full = path.join(CORPUS, file);
     const e = evaluateContext(parseContextCorpus(fs.readFileSync(full, 'utf8'), full), (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));

@@ -255,6 +255,8 @@ test('stored script, markup, formula and SQL payloads are shown back as text on 
 });
 
 test('every page works under its content policy, with nothing blocked', async ({ browser }) => {
+  // Fifteen pages for three users and a turn of the player: a whole journey, not one step (30 s is too tight on two shared cores).
+  test.setTimeout(90_000);
   const anonymous = await (await browser.newContext()).newPage();
   const anonViolations = await watchCsp(anonymous);
   await visit(anonymous, anonViolations, '/signin');

@@ -82,6 +82,8 @@ test('the account API answers bad requests with readable JSON errors', async ({ 
 });
 
 test('the admin activity list shows sign-ins, failures, refusals and sign-outs', async ({ browser }) => {
+  // A whole journey (several sign-ins and sign-outs): about 22 s on a shared machine, too close to the 30 s a single step gets.
+  test.setTimeout(60_000);
   const learner = await browser.newPage();
   await attemptSignIn(learner, 'learner8@example.com', 'a-wrong-password');
   await expect(signInError(learner)).toBeVisible();

@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './fixtures';
 
 test('answering every check completes a module; answers and notes survive a reload', async ({ browser }) => {
+  // A whole journey (a whole module, its checks and a reload): about 22 s on a shared machine, too close to the 30 s a single step gets.
+  test.setTimeout(60_000);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, 'learner5@example.com');
   await page.goto('/learn');

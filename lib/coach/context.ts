@@ -310,15 +310,6 @@ export function ownWords(text: string, turn?: Pick<Turn, 'facts' | 'asks' | 'cus
   return kept.join(' ').trim();
 }
 
-const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
-const W = {
-  facts: num(process.env.W_FACTS, 1),
-  line: num(process.env.W_LINE, 1),
-  background: num(process.env.W_BG, 1),
-  options: num(process.env.W_OPT, 1),
-  enough: num(process.env.W_ENOUGH, 0.0001),
-};
-
 /** For each word, the share of a story's turns (each given as its texts) that say it. */
 export function spreadOver(turns: readonly (readonly string[])[]): (w: string) => number {
   const seen = new Map<string, number>();
@@ -367,44 +358,8 @@ export function relevanceFeatures(reading: Reading, findings: readonly Finding[]
   return [...out];
 }
 
-/** Where a reply's engagement with the turn shows: the first word of it that ties it to this conversation, and where that word comes from. */
-export interface Engagement {
-  source: 'turn' | 'background' | 'options' | 'amount' | 'feeling';
-  word: string;
-}
-
-/** What in the reply engages with this turn, if anything: a fact or the question, a particular of the story, an amount, or their feeling. */
-export function engagement(reading: Reading, findings: readonly Finding[], turn: Turn): Engagement | undefined {
-  const said = ownWords(reading.text, turn);
-  const amount = amountsOf(said).find((n) => [turn.customerLine, ...(turn.background ?? []), ...(turn.options ?? [])].some((t) => amountsOf(t).includes(n)));
-  if (amount) return { source: 'amount', word: amount };
-  // Naming how they feel engages with them wherever it is said; said on every turn, it is caught as a repeat.
-  const feeling = namesTheirFeeling(said, turn.feeling) || findings.some((f) => f.detector === 'names-feeling' && f.spans.some((sp) => said.includes(reading.text.slice(sp.start, sp.end))));
-  if (feeling) return { source: 'feeling', word: turn.feeling ?? 'feeling' };
-  const mine = said === reading.text.trim() ? keyWords(reading) : keyWords(readReply(said));
-  const names = new Set(turn.customerName.toLowerCase().split(/\s+/));
-  // Each word of the reply counts once, at the most it is worth: more where the author says the turn is about it, less
-  // from the background and the authored replies, and less the more of the story's turns say it.
-  const worth = new Map<string, { source: Engagement['source']; value: number }>();
-  const spread = turn.spread ?? (() => 0);
-  const weigh = (texts: readonly string[], pos: ReadonlySet<string>, source: Engagement['source'], base: number, skip: (w: string) => boolean = () => false) => {
-    for (const t of texts) {
-      for (const w of factWords(t, pos)) {
-        if (!mine.has(w) || names.has(w) || skip(w)) continue;
-        const value = base * (1 - spread(w));
-        if ((worth.get(w)?.value ?? 0) < value) worth.set(w, { source, value });
-      }
-    }
-  };
-  weigh([...turn.facts, ...(turn.asks ? [turn.asks] : [])], CONTENT_POS, 'turn', W.facts);
-  weigh([turn.customerLine], CONTENT_POS, 'turn', W.line);
-  weigh(turn.background ?? [], PARTICULAR, 'background', W.background);
-  weigh(turn.options ?? [], PARTICULAR, 'options', W.options, (w) => PAPERWORK.has(w));
-  const total = [...worth.values()].reduce((n, x) => n + x.value, 0);
-  if (total < W.enough) return undefined;
-  const [word, top] = [...worth].sort((a, b) => b[1].value - a[1].value)[0]!;
-  return { source: top.source, word };
-}
+/** Whether a reply shares anything with the turn: a word of it, their amount, or their feeling. */
+const touchesTurn = (features: readonly string[]) => !features.includes('no-word') || features.includes('amount') || features.includes('their-feeling');
 
 /**
  * Whether, outside the sentences where the rep's stories start, nothing in the reply comes back to this customer:
@@ -423,7 +378,7 @@ function endsOnYou(reading: Reading, findings: readonly Finding[], turn: Turn): 
       { at: 0, kept: [] },
     )
     .kept.join(' ');
-  return rest.trim() === '' || engagement(readReply(rest), [], turn) === undefined;
+  return rest.trim() === '' || !touchesTurn(relevanceFeatures(readReply(rest), [], turn));
 }
 
 // Naming how they feel, or their own amount or reference, answers them whatever the model makes of the rest.

@@ -57,6 +57,7 @@ export function coachFigures(row: Row) {
     ['context-holdout-2.jsonl', 'second held-out replies labelled against their turn (now in the tuning pool)'],
     ['context-holdout-3.jsonl', 'third held-out replies labelled against their turn (now in the tuning pool)'],
     ['context-holdout-4.jsonl', 'fourth held-out replies labelled against their turn (not tuned on, not in the relevance model)'],
+    ['context-holdout-5.jsonl', 'fifth held-out replies labelled against their turn (written after the relevance model, not tuned on)'],
   ] as const) {
     const full = path.join(CORPUS, file);
     const e = evaluateContext(parseContextCorpus(fs.readFileSync(full, 'utf8'), full), (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));

@@ -111,5 +111,6 @@ describe('the relevance model', () => {
     const fitted = trainRelevance(relevanceExamples(lines, (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier)));
     expect(relevanceModel).toEqual(JSON.parse(JSON.stringify(fitted)));
     expect(relevanceModel.trainedOn).not.toContain('context-holdout-4.jsonl');
+    expect(relevanceModel.trainedOn).not.toContain('context-holdout-5.jsonl');
   });
 });

@@ -3,7 +3,7 @@
 // responsible for…"); a reminder of what they were told or agreed to; a question that is really a reproach. Negations,
 // the rep owning the fault and words that clear them ("I'm not blaming you") take it back.
 import { negatedAt, participle, pastForm, restOfSentence, sameForm, textOf } from './grammar';
-import { findAll, sentenceText, words, type Match, type Reading } from './nlp';
+import { findAll, sentenceText, words, type Match, type Reading, rx } from './nlp';
 
 // ---- Word classes ------------------------------------------------------------------------------
 
@@ -69,9 +69,7 @@ function reproaches(r: Reading): Match[] {
     // "You didn't send it in writing"; not "you didn't do anything wrong", "you didn't get the email", "you never asked to switch".
     ...findAll(
       r,
-      new RegExp(
-        `you (?:[a-z]+ly )?(?:did not|failed to|forgot to|neglected to|never|have not|had not|omitted to|have (?:[a-z]+ly )?not|have (?:[a-z]+ly )?never)(?! (?:do|done|miss|missed|break|broke|broken|cause|caused|lose|lost|damage|damaged|delete|deleted|press|pressed|click|clicked|touch|touched|change|changed) (?:anything|a thing)\\b| (?:cause|caused|get|receive|hear|see|need|have to|${CONSENT})\\b)`,
-      ),
+      rx`you (?:[a-z]+ly )?(?:did not|failed to|forgot to|neglected to|never|have not|had not|omitted to|have (?:[a-z]+ly )?not|have (?:[a-z]+ly )?never)(?! (?:do|done|miss|missed|break|broke|broken|cause|caused|lose|lost|damage|damaged|delete|deleted|press|pressed|click|clicked|touch|touched|change|changed) (?:anything|a thing)\\b| (?:cause|caused|get|receive|hear|see|need|have to|${CONSENT})\\b)`,
     ),
     ...findAll(r, /you (?:people |lot )?never (?:read|check|listen|look)/),
     // "You people who book online never read…"
@@ -83,9 +81,9 @@ function reproaches(r: Reading): Match[] {
     ...findAll(r, /(?:you need to|next time(?: ,)? you should|you should) (?:read|check) (?:the|your) (?:terms|small print|email|emails|instructions)/),
     // Advice on what they should do next time is a reproach for this time: "perhaps next time you could double-check the
     // size chart", "in future, please make sure…", "you should always ring ahead".
-    ...findAll(r, new RegExp(`(?:next time|in (?:the )?future|going forward|for future reference)(?: ,)? (?:(?:perhaps|maybe) )?(?:you (?:could|should|might|may|must|need to|will need to|will want to|would want to|want to|might want to|may want to|will have to) (?:just |always |really |perhaps )?|(?:please )?(?:just )?)${CAREFUL}\\b`)),
-    ...findAll(r, new RegExp(`you (?:could|should|might want to|may want to|need to|must) (?:just |always |perhaps )?${CAREFUL}\\b[^.?!]*\\b(?:next time|in (?:the )?future)\\b`)),
-    ...findAll(r, new RegExp(`you (?:should|must|need to|have to|ought to) always (?:${CAREFUL}|ring|call|phone)\\b`)),
+    ...findAll(r, rx`(?:next time|in (?:the )?future|going forward|for future reference)(?: ,)? (?:(?:perhaps|maybe) )?(?:you (?:could|should|might|may|must|need to|will need to|will want to|would want to|want to|might want to|may want to|will have to) (?:just |always |really |perhaps )?|(?:please )?(?:just )?)${CAREFUL}\\b`),
+    ...findAll(r, rx`you (?:could|should|might want to|may want to|need to|must) (?:just |always |perhaps )?${CAREFUL}\\b[^.?!]*\\b(?:next time|in (?:the )?future)\\b`),
+    ...findAll(r, rx`you (?:should|must|need to|have to|ought to) always (?:${CAREFUL}|ring|call|phone)\\b`),
   ];
 }
 
@@ -132,8 +130,8 @@ function theirDuty(r: Reading): Match[] {
     // Where the fault lies: "it's on your side, I'm afraid", "the problem is at your end".
     ...findAll(r, /(?:(?:is|'s|are|was|lies|sits) (?:all |squarely |definitely |clearly |firmly )?|(?:problem|fault|issue|error) )(?:on|at|with) your (?:side|end)\b(?! of)/),
     ...findAll(r, /(?:it is|it was|that is) (?:entirely |really )?up to you to|the onus (?:is|was|lies) (?:on|with) you/),
-    ...findAll(r, new RegExp(`(?:you|${CUSTOMER_ROLE}) (?:are|is) (?:solely |fully |entirely |ultimately |always |also |personally )?responsible for(?! nothing| none)`)),
-    ...findAll(r, new RegExp(`${CUSTOMER_ROLE}(?: 's| ')? (?:own )?(?:responsibility|duty|job) to\\b`)),
+    ...findAll(r, rx`(?:you|${CUSTOMER_ROLE}) (?:are|is) (?:solely |fully |entirely |ultimately |always |also |personally )?responsible for(?! nothing| none)`),
+    ...findAll(r, rx`${CUSTOMER_ROLE}(?: 's| ')? (?:own )?(?:responsibility|duty|job) to\\b`),
   ];
 }
 
@@ -179,7 +177,7 @@ function reproachfulQuestions(r: Reading): Match[] {
  */
 function causedByThem(r: Reading): Match[] {
   const namedCause = findAll(r, /you (?:[a-z']+ ){1,8}?, (?:and )?(?:that is|which is|this is) (?:what (?:does|did|causes|caused|happens|happened)|why)\b/).filter(
-    (m) => !new RegExp(`^you (?:[a-z]+ )*?${CONSENT}\\b`).test(textOf(r, m)),
+    (m) => !rx`^you (?:[a-z]+ )*?${CONSENT}\\b`.test(textOf(r, m)),
   );
   const when = findAll(r, /(?:that|this) is (?:what|why|how) (?:happens|it happens|you get) (?:when|if) you\b/);
   // "If you had fixed it to the wall…", "if you'd read the terms": any counterfactual of theirs, in the past.

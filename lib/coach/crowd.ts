@@ -1,6 +1,6 @@
 // Who a reply lumps the customer in with: the crowd ("we get this all the time", "you and everyone else") and
 // other identifiable customers ("a lady this morning had the same"), for lumps-together and the detectors that defer to it.
-import { findAll, sentenceText, words, type Match, type Reading, type Token } from './nlp';
+import { findAll, sentenceText, words, type Match, type Reading, type Token, rx } from './nlp';
 
 // ---- The crowd, as word classes ----------------------------------------------------------------
 
@@ -125,7 +125,7 @@ function oneOfTheCrowd(r: Reading): Match[] {
     // "Sit with everyone else" only says where; "like everyone else" says they are no different.
     `(?:like|same as|just like|along with) (?:everyone|everybody) else|(?:like|same as|just like|along with) (?:all )?the (?:rest|others)(?: of (?:them|us|${CROWD_PEOPLE}))?(?! of)`,
     `every other ${PERSON}\\b|(?:join|welcome to) the club`,
-  ].flatMap((p) => findAll(r, new RegExp(p)));
+  ].flatMap((p) => findAll(r, p));
 }
 
 /**
@@ -156,7 +156,7 @@ function crowdGettingInTouch(r: Reading): Match[] {
     // A crowd as the ones who rang: "half the street has been on the phone", "forty people who've rung".
     `(?:half|most|all|the whole|the rest) (?:of )?(?:the |this |your |our )?(?:${CROWD_PLACES}|${CROWD_PEOPLE}) (?:round here |here |today |this morning )?(?:who |that )?(?:(?:have|has|had|is|are|was|were|been|also|already) )*${GETS_IN_TOUCH}\\b`,
     `(?:${COUNT}|${MANY}(?: of)?) (?:[a-z-]+ )?${CROWD_PEOPLE} (?:who |that )?(?:(?:have|has|had|already|also) )*${GETS_IN_TOUCH}\\b(?:[a-z ]{0,40}\\b(?:today|this morning|this week|already|about (?:it|this|that|the same)))`,
-  ].flatMap((p) => findAll(r, new RegExp(p)));
+  ].flatMap((p) => findAll(r, p));
 }
 
 /**
@@ -166,13 +166,13 @@ function crowdGettingInTouch(r: Reading): Match[] {
  * "too", "similar"). Our own staff are named in the future ("our engineer, Mr Patel, will…") and are not stories.
  */
 function otherIdentifiableCustomers(r: Reading): Match[] {
-  const introduced = findAll(r, new RegExp(`(?:there (?:was|were|has been)|(?:i|we) (?:have |had )?(?:had|spoke to|spoken to|served|helped|dealt with|saw|seen)) (?:a|an|another|one) (?:[a-z-]+ ){0,2}${PERSON}(?= (?:on|in|at|from|this|earlier|yesterday|last|who|with|just|,|\\.)|$)`));
+  const introduced = findAll(r, rx`(?:there (?:was|were|has been)|(?:i|we) (?:have |had )?(?:had|spoke to|spoken to|served|helped|dealt with|saw|seen)) (?:a|an|another|one) (?:[a-z-]+ ){0,2}${PERSON}(?= (?:on|in|at|from|this|earlier|yesterday|last|who|with|just|,|\\.)|$)`);
   const known = [
     `the (?:last|previous|other|earlier|first|next) ${PERSON}`,
     `the ${PERSON} (?:at number|at no|next door|down the road|up the road|across the road|over the road|round the corner|opposite|on your (?:street|road)|from (?:the|number|up|down|across))`,
     `(?:mr|mrs|ms|miss|dr) [a-z]+(?= (?:from|at|down|up|over|round|across|next door|had|was|did|rang|called|came|lost|got|phoned|emailed|said|told))`,
     `(?:someone|somebody) else|one of (?:our|my|the) (?:other )?(?:regulars|${CROWD_PEOPLE})`,
-  ].flatMap((p) => findAll(r, new RegExp(p)));
+  ].flatMap((p) => findAll(r, p));
   // A known person must be told as like theirs, since "Mr Hughes rang the depot yesterday" may be a colleague.
   const toldAsLikeTheirs = known.filter((m) => {
     const rest = r.tokens.slice(m.last + 1).filter((t) => t.sentence === r.tokens[m.first]!.sentence);
@@ -189,7 +189,7 @@ export function lumpMatches(r: Reading): Match[] {
   let found = lumpsOf.get(r);
   if (!found) {
     found = [
-      ...LUMP_PATTERNS.flatMap((p) => findAll(r, new RegExp(p))),
+      ...LUMP_PATTERNS.flatMap((p) => findAll(r, p)),
       ...otherCustomerStories(r),
       ...oneOfTheCrowd(r),
       ...everyonesThing(r),

@@ -5,7 +5,7 @@ import type { ContextId } from './context';
 import { CROWD_PEOPLE, lumpMatches, MANY } from './crowd';
 import { negatedAt, pastForm, sameSentence, textOf } from './grammar';
 import { HANDED_ON, handoffMatches, REACHES_THE_RIGHT_PEOPLE } from './handoff';
-import { findAll, sentenceText, words, type Match, type Reading, type Token } from './nlp';
+import { findAll, sentenceText, words, type Match, type Reading, type Token, rx } from './nlp';
 import { inOwnStory, ownStories, runsLong, WORK } from './stories';
 
 export const detectorIds = [
@@ -180,7 +180,7 @@ const namesCustomer: Detector = {
     // Someone who writes without capitals may write the name that way too; otherwise a lower-case
     // "will", "hope", "bill" or "rose" is the word, not the person.
     const casual = !/[A-Z]/.test(r.text);
-    const firstNames = findAll(r, new RegExp(namePattern(first))).filter((m) => {
+    const firstNames = findAll(r, namePattern(first)).filter((m) => {
       if (casual) return true;
       if (!/^[A-Z]/.test(r.text.slice(m.start, m.end))) return false;
       // At the start of a sentence a capital proves nothing: "Will you…", "Hope you're well" use the word.
@@ -188,7 +188,7 @@ const namesCustomer: Detector = {
       const next = r.tokens[m.last + 1];
       return !atStart || !next || next.pos === 'PUNCT' || r.tokens[m.first]!.pos === 'PROPN';
     });
-    const found = [...firstNames, ...(last ? findAll(r, new RegExp(`${TITLES}${namePattern(last)}`)) : [])];
+    const found = [...firstNames, ...(last ? findAll(r, rx`${TITLES}${namePattern(last)}`) : [])];
     if (found.length === 0) return [];
     return [{ delta: 1, spans: found.map(span), note: 'Using their name tells them they are talking to a person, not a queue.' }];
   },
@@ -229,11 +229,11 @@ const namesFeeling: Detector = {
       `(?:understandable|natural|normal|reasonable|no surprise|no wonder|makes sense|of course) (?:that you|you|to|for you to)(?: would| are| feel| be| get| were| felt)? ${INTENSIFIER}(?:${FEELING}|worry|panic|fret)`,
       `(?:given|gave|give) you (?:a |such a |quite a )?(?:real |proper |nasty |horrible |awful )?(?:fright|scare|shock|turn)`,
     ];
-    const said = [...frames.flatMap((f) => findAll(r, new RegExp(f))), ...feelingVerbs(r)];
+    const said = [...frames.flatMap((f) => findAll(r, f)), ...feelingVerbs(r)];
     // Feeling nouns count when said of the customer: "your frustration", "I can hear the worry in your voice".
     const nouns = [
-      ...findAll(r, new RegExp(`your (?:${INTENSIFIER})${FEELING_NOUN}`)),
-      ...findAll(r, new RegExp(`(?:hear|see|sense|understand|imagine|feel) (?:the|that|this|all the|how much) ${INTENSIFIER}${FEELING_NOUN}`)),
+      ...findAll(r, rx`your (?:${INTENSIFIER})${FEELING_NOUN}`),
+      ...findAll(r, rx`(?:hear|see|sense|understand|imagine|feel) (?:the|that|this|all the|how much) ${INTENSIFIER}${FEELING_NOUN}`),
     ];
     // "It's happy now" is about a machine: states only a person has don't count after it, this or that.
     const personOnly = /^(?:that|this|it|all that|all of that|all this) .*\b(?:happy|proud|excited|delighted|relieved|thrilled|overjoyed|elated|lost|stuck|cross|sad)$/;
@@ -277,12 +277,26 @@ const NON_APOLOGY = [
   `sorry (?:that )?(?:this|that|it) (?:came across|was received|felt that way)`,
 ];
 
+/** Owning the fault, said near an apology: what makes it a real one ("I'm sorry, we sent it to the wrong address"). */
+const OWNS_IT = new RegExp(
+  `\\b(?:i|we) (?:have |had |did |was |were |am |are )?(?:not )?(?:${words([
+    'charged', 'sent', 'gave', 'told', 'got', 'made', 'missed', 'lost', 'forgot', 'failed', 'let', 'should', 'did', 'put',
+    'took', 'kept', 'left', 'messed', 'mixed', 'cancelled', 'canceled', 'booked', 'delivered', 'promised', 'said', 'dropped',
+    'overcharged', 'blocked', 'locked', 'caused', 'broke', 'damaged', 'delayed', 'mislabelled', 'mislabeled', 'posted',
+    'misread', 'ignored', 'did not', 'have not', 'had not', 'never', 'owe', 'got it wrong', 'gave you', 'sent you',
+  ])})\\b|\\b(?:our|my) (?:${words([
+    'mistake', 'fault', 'error', 'end', 'side', 'system', 'team', 'driver', 'courier', 'staff', 'technician', 'engineer',
+    'colleague', 'process', 'letter', 'email', 'website', 'app', 'oversight', 'part', 'doing', 'responsibility', 'slip',
+    'bad', 'shop', 'store', 'branch', 'delivery', 'failure',
+  ])})\\b|\\b(?:that|this|it) (?:was|is) (?:on us|on me|down to us|down to me|our fault|my fault|our mistake|my mistake|our error|my error|not good enough|not okay|not ok|unacceptable)\\b|\\b(?:nobody|no one|none of us) (?:here |from (?:us|our [a-z]+) )?(?:[a-z]+ed|told|rang|got|gave|came|took|sent|said)\\b|\\bone of (?:our|my) [a-z]+\\b|\\blet you down\\b|\\bgot (?:this|that|it) wrong\\b|\\bdropped the ball\\b|\\bshould have\\b|\\bshould not have\\b|\\bshould never have\\b`,
+);
+
 const nonApology: Detector = {
   id: 'non-apology',
   skill: 'apologizing',
   principle: 'P15',
   find(r) {
-    const hits = NON_APOLOGY.flatMap((p) => findAll(r, new RegExp(p))).filter((m) => !negatedAt(r, m));
+    const hits = NON_APOLOGY.flatMap((p) => findAll(r, p)).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
     return [
       {
@@ -318,20 +332,8 @@ const realApology: Detector = {
   principle: 'P15',
   empathy: true,
   find(r) {
-    const apologies = findAll(r, new RegExp(APOLOGY)).filter((m) => !negatedAt(r, m));
-    const nonApologies = NON_APOLOGY.flatMap((p) => findAll(r, new RegExp(p)));
-    const owning = new RegExp(
-      `\\b(?:i|we) (?:have |had |did |was |were |am |are )?(?:not )?(?:${words([
-        'charged', 'sent', 'gave', 'told', 'got', 'made', 'missed', 'lost', 'forgot', 'failed', 'let', 'should', 'did', 'put',
-        'took', 'kept', 'left', 'messed', 'mixed', 'cancelled', 'canceled', 'booked', 'delivered', 'promised', 'said', 'dropped',
-        'overcharged', 'blocked', 'locked', 'caused', 'broke', 'damaged', 'delayed', 'mislabelled', 'mislabeled', 'posted',
-        'misread', 'ignored', 'did not', 'have not', 'had not', 'never', 'owe', 'got it wrong', 'gave you', 'sent you',
-      ])})\\b|\\b(?:our|my) (?:${words([
-        'mistake', 'fault', 'error', 'end', 'side', 'system', 'team', 'driver', 'courier', 'staff', 'technician', 'engineer',
-        'colleague', 'process', 'letter', 'email', 'website', 'app', 'oversight', 'part', 'doing', 'responsibility', 'slip',
-        'bad', 'shop', 'store', 'branch', 'delivery', 'failure',
-      ])})\\b|\\b(?:that|this|it) (?:was|is) (?:on us|on me|down to us|down to me|our fault|my fault|our mistake|my mistake|our error|my error|not good enough|not okay|not ok|unacceptable)\\b|\\b(?:nobody|no one|none of us) (?:here |from (?:us|our [a-z]+) )?(?:[a-z]+ed|told|rang|got|gave|came|took|sent|said)\\b|\\bone of (?:our|my) [a-z]+\\b|\\blet you down\\b|\\bgot (?:this|that|it) wrong\\b|\\bdropped the ball\\b|\\bshould have\\b|\\bshould not have\\b|\\bshould never have\\b`,
-    );
+    const apologies = findAll(r, APOLOGY).filter((m) => !negatedAt(r, m));
+    const nonApologies = NON_APOLOGY.flatMap((p) => findAll(r, p));
     const spans: Span[] = [];
     for (const a of apologies) {
       if (nonApologies.some((n) => n.first <= a.last && a.first <= n.last)) continue;
@@ -348,8 +350,8 @@ const realApology: Detector = {
       const ownSentence = sentenceText(r, sentence);
       const nextSentence = neighbour && neighbour.lastToken - a.first < 30 ? sentenceText(r, sentence + 1) : '';
       const before = sentence > 0 ? sentenceText(r, sentence - 1) : '';
-      if (nextSentence && WORK.test(nextSentence) && !FAULT.test(nextSentence) && !owning.test(ownSentence) && !owning.test(before) && !ownsInSentence(r, sentence) && !SORRY_FOR_THING.test(ownSentence)) continue;
-      if (owning.test(scope) || owning.test(before) || ownsInSentence(r, sentence) || SORRY_FOR_THING.test(scope)) {
+      if (nextSentence && WORK.test(nextSentence) && !FAULT.test(nextSentence) && !OWNS_IT.test(ownSentence) && !OWNS_IT.test(before) && !ownsInSentence(r, sentence) && !SORRY_FOR_THING.test(ownSentence)) continue;
+      if (OWNS_IT.test(scope) || OWNS_IT.test(before) || ownsInSentence(r, sentence) || SORRY_FOR_THING.test(scope)) {
         spans.push(span(a));
       }
     }
@@ -503,7 +505,7 @@ const jargon: Detector = {
       if (beside || /^\d[A-Z]{2,}$/.test(code)) spans.push({ start: t.start, end: r.tokens[j]!.end });
     });
     const line = (ctx.customerLine ?? '').toLowerCase();
-    for (const m of findAll(r, new RegExp(words(JARGON_PHRASES)))) if (!line.includes(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length))) spans.push(span(m));
+    for (const m of findAll(r, words(JARGON_PHRASES))) if (!line.includes(r.flat.slice(r.flatStart[m.first]!, r.flatStart[m.last]! + r.tokens[m.last]!.norm.length))) spans.push(span(m));
     // Codes the customer would not know: "E-07 means…", "status code 4".
     for (const m of findAll(r, /(?:code|status|error|reference|ref) [a-z]?-?\d[\w-]*/)) spans.push(span(m));
     if (spans.length === 0) return [];
@@ -562,7 +564,7 @@ const commitsAction: Detector = {
       // while I check it
       /(?:while|whilst|as) i(?: (?:just|quickly|now))* ([a-z]+)/,
       // I can do it now
-      new RegExp(`i (?:can|could) ([a-z-]+) (?:[a-z']+ ){0,4}(?:${WHEN})`),
+      rx`i (?:can|could) ([a-z-]+) (?:[a-z']+ ){0,4}(?:${WHEN})`,
       /what i (?:will|am going to|can) do (?:is|now is|right now is)|i am on the phone to/,
       // I've done it, in the simple past: the fix, or chasing someone for them ("I spoke to the depot earlier").
       /i (?:just |also |then |already |personally )?(sent|booked|refunded|reversed|cancelled|canceled|called|emailed|arranged|ordered|raised|credited|issued|processed|logged|unlocked|moved|fixed|added|changed|rebooked|switched|paused|renewed|released|reopened|reinstated|waived|removed|resent|attached|increased|updated|corrected|upgraded|extended|traced|found|spoke|talked|rang|phoned|texted|messaged|contacted|chased|checked|confirmed|posted|reset|cleared|blocked|froze|reserved|printed|replaced|went (?:through|over)|looked (?:at|into|over|through)|had a look|pulled up|dug out|read through|listened to)/,
@@ -596,7 +598,7 @@ const commitsAction: Detector = {
         // "Maybe I could look tomorrow", "perhaps I can": the hedge comes before the "I".
         if (r.tokens.slice(Math.max(0, m.first - 2), m.first).some((t) => HEDGES.has(t.norm))) continue;
         // "I'll make sure it gets passed on", "…reaches the right people" promise only that someone else will have it.
-        if (new RegExp(`^make sure (?:[a-z]+ ){1,3}(?:(?:gets|is|will be|goes) ${HANDED_ON}|${REACHES_THE_RIGHT_PEOPLE})`).test(r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 80))) continue;
+        if (rx`^make sure (?:[a-z]+ ){1,3}(?:(?:gets|is|will be|goes) ${HANDED_ON}|${REACHES_THE_RIGHT_PEOPLE})`.test(r.flat.slice(r.flatStart[m.last]!, r.flatStart[m.last]! + 80))) continue;
         // "I'll see if…", "I'll have to…" are not promises.
         // "I've worked here for years" is the rep's time in the job, not work done for them.
         if (/^(?:worked|working) (?:here|there|at|in|for|with us)\b/.test(after)) continue;
@@ -607,7 +609,7 @@ const commitsAction: Detector = {
       }
     }
     if (hits.length === 0) return [];
-    const withWhen = hits.some((m) => new RegExp(`\\b${WHEN}\\b|\\bby \\d|\\bat \\d|\\bon \\d|\\bwithin\\b|\\bin (?:the next )?(?:\\d+|an?|one|two|five|ten|fifteen|twenty|thirty) (?:minutes?|hours?|days?)\\b`).test(sentenceText(r, r.tokens[m.first]!.sentence)));
+    const withWhen = hits.some((m) => rx`\\b${WHEN}\\b|\\bby \\d|\\bat \\d|\\bon \\d|\\bwithin\\b|\\bin (?:the next )?(?:\\d+|an?|one|two|five|ten|fifteen|twenty|thirty) (?:minutes?|hours?|days?)\\b`.test(sentenceText(r, r.tokens[m.first]!.sentence)));
     return [
       {
         delta: withWhen ? 2 : 1,
@@ -642,7 +644,7 @@ function recapMatches(r: Reading): Match[] {
       /if i (?:have|'ve)? ?(?:got|understood|understand|heard|followed) (?:you |this |that |it |all that |everything )?(?:right|correctly|properly)?|if i am (?:following|hearing|reading|understanding) (?:you|this|that)(?: right| correctly)?|just (?:to|so i can) (?:check|confirm|make sure|be clear|be sure|recap|double-check)|(?:just )?so (?:that )?i am (?:absolutely |completely |totally |quite )?(?:clear|sure|following|certain|with you|understanding)|(?:so that|just so) i (?:am sure )?(?:i )?(?:have|'ve) (?:got )?(?:this|that|it|everything)? ?(?:right|straight|understood)|just so (?:i have|we are) (?:clear|got it|on the same page|straight)|so i am clear|let me (?:just )?(?:make sure|check|confirm|see if) (?:i|i have|i've|that i)(?: have| 've)? ?(?:understood|understand|got|heard|followed)|let me (?:just )?(?:play|read|say|repeat|run) (?:that|it|this|everything|all that|what you said) back|so what you are (?:saying|telling me) is|to recap|to sum up|to summari[sz]e|in other words|so (?:to|just to) (?:check|confirm)|correct me if i am wrong|tell me if i (?:have|'ve) got (?:this|that|it) wrong|am i right (?:in thinking|that|to say)|to make sure i (?:have |'ve )?(?:understood|understand|got)|have i got (?:that|this|it|everything) right|did i get (?:that|this|it|everything) right|is that right \?|let me see if i (?:have|'ve) got|so if i (?:have|'ve)? ?got this straight|let me get this straight|so , (?:if i|to check|just to)|what i am hearing is|what i have (?:heard|understood) is|so from what you have said|so (?:you|it) (?:are saying|sounds like)/,
     ),
     // Any way of saying "to check I have it right" or "so I have it straight".
-    ...findAll(r, new RegExp(`(?:to|let me|can i|i want to|i just want to|i would like to) (?:just )?(?:check|confirm|make sure|be sure|double-check|double check|be certain|see)(?: that)? ${HAVE_IT}|so (?:that )?${HAVE_IT}`)),
+    ...findAll(r, rx`(?:to|let me|can i|i want to|i just want to|i would like to) (?:just )?(?:check|confirm|make sure|be sure|double-check|double check|be certain|see)(?: that)? ${HAVE_IT}|so (?:that )?${HAVE_IT}`),
     // "Have I got this straight?", "did I hear that right?"
     ...findAll(r, /(?:have|did) i (?:got|get|understood|understand|heard|hear|followed|follow|caught|catch) (?:you |this |that |it |everything |all (?:of )?that )?(?:right|correctly|straight|properly)/),
     // "Just checking I follow", "checking I'm with you".
@@ -702,7 +704,7 @@ function ordinarySlips(r: Reading): Match[] {
     `(?:trips?|tripping|catch(?:es)?|catching|confuses?|confusing|throws?|fools?|caught|tripped) (?:up |out )?(?:${MANY}|most|half)(?: of)? (?:the )?(?:[a-z-]+ ){0,2}(?:people|folk|folks|${CROWD_PEOPLE})(?: out| up)?`,
     `(?:${MANY}|most|half|plenty|many)(?: of)? (?:the )?(?:[a-z-]+ ){0,3}${CROWD_PEOPLE}(?: who(?: [a-z']+){1,4}?)? ${STRUGGLE}\\b`,
     `(?:do not|try not to|no need to|never) (?:feel|be) (?:so |too )?${SELF_BLAME}|you are (?:[a-z]+ly )?not (?:being )?(?:at all )?${SELF_BLAME}`,
-  ].flatMap((p) => findAll(r, new RegExp(p)));
+  ].flatMap((p) => findAll(r, p));
 }
 
 const NORMALIZES = { delta: 1, note: 'Telling them it is common lifts the embarrassment without making them one of a crowd.' };

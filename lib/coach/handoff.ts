@@ -3,7 +3,7 @@
 // "someone", the customer sent elsewhere), passives with no agent or a team as agent, the modal and the class of verb
 // (passing on, handling, getting back), negation, and whether a named owner and a concrete time come with it.
 import { negatedAt } from './grammar';
-import { findAll, words, type Match, type Reading } from './nlp';
+import { findAll, words, type Match, type Reading, rx } from './nlp';
 
 // ---- Verb and noun classes ---------------------------------------------------------------------
 
@@ -109,15 +109,15 @@ const NOT_ANOTHER = /^(?:i|i am|i have|me|you|we|us|it|this|that|there|which)$/;
 function othersWillAct(r: Reading): Match[] {
   // "We" hands off only when it promises to get back without a time (weWillGetBack).
   // The match starts at the word before the modal, so the finding shows who: "someone will get back".
-  const willAct = findAll(r, new RegExp(`(?:^|[a-z]+ )(?:will|should|can|may|might|is going to|are going to|would)(?: be able to| then| also| now| need to| have to| usually| normally)? ${HANDOFF_VP}`)).filter(
+  const willAct = findAll(r, rx`(?:^|[a-z]+ )(?:will|should|can|may|might|is going to|are going to|would)(?: be able to| then| also| now| need to| have to| usually| normally)? ${HANDOFF_VP}`).filter(
     (m) => !NOT_ANOTHER.test(subjectBefore(r, r.tokens[m.first]!.pos === 'AUX' ? m.first : m.first + 1)),
   );
   const elsewhere = findAll(
     r,
-    new RegExp(`(?:someone|somebody|another team|a different team|the other team|they|(?:the|our|a) (?:[a-z-]+ ){0,2}${BODY})(?: else)? (?:deals? with|handles?|looks? after|looks? into|process(?:es)?|manages?|reviews?|decides?|takes? care of|sorts? out)(?! you\\b)`),
+    rx`(?:someone|somebody|another team|a different team|the other team|they|(?:the|our|a) (?:[a-z-]+ ){0,2}${BODY})(?: else)? (?:deals? with|handles?|looks? after|looks? into|process(?:es)?|manages?|reviews?|decides?|takes? care of|sorts? out)(?! you\\b)`,
   );
   // The rep handing it to nobody in particular: "I'll get someone to call you back", "I'll ask a colleague to look at it".
-  const delegated = findAll(r, new RegExp(`(?:get|have|ask) (?:someone|somebody|a colleague|one of (?:the|my|our) (?:team|colleagues)|the team) (?:to )?${HANDOFF_VP}`));
+  const delegated = findAll(r, rx`(?:get|have|ask) (?:someone|somebody|a colleague|one of (?:the|my|our) (?:team|colleagues)|the team) (?:to )?${HANDOFF_VP}`);
   // Someone at work on it, some time: "our technical team are investigating", "they're looking into it".
   const atWork = findAll(r, /(?:are|is) (?:currently |still |now |busy )?(?:investigating|looking into (?:it|this|that)|looking at (?:it|this|that)|dealing with (?:it|this|that))/).filter(
     (m) => !/^(?:i|i am)$/.test(subjectBefore(r, m.first + 1)),
@@ -137,26 +137,26 @@ function weWillGetBack(r: Reading): Match[] {
  */
 function passedOn(r: Reading): Match[] {
   return [
-    ...findAll(r, new RegExp(`(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are) ${HANDED_ON}(?: (?:on|over|up|along))?`)),
+    ...findAll(r, rx`(?:(?:has|have|had|is) (?:now |just |already )?been|is being|are being|is|are) ${HANDED_ON}(?: (?:on|over|up|along))?`),
     // In the simple past it is the case's history ("yours was referred for subrogation, so…"), a handoff only when it went to a team.
-    ...findAll(r, new RegExp(`(?:was|were) ${HANDED_ON} (?:on |over )?to (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`)),
+    ...findAll(r, rx`(?:was|were) ${HANDED_ON} (?:on |over )?to (?:the|our|a|another) (?:[a-z]+ ){0,3}(?:team|department|colleagues|specialists|people|desk|office)`),
     ...findAll(r, /(?:ticket|case|complaint|request|report|query|fault|issue|incident|claim|referral|feedback|concerns?|comments?|it|this|that) (?:(?:has|have|had|is|are) (?:now |just |already )?been|is|are|was|were) (?:raised|logged|noted|recorded)/).filter(
       // "the fault code that's logged is a P0420" describes the noun before it; it passes nothing on.
       (m) => !(r.tokens[m.first]!.norm === 'that' && ['NOUN', 'PROPN'].includes(r.tokens[m.first - 1]?.pos ?? '')),
     ),
     // Reported, flagged, raised or sent are the customer's own acts too ("the card was reported stolen"), so they pass it on only to someone.
-    ...findAll(r, new RegExp(`(?:(?:has|have|had|is) (?:now |just |already )?been|is|are|was|were) (?:sent|logged|raised|noted|put through|reported|flagged) (?:on |over |up )?(?:to|with) (?:the |our |a |another |their )?(?:[a-z-]+ ){0,3}(?:${BODY}|them|[a-z]+ services)\\b`)),
+    ...findAll(r, rx`(?:(?:has|have|had|is) (?:now |just |already )?been|is|are|was|were) (?:sent|logged|raised|noted|put through|reported|flagged) (?:on |over |up )?(?:to|with) (?:the |our |a |another |their )?(?:[a-z-]+ ){0,3}(?:${BODY}|them|[a-z]+ services)\\b`),
     // Someone told and left to it: "maintenance have been notified", "the team has been made aware". Not "you've been notified".
     ...findAll(r, /(?:has|have) (?:now |just |already |also )?been (?:notified|alerted|informed|made aware)/).filter((m) => !/^(?:you|i|we)$/.test(r.tokens[m.first - 1]?.norm ?? '')),
     ...findAll(
       r,
       /i (?:have |will |am going to |can |shall |will need to |need to |will have to |have to )?(?:just )?(?:pass|passed|forward|forwarded|escalate|escalated|refer|referred|hand|handed|send|sent|flag|flagged|report|reported|raise|raised) (?:this|it|that|your [a-z]+(?: [a-z]+)?|the [a-z]+) (?:on|over|along|upwards|up the (?:chain|line)|higher(?: up)?|up|(?:to|with) (?:them|someone|somebody|a colleague|another (?:team|department|colleague)|the right (?:people|person|team)|(?:the|our|another) [a-z]+ (?:team|department)))/,
     ),
-    ...findAll(r, new RegExp(REACHES_THE_RIGHT_PEOPLE)),
+    ...findAll(r, REACHES_THE_RIGHT_PEOPLE),
     // Left for another team: "I've put a note on the system for the day team", "I'll leave it with the night shift".
-    ...findAll(r, new RegExp(`(?:put|left|leave|leaving|added|made) (?:it|this|that|a note|a message) (?:on (?:the|your) [a-z]+ )?(?:for|with) (?:the|our) (?:[a-z-]+ ){0,2}${BODY}\\b`)),
+    ...findAll(r, rx`(?:put|left|leave|leaving|added|made) (?:it|this|that|a note|a message) (?:on (?:the|your) [a-z]+ )?(?:for|with) (?:the|our) (?:[a-z-]+ ){0,2}${BODY}\\b`),
     // What the customer must do with it, passively: "any dispute should be raised with the billing team", "representations should be sent to your local councillor".
-    ...findAll(r, new RegExp(`(?:should|must|can|may|need to|needs to|has to|have to) (?:then |also |instead )?be (?:raised|sent|reported|directed|addressed|submitted|made|referred|put) (?:in writing )?(?:to|with) (?:the|your|our|a|an|another|their) (?:[a-z-]+ ){0,3}${PARTY}\\b`)),
+    ...findAll(r, rx`(?:should|must|can|may|need to|needs to|has to|have to) (?:then |also |instead )?be (?:raised|sent|reported|directed|addressed|submitted|made|referred|put) (?:in writing )?(?:to|with) (?:the|your|our|a|an|another|their) (?:[a-z-]+ ){0,3}${PARTY}\\b`),
   ];
 }
 
@@ -168,16 +168,16 @@ function passedOn(r: Reading): Match[] {
  */
 function handledElsewhere(r: Reading): Match[] {
   return [
-    ...findAll(r, new RegExp(`(?:will|should|may|might|must|can|would|is going to|are going to|needs? to|has to|have to|will (?:need|have) to) (?:then |now |also |first |still )?be ${HANDLED}`)),
-    ...findAll(r, new RegExp(`(?:is|are) (?:now |currently |still |already )?being ${HANDLED}`)),
-    ...findAll(r, new RegExp(`(?:get|gets|will get|would get|should get|can get) (?:${HANDLED}|${HANDED_ON})\\b`)),
-    ...findAll(r, new RegExp(`(?:is|are) (?:all |usually |normally |always |only |generally |then )?(?:${HANDLED}|reset) (?:separately|elsewhere|by (?:the|our|a|an|another|their) (?:[a-z-]+ ){0,4}?${BODY}\\b|by (?:a|another) (?:different|separate) [a-z]+)`)),
+    ...findAll(r, rx`(?:will|should|may|might|must|can|would|is going to|are going to|needs? to|has to|have to|will (?:need|have) to) (?:then |now |also |first |still )?be ${HANDLED}`),
+    ...findAll(r, rx`(?:is|are) (?:now |currently |still |already )?being ${HANDLED}`),
+    ...findAll(r, rx`(?:get|gets|will get|would get|should get|can get) (?:${HANDLED}|${HANDED_ON})\\b`),
+    ...findAll(r, rx`(?:is|are) (?:all |usually |normally |always |only |generally |then )?(?:${HANDLED}|reset) (?:separately|elsewhere|by (?:the|our|a|an|another|their) (?:[a-z-]+ ){0,4}?${BODY}\\b|by (?:a|another) (?:different|separate) [a-z]+)`),
     // "Your complaint is now with the relevant department". Waiting in a queue is the case's status, not a handoff.
-    ...findAll(r, new RegExp(`(?:is|are|sits|has been|have been) (?:now |currently |already |still )?(?:sitting )?with (?:the|our|a|another|their) (?:[a-z-]+ ){0,3}${BODY}\\b`)).filter(
+    ...findAll(r, rx`(?:is|are|sits|has been|have been) (?:now |currently |already |still )?(?:sitting )?with (?:the|our|a|another|their) (?:[a-z-]+ ){0,3}${BODY}\\b`).filter(
       (m) => !/^(?:you|i|we)$/.test(r.tokens[m.first - 1]?.norm ?? ''),
     ),
     // Sent off to be handled by someone unnamed: "it's gone off to the warehouse to be checked".
-    ...findAll(r, new RegExp(`(?:gone|sent|go|goes|went|going) (?:off |back |away |up )?(?:to (?:the|a|our|their) (?:[a-z-]+ ){0,3})?to be (?:${HANDLED}|checked|inspected|tested|repaired|examined)`)),
+    ...findAll(r, rx`(?:gone|sent|go|goes|went|going) (?:off |back |away |up )?(?:to (?:the|a|our|their) (?:[a-z-]+ ){0,3})?to be (?:${HANDLED}|checked|inspected|tested|repaired|examined)`),
     // "It's in their hands", "it's with them now".
     ...findAll(r, /(?:it|this|that) (?:is|are) (?:now |currently |all )?(?:in (?:their|the) hands|with them)/),
   ];
@@ -190,13 +190,13 @@ function handledElsewhere(r: Reading): Match[] {
  */
 function belongsElsewhere(r: Reading): Match[] {
   return [
-    ...findAll(r, new RegExp(`(?:that|this|it) is (?:[a-z]+ly )?(?:one|a (?:job|question|matter|thing|query)|something) for (?:the|our|a|another|your|their) (?:[a-z-]+ ){0,3}${PARTY}\\b`)),
+    ...findAll(r, rx`(?:that|this|it) is (?:[a-z]+ly )?(?:one|a (?:job|question|matter|thing|query)|something) for (?:the|our|a|another|your|their) (?:[a-z-]+ ){0,3}${PARTY}\\b`),
     ...findAll(r, /is (?:a|one) (?:police|council|legal|court|insurance|bank|landlord|tax|housing) (?:matter|issue|job)/),
-    ...findAll(r, new RegExp(`(?:go|goes|going|gone|went) (?:up |over |across |off |back |straight )?(?:to|into|through|through to) (?:the|our|a|another|their|your) (?:[a-z0-9-]+ ){0,4}?${BODY}\\b`)).filter(
+    ...findAll(r, rx`(?:go|goes|going|gone|went) (?:up |over |across |off |back |straight )?(?:to|into|through|through to) (?:the|our|a|another|their|your) (?:[a-z0-9-]+ ){0,4}?${BODY}\\b`).filter(
       // "I had to go into a branch": the rep going is the rep's own story or the rep owning it.
       (m) => !/^(?:i|we|i am|i have)$/.test(subjectBefore(r, m.first)),
     ),
-    ...findAll(r, new RegExp(`you (?:would|will|might) (?:want|need) (?:the|our|a|another) (?:[a-z-]+ ){0,3}${BODY} (?:for|about) (?:that|this|it)\\b`)),
+    ...findAll(r, rx`you (?:would|will|might) (?:want|need) (?:the|our|a|another) (?:[a-z-]+ ){0,3}${BODY} (?:for|about) (?:that|this|it)\\b`),
     // "I can't book it from chat, but the front desk can."
     ...findAll(r, /i (?:can not|cannot|am not able to|am unable to) (?:[a-z]+ ){1,5},? but (?!i |we |you |let )(?:the |your |our |a )?(?:[a-z]+ ){0,3}(?:can|will|could|should|would)\b/),
     ...findAll(r, /not (?:my|our) department/),
@@ -210,14 +210,14 @@ function belongsElsewhere(r: Reading): Match[] {
  */
 function sentElsewhere(r: Reading): Match[] {
   const told = [
-    ...findAll(r, new RegExp(`you ${SENT_MODAL} (?:just |also |first |then |probably |always )?${CONTACT_VERB}${TO_US}`)),
-    ...findAll(r, new RegExp(`(?:you (?:would |will |might |may )?(?:be better off|be best|do better|want to try|could try)|(?:^|[.!?;:,] |so |it is |it would be )(?:probably |always )?(?:best|better)|(?:the )?best (?:thing|bet|option)(?: to do)? (?:is|would be))(?: off)? (?:to )?(?:${CONTACTING}|${CONTACT_VERB})${TO_US}`)),
+    ...findAll(r, rx`you ${SENT_MODAL} (?:just |also |first |then |probably |always )?${CONTACT_VERB}${TO_US}`),
+    ...findAll(r, rx`(?:you (?:would |will |might |may )?(?:be better off|be best|do better|want to try|could try)|(?:^|[.!?;:,] |so |it is |it would be )(?:probably |always )?(?:best|better)|(?:the )?best (?:thing|bet|option)(?: to do)? (?:is|would be))(?: off)? (?:to )?(?:${CONTACTING}|${CONTACT_VERB})${TO_US}`),
     // "You can find their form online": "their" is the other party's.
     ...findAll(r, /you (?:can|could) (?:find|get|use|fill in|try|download) their (?:form|number|email|website|details|helpline|line|office|address)/),
     // An instruction at the start of a sentence or after "please": "Please contact the relevant embassy", "Give them a ring".
     // Going somewhere is left out: "go to the settings menu" is a direction, not a handoff.
     // The one contacted is a party ("ring the claims line", "contact the relevant embassy"), not a thing ("ring the bell").
-    ...findAll(r, new RegExp(`(?:^|[.!?;:,] |please )(?:(?:so|then|just|and) )?(?:please )?(?:(?!go |pop |head |give )${CONTACT_VERB} (?:them|their [a-z]+|(?:the|your|an?) (?:[a-z-]+ ){0,3}${PARTY}\\b)|give (?:them|him|her|the [a-z]+) a (?:ring|call|bell|shout|try))`)),
+    ...findAll(r, rx`(?:^|[.!?;:,] |please )(?:(?:so|then|just|and) )?(?:please )?(?:(?!go |pop |head |give )${CONTACT_VERB} (?:them|their [a-z]+|(?:the|your|an?) (?:[a-z-]+ ){0,3}${PARTY}\\b)|give (?:them|him|her|the [a-z]+) a (?:ring|call|bell|shout|try))`),
   ];
   return told.filter((m) => !negatedAt(r, m));
 }

@@ -47,15 +47,14 @@ const PRONOUNS: Record<string, string> = { i: 'PRON', you: 'PRON', we: 'PRON', t
 function unitsOf(r: Reading): Unit[] {
   const out: Unit[] = [];
   r.tokens.forEach((t: Token, token) => {
-    const base = { negated: t.negated, token, sentence: t.sentence };
     if (t.norm.includes(' ')) {
-      for (const w of t.norm.split(' ')) out.push({ ...base, lemma: SPELT_OUT[w] ?? w, pos: PRONOUNS[w] ?? 'AUX', past: false });
+      for (const w of t.norm.split(' ')) out.push({ negated: t.negated, token, sentence: t.sentence, lemma: SPELT_OUT[w] ?? w, pos: PRONOUNS[w] ?? 'AUX', past: false });
       return;
     }
-    const lemma = t.pos === 'PUNCT' ? t.norm : t.lemma.replace(/\s+/g, '_');
+    const lemma = t.pos === 'PUNCT' ? t.norm : t.lemma.includes(' ') ? t.lemma.replace(/\s+/g, '_') : t.lemma;
     // A past form is one whose lemma differs and is not "-ing" or "-s" (a past "read" looks present; the rules share that blind spot).
     const past = (t.pos === 'VERB' || t.pos === 'AUX') && t.lemma !== t.norm && !/(?:ing|s)$/.test(t.norm);
-    out.push({ ...base, lemma, pos: t.pos, past });
+    out.push({ negated: t.negated, token, sentence: t.sentence, lemma, pos: t.pos, past });
   });
   return out;
 }
@@ -63,6 +62,7 @@ function unitsOf(r: Reading): Unit[] {
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'mine', 'myself']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
 const SKIPPABLE = new Set(['AUX', 'ADV', 'PART']);
+const NEGATABLE = new Set(['VERB', 'ADJ', 'NOUN', 'AUX']);
 /** Thermometer steps for counts, so a weight can say "three or more sentences about the rep" without a hand-set cut. */
 const steps = (name: string, n: number, at: number[]) => at.filter((k) => n >= k).map((k) => `${name}>=${k}`);
 
@@ -84,11 +84,15 @@ export function featuresOf(r: Reading): Map<string, number[]> {
     add(`b:${prev}_${u.lemma}`, u.token);
     if (u.pos === 'PUNCT' && u.lemma !== '?' && u.lemma !== '!') return;
     add(`w:${u.lemma}`, u.token);
-    if (u.negated && ['VERB', 'ADJ', 'NOUN', 'AUX'].includes(u.pos)) add(`n:${u.lemma}`, u.token);
+    if (u.negated && NEGATABLE.has(u.pos)) add(`n:${u.lemma}`, u.token);
     // "my old car", "our spaniel": what the rep owns tells their life from the company's business.
     if (u.lemma === 'my' || u.lemma === 'our') {
-      const noun = units.slice(i + 1, i + 4).find((n) => n.pos === 'NOUN' || n.pos === 'PROPN');
-      if (noun && noun.sentence === u.sentence) add(`${u.lemma}:${noun.lemma}`, u.token);
+      for (let k = i + 1; k < i + 4 && k < units.length; k++) {
+        const n = units[k]!;
+        if (n.pos !== 'NOUN' && n.pos !== 'PROPN') continue;
+        if (n.sentence === u.sentence) add(`${u.lemma}:${n.lemma}`, u.token);
+        break;
+      }
     }
     // Who does the verb, and how: "you should have read" → you+read, you+should; "the team will get back" → N+will.
     if (u.pos === 'VERB') {
@@ -140,9 +144,18 @@ export function featuresOf(r: Reading): Map<string, number[]> {
 
 /** The model's probability that the detector's finding is in a reply with these features. */
 export function probability(m: Pick<DetectorModel, 'bias' | 'weights'>, features: Map<string, number[]>): number {
+  const weights = weightMap(m.weights);
   let z = m.bias;
-  for (const name of features.keys()) z += m.weights[name] ?? 0;
+  for (const name of features.keys()) z += weights.get(name) ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+/** A model's weights as a Map (a model's weights never change once read): looked up for every feature of every reply, where a plain object's lookups are several times slower. */
+function weightMap(weights: Record<string, number>): Map<string, number> {
+  let hit = weightMaps.get(weights);
+  if (!hit) weightMaps.set(weights, (hit = new Map(Object.entries(weights))));
+  return hit;
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);

@@ -2,7 +2,7 @@
 // (a brief one relates; a long one overshares) and the detectors that must not read a story as the work.
 import type { Span } from './detectors';
 import { lumpMatches } from './crowd';
-import { findAll, sentenceText, type Match, type Reading, type Token } from './nlp';
+import { findAll, sentenceText, type Match, type Reading, type Token, rx } from './nlp';
 
 /** Past this many words about themselves, the rep's story has taken over the customer's call. */
 const OVERSHARE_WORDS = 45;
@@ -138,7 +138,7 @@ const aboutRep = (toks: Token[]) => hasFirstPerson(toks) || (/\b(?:our|we|us)\b/
 const hypothetical = (text: string) => /\b(?:if|would|imagine|suppose)\b/.test(text);
 function inPast(toks: Token[], text: string): boolean {
   return (
-    new RegExp(`\\b(?:${AGO}|used to|i have been|i have had)\\b`).test(text) ||
+    rx`\\b(?:${AGO}|used to|i have been|i have had)\\b`.test(text) ||
     toks.some((t, i) => PAST_WORDS.has(t.norm) || (t.pos === 'VERB' && t.lemma !== t.norm && !/(?:ing|s)$/.test(t.norm)) || perfectAt(toks, i))
   );
 }
@@ -197,7 +197,7 @@ function leadsIntoStory(r: Reading, sentence: number): boolean {
   const text = sentenceText(r, sentence);
   if (hypothetical(text) || WORK.test(text) || /\b(?:you|your|yours)\b/.test(text)) return false;
   if (hasFirstPerson(toks) && (STORY_MARKER.test(text) || ownsPersonal(toks))) return true;
-  const rep = hasFirstPerson(toks) || (/\b(?:we|us)\b/.test(text) && new RegExp(`\\b${AGO}\\b`).test(text));
+  const rep = hasFirstPerson(toks) || (/\b(?:we|us)\b/.test(text) && rx`\\b${AGO}\\b`.test(text));
   return rep && inPast(toks, text) && !reportsWork(toks);
 }
 
@@ -231,7 +231,7 @@ export function ownStories(r: Reading): Story[] {
 function findStories(r: Reading): Story[] {
   const lumped = new Set(lumpMatches(r).map((l) => r.tokens[l.first]!.sentence));
   const startAt = new Map<number, number>();
-  for (const m of STORY_TRIGGERS.flatMap((p) => findAll(r, new RegExp(p)))) {
+  for (const m of STORY_TRIGGERS.flatMap((p) => findAll(r, p))) {
     const sentence = r.tokens[m.first]!.sentence;
     // "if it were me", "I would have" are not stories.
     if (/\b(?:if|would)\b/.test(r.flat.slice(r.flatStart[r.sentences[sentence]!.firstToken]!, r.flatStart[m.first]!))) continue;

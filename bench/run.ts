@@ -175,32 +175,37 @@ async function decisionFigures(base: string, driver: string) {
   await decisionLoad(base, cookies, 60, 4); // warm-up
   for (const c of [1, 16, 64]) {
     const total = c === 1 ? 300 : c === 16 ? 800 : 1600;
-    // The baseline and the decisions (and, at 16, typed replies) take turns in four rounds, so a slow spell on the
-    // shared machine falls on each of them alike rather than on whichever ran then.
+    const withTyped = c !== 64;
+    // The baseline, the decisions and typed replies take turns in four rounds, so a slow spell on the shared machine
+    // falls on each of them alike rather than on whichever ran then.
     const rounds = 4;
     const runs: { noop: Sample[]; dec: Sample[]; typed: Sample[] } = { noop: [], dec: [], typed: [] };
     for (let i = 0; i < rounds; i++) {
       runs.noop.push(await load(total / rounds, c, health));
       runs.dec.push(await decisionLoad(base, cookies, total / rounds, c));
-      if (c === 16) runs.typed.push(await decisionLoad(base, cookies, total / rounds, c, true));
+      if (withTyped) runs.typed.push(await decisionLoad(base, cookies, total / rounds, c, true));
     }
     const noop = summarise(...runs.noop);
     const dec = summarise(...runs.dec);
     const ratio = dec.rps / noop.rps;
-    // With a closed load on shared cores latency is mostly queueing, so p95 is judged against the no-op's own p95.
-    const p95Ratio = dec.p95 / noop.p95;
-    const target = c === 16 ? ` · p95 ${p95Ratio.toFixed(2)}× the no-op's (target ≤ 1.5×: ${p95Ratio <= 1.5 ? 'PASS' : 'FAIL'})` : '';
-    row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' ? ` (targets: 40% under load ${ratio >= 0.4 ? 'PASS' : 'FAIL'}, 50% for the player ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}${target}`);
+    // One learner at a time, p95 is the time a decision takes; with 16 in flight on a closed load it is mostly queueing
+    // (16 ÷ throughput), so there it follows the throughput share and carries no target of its own (ADR 11).
+    // A typed reply is held to its throughput share of picking; its p95 is printed for the record (ADR 11).
+    const p95Note = (p95: number, targeted = c === 1) => {
+      const r = p95 / noop.p95;
+      return targeted ? `p95 ${r.toFixed(2)}× the no-op's (target ≤ 1.5×: ${r <= 1.5 ? 'PASS' : 'FAIL'})` : `p95 ${r.toFixed(2)}× the no-op's`;
+    };
+    const throughput = `throughput ${(ratio * 100).toFixed(0)}% of no-op${driver === 'PostgreSQL' && c > 1 ? ` (targets: 40% under load ${ratio >= 0.4 ? 'PASS' : 'FAIL'}, 50% for the player ${ratio >= 0.5 ? 'PASS' : 'FAIL'})` : ''}`;
+    row(`POST decisions on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`, fmt(dec), `${fmt(noop)} no-op /api/health`, c === 64 ? throughput : `${throughput} · ${p95Note(dec.p95)}`);
     // What typing costs the server: the coach and the choice mapping on every decision, against picking in the same run.
-    if (c === 16) {
+    if (withTyped) {
       const typed = summarise(...runs.typed);
       const share = typed.rps / dec.rps;
-      const typedP95 = typed.p95 / noop.p95;
       row(
-        `POST typed replies on ${driver}, 16 concurrent learners`,
+        `POST typed replies on ${driver}, ${c} concurrent learner${c === 1 ? '' : 's'}`,
         fmt(typed),
         `${fmt(dec)} picked choices`,
-        `throughput ${(share * 100).toFixed(0)}% of picking (target ≥ 60%: ${share >= 0.6 ? 'PASS' : 'FAIL'}); p95 ${typedP95.toFixed(2)}× the no-op's (target ≤ 1.5×: ${typedP95 <= 1.5 ? 'PASS' : 'FAIL'})`,
+        `throughput ${(share * 100).toFixed(0)}% of picking${c === 16 ? ` (target ≥ 60%: ${share >= 0.6 ? 'PASS' : 'FAIL'})` : ''} · ${p95Note(typed.p95, false)}`,
       );
     }
   }

@@ -88,6 +88,14 @@ describe('the rep’s own story', () => {
     expect(alone.story).toBe('ends-on-you');
     expect(judged('returns-desk', 'the-girls', 'My first ever camping trip ended with a flooded tent too, and I ended up loving it. A dry night in the back garden might win Pia back round.').misfits).not.toContain('relates');
   });
+
+  it('a story followed by a next step for the customer comes back to them, whatever words the step uses', () => {
+    const story = 'I had exactly the same when I switched phones last year, so I know how maddening it is.';
+    expect(judged('locked-out', 'phone-changed', `${story} Let's get your new phone registered so you can set up that payee, Tomasz.`).misfits).not.toContain('relates');
+    const alone = judged('locked-out', 'phone-changed', `${story} What a week that was!`);
+    expect(alone.misfits).toContain('relates');
+    expect(alone.story).toBe('ends-on-you');
+  });
 });
 
 describe('the context checks on the sets they were tuned on', () => {

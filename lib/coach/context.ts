@@ -369,17 +369,25 @@ function endsOnYou(reading: Reading, findings: readonly Finding[], turn: Turn): 
   const starts = findings.filter((f) => f.detector === 'relates' || f.detector === 'overshares').flatMap((f) => f.spans.map((sp) => sp.start));
   const rest = reading.text
     .split(/(?<=[.!?])\s+|\n+/)
-    .reduce<{ at: number; kept: string[] }>(
+    .reduce<{ at: number; kept: { from: number; to: number; text: string }[] }>(
       (acc, sentence) => {
         const from = reading.text.indexOf(sentence, acc.at);
-        if (!starts.some((s) => s >= from && s < from + sentence.length)) acc.kept.push(sentence);
-        return { at: from + sentence.length, kept: acc.kept };
+        const to = from + sentence.length;
+        if (!starts.some((s) => s >= from && s < to)) acc.kept.push({ from, to, text: sentence });
+        return { at: to, kept: acc.kept };
       },
       { at: 0, kept: [] },
-    )
-    .kept.join(' ');
-  return rest.trim() === '' || !touchesTurn(relevanceFeatures(readReply(rest), [], turn));
+    ).kept;
+  if (rest.length === 0) return true;
+  // A next step for them, a check or a plan made together, said outside the story, brings it back to them however
+  // it is worded ("Let's get your new phone registered so you can set up that payee").
+  const outside = (at: number) => rest.some((r) => at >= r.from && at < r.to);
+  if (findings.some((f) => BACK_TO_THEM.has(f.detector) && f.delta > 0 && f.spans.some((sp) => outside(sp.start)))) return false;
+  return !touchesTurn(relevanceFeatures(readReply(rest.map((r) => r.text).join(' ')), [], turn));
 }
+
+/** Findings that, outside the rep's story, turn the reply back to the customer's problem. */
+const BACK_TO_THEM = new Set(['commits-action', 'together', 'recaps', 'names-feeling']);
 
 // Naming how they feel, or their own amount or reference, answers them whatever the model makes of the rest.
 const answersThem = (features: readonly string[]) => features.includes('their-feeling') || features.includes('amount') || engages(features);

@@ -17,6 +17,12 @@ describe('parsePath', () => {
     ]);
     expect(lines('id: onboarding\ntitle: First\nitems:\n  - module: listen\n  - video: intro\n')).toEqual([expect.stringMatching(/^5: items\.1: /)]);
   });
+
+  it('names the line of a YAML syntax error, not line 1', () => {
+    expect(lines('id: onboarding\ntitle: First\nitems:\n  - module: listen\n  - scenario: "double-charge\n  - module: apologize\n')).toEqual([
+      '5: YAML syntax error: this quote is never closed',
+    ]);
+  });
 });
 
 describe('pathProgress', () => {

@@ -1,7 +1,8 @@
 // Learning paths (content/paths/*.yaml): ordered modules and scenarios, checked against the course; a learner's next step.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { readYaml } from './yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './problems';
 
@@ -17,11 +18,8 @@ export interface LearningPath {
 
 /** Parses a path file and checks every item exists; problems carry the item's line. */
 export function parsePath(file: string, text: string, known: { modules: Set<string>; scenarios: Set<string> }): { path?: LearningPath; problems: ContentProblem[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  if (doc.errors.length) {
-    return { problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML syntax error: ${e.message.split('\n')[0]}`, hint: 'check the indentation' })) };
-  }
+  const { doc, lines: lc, problems: syntax } = readYaml(file, text);
+  if (syntax.length) return { problems: syntax };
   const itemLine = (i: number) => {
     const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
     const node = isSeq(items) ? (items.items[i] as { range?: number[] } | undefined) : undefined;

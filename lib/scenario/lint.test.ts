@@ -70,9 +70,21 @@ describe('lintScenario', () => {
     expect(r.analysis?.bestPath).toEqual(['good', 'good', 'good', 'good', 'good', 'good']);
   });
 
-  it('reports YAML syntax errors with their line', () => {
-    const text = scenario((l) => replaceAt(l, 'summary: A fixture.', 'summary: [unclosed'));
-    expect(lint(text)[0]).toMatch(/^\d+: YAML syntax error/);
+  it('reports a YAML syntax error deep in the file at its line and column, with a fix in the author’s words', () => {
+    // A colon followed by a space inside unquoted text, in the last node's feedback.
+    const text = scenario((l) => replaceAt(l, '        feedback: It did not help.', '        feedback: It did not help: he hung up.', 5));
+    const at = lineOf(text, 'he hung up');
+    expect(at).toBeGreaterThan(60);
+    expect(lint(text)).toEqual([
+      `${at}: YAML syntax error at column 19: Nested mappings are not allowed in compact mappings | put the text in quotes: a colon followed by a space starts a new key (or check the indentation)`,
+    ]);
+  });
+
+  it('reports an unclosed quote and a tab where the parser stopped, not at line 1', () => {
+    const unclosed = scenario((l) => replaceAt(l, 'say: Good reply.', 'say: "Good reply.', 3));
+    expect(lint(unclosed)).toEqual([`${lineOf(unclosed, '"Good reply.')}: YAML syntax error: this quote is never closed | add the closing quote at the end of the text, or remove the opening one`]);
+    const tabbed = scenario((l) => replaceAt(l, '    customer: Line at n4.', '\tcustomer: Line at n4.'));
+    expect(lint(tabbed)[0]).toMatch(new RegExp(`^${lineOf(tabbed, '\tcustomer: Line at n4.')}: YAML syntax error at column 1: .* \\| indent with spaces, not tabs$`));
   });
 
   it('reports an unknown key and a missing key on their lines', () => {
@@ -197,6 +209,11 @@ describe('lintScenario on what a turn is about and how it ends', () => {
 });
 
 describe('parsePersona', () => {
+  it('reports a YAML syntax error at its line', () => {
+    const bad = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy: always late.\nmood: -1\n');
+    expect(bad.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['3: YAML syntax error at column 12: Nested mappings are not allowed in compact mappings']);
+  });
+
   it('reads a persona and checks its id and mood', () => {
     expect(parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -1\n').value).toEqual(personas.get('pat-lee'));
     const bad = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -9\n');

@@ -1,6 +1,7 @@
 // Reads a scenario or persona file and reports every problem with the line it is on and how to fix it.
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Document } from 'yaml';
+import { readYaml } from '@/lib/content/yaml';
 import type { z } from 'zod';
 import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
 import type { ContentProblem } from '@/lib/content/problems';
@@ -58,18 +59,7 @@ const keyHints: Record<string, string> = {
 };
 
 function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.output<S>> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  const problems: ContentProblem[] = [];
-  for (const e of doc.errors) {
-    const line = e.linePos?.[0]?.line ?? 1;
-    problems.push({
-      file,
-      line,
-      message: e.code === 'DUPLICATE_KEY' ? 'the same key appears twice in one map (a duplicate id?)' : `YAML syntax error: ${e.message.split('\n')[0]}`,
-      hint: e.code === 'DUPLICATE_KEY' ? 'rename one of them: ids must be unique' : 'check the indentation, and quote text that contains a colon followed by a space',
-    });
-  }
+  const { doc, lines: lc, problems } = readYaml(file, text);
   if (problems.length) return { problems };
   const lines = new Lines(doc, lc);
   const parsed = schema.safeParse(doc.toJS());

@@ -6,6 +6,7 @@ import { prepared, queryRows, type Db } from '@/db/client';
 import { assignments, attempts, decisions, scenarioVersions, users, type StoredCoach } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
 import { HttpError } from '@/lib/http-error';
+import { stableShuffle } from '@/lib/shuffle';
 import { isUuid } from '@/lib/users';
 import { analyse, scoreState, type Analysis, type AttemptScore } from '@/lib/scenario/analysis';
 import { choicesAt, InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
@@ -136,10 +137,7 @@ function authoredId(v: Version, mode: Mode, seed: number, nodeId: string, id: st
 const NO_CHOICE = '(none)';
 
 /** A stable shuffle of a node's choices for one attempt. */
-function shuffled<T extends { id: string }>(items: T[], seed: number, nodeId: string): T[] {
-  const key = (id: string) => crypto.createHash('sha256').update(`${seed}:${nodeId}:${id}`).digest('hex');
-  return [...items].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
-}
+const shuffled = <T extends { id: string }>(items: T[], seed: number, nodeId: string): T[] => stableShuffle(items, `${seed}:${nodeId}`, (c) => c.id);
 
 function turnOf(s: ScenarioDefinition, state: PlayState, seed: number, mode: Mode): Turn | undefined {
   if (!('node' in state.at)) return undefined;

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { checkAnswers, moduleProgress, reflections } from '@/db/schema';
 import type { CourseModule } from '@/lib/content/modules';
 import { HttpError } from '@/lib/http-error';
+import { stableShuffle } from '@/lib/shuffle';
 
 export type ModuleStatus = 'not_started' | 'in_progress' | 'completed';
 
@@ -25,6 +26,13 @@ export interface ModuleProgress {
   status: ModuleStatus;
   answers: Record<string, AnswerResult>;
   reflections: Record<string, string>;
+  /** Each check's option ids in the order this learner sees them: shuffled per learner, the same on every visit. */
+  order: Record<string, string[]>;
+}
+
+/** The order a learner sees a module's check options in, so position and neighbours give nothing away. */
+export function checkOrder(userId: string, mod: Pick<CourseModule, 'id' | 'checks'>): Record<string, string[]> {
+  return Object.fromEntries(mod.checks.map((c) => [c.id, stableShuffle(c.options, `${userId}:${mod.id}:${c.id}`, (o) => o.id).map((o) => o.id)]));
 }
 
 export const MAX_REFLECTION_CHARS = 4000;
@@ -60,6 +68,7 @@ export async function moduleProgressFor(db: Db, userId: string, mod: CourseModul
     status: row?.status ?? 'not_started',
     answers,
     reflections: Object.fromEntries(noteRows.map((n) => [n.id, n.text])),
+    order: checkOrder(userId, mod),
   };
 }
 

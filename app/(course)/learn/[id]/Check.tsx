@@ -1,6 +1,6 @@
 'use client';
 // A knowledge check: pick an option, and the server's explanation appears at once. The first answer stands.
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { Children, createContext, isValidElement, useContext, useId, useState, type ReactNode } from 'react';
 import { useModuleProgress } from './ModuleProgress';
 
 interface CheckState {
@@ -34,8 +34,9 @@ export function Check({ id, question, children }: { id: string; question: string
         {question}
       </h3>
       <CheckCtx.Provider value={state}>
-        <div className="check-options" role="group" aria-labelledby={questionId}>
-          {children}
+        {/* Hidden, keeping their space, until this learner's order is known: options that jump about would be worse. */}
+        <div className="check-options" role="group" aria-labelledby={questionId} aria-busy={!progress.ready && !progress.problem} data-waiting={!progress.ready && !progress.problem}>
+          {inOrder(children, progress.order[id])}
         </div>
       </CheckCtx.Provider>
       <div className="check-feedback" aria-live="polite">
@@ -54,6 +55,14 @@ export function Check({ id, question, children }: { id: string; question: string
       </div>
     </section>
   );
+}
+
+/** The options in the learner's order; any the order does not name (content newer than the page) keep their place at the end. */
+function inOrder(children: ReactNode, order: readonly string[] | undefined): ReactNode {
+  if (!order) return children;
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const idOf = (c: ReactNode) => (isValidElement<{ id?: string }>(c) ? c.props.id : undefined);
+  return Children.toArray(children).sort((a, b) => (rank.get(idOf(a) ?? '') ?? order.length) - (rank.get(idOf(b) ?? '') ?? order.length));
 }
 
 export function Option({ id, children }: { id: string; children?: ReactNode }) {

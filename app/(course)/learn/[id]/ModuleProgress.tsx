@@ -10,6 +10,8 @@ interface ModuleProgressValue {
   status: Progress['status'];
   answers: Record<string, AnswerResult>;
   reflections: Record<string, string>;
+  /** Each check's option ids in this learner's order (empty until progress has loaded). */
+  order: Record<string, string[]>;
   answer(checkId: string, optionId: string): Promise<void>;
   saveReflection(id: string, text: string): Promise<boolean>;
 }
@@ -39,7 +41,7 @@ async function errorOf(res: Response): Promise<string> {
 export function ModuleProgressProvider({ moduleId, children }: { moduleId: string; children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const [progress, setProgress] = useState<Progress>({ status: 'not_started', answers: {}, reflections: {} });
+  const [progress, setProgress] = useState<Progress>({ status: 'not_started', answers: {}, reflections: {}, order: {} });
   const base = `/api/modules/${encodeURIComponent(moduleId)}`;
 
   useEffect(() => {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from './check';
 
-const q = (id: string) => `<Check id="${id}" question="Q?">\n<Option id="a" correct explain="Yes.">A</Option>\n<Option id="b" explain="No.">B</Option>\n</Check>\n\n`;
+// The wrong option is the longer one: a course whose right answers are the longest fails the check (tested below).
+const q = (id: string, right = 'A', wrong = 'Bb') =>
+  `<Check id="${id}" question="Q?">\n<Option id="a" correct explain="Yes.">${right}</Option>\n<Option id="b" explain="No.">${wrong}</Option>\n</Check>\n\n`;
 const mod = (id: string, principles: string, order: number) =>
   `---\nid: ${id}\ntitle: Module ${id}\nskill: reflecting\nprinciples: [${principles}]\norder: ${order}\nminutes: 6\nsummary: A module for the content check tests.\n---\n\n${q('one')}${q('two')}${q('three')}<PracticeLink scenario="double-charge">Practise</PracticeLink>\n`;
 
@@ -20,6 +22,16 @@ function course(files: Record<string, string>) {
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('checkContent', () => {
+  it('fails when the right answer is the longest option in more than 40% of checks, naming them', () => {
+    const all = Array.from({ length: 25 }, (_, i) => `P${i + 1}`).join(', ');
+    const longest = (id: string) => mod(id, all, 1).replace(q('two'), q('two', 'The full and careful answer', 'No')).replace(q('three'), q('three', 'Also the longest one', 'Nope'));
+    const r = checkContent(course({ 'content/modules/a.mdx': longest('a'), 'content/paths/onboarding.yaml': 'id: onboarding\ntitle: First\nitems:\n  - module: a\n' }));
+    expect(r.coverage).toContain('Knowledge checks: the right answer is the longest option in 2 of 3 (limit 40%)');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ message: 'the right answer is the longest option in 2 of 3 knowledge checks, so length gives it away', hint: expect.stringMatching(/: a\/two, a\/three$/) }),
+    ]);
+  });
+
   it('fails for every principle no module teaches, and prints the coverage table', () => {
     const all = Array.from({ length: 25 }, (_, i) => `P${i + 1}`).filter((p) => p !== 'P7' && p !== 'P19');
     const r = checkContent(

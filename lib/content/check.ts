@@ -113,9 +113,36 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
       [p.padEnd(9), ...modules.map((m) => (m.principles.includes(p) ? '●' : '·').padStart(String(m.order).length))].join('  '),
     ),
   ];
+  const tell = longestRight(modules);
+  coverage.push(`Knowledge checks: the right answer is the longest option in ${tell.longest} of ${tell.checks} (limit ${LONGEST_RIGHT_LIMIT * 100}%)`);
+  if (tell.checks > 0 && tell.longest / tell.checks > LONGEST_RIGHT_LIMIT) {
+    problems.push({
+      file: dirs.modules,
+      line: 0,
+      message: `the right answer is the longest option in ${tell.longest} of ${tell.checks} knowledge checks, so length gives it away`,
+      hint: `make a wrong option as full and specific as the right one (or the right one plainer) until it is ${LONGEST_RIGHT_LIMIT * 100}% or fewer: ${tell.which.join(', ')}`,
+    });
+  }
   const gate = strategyGate(loaded.scenarios, dirs.scenarios);
   problems.push(...gate.problems);
   return { problems, modules, scenarios: loaded.scenarios, scenarioReport: [...scenarioReport(loaded.scenarios), ...gate.table], coverage, notes };
+}
+
+/** At most this share of knowledge checks may have the right answer as their longest option (a tie counts). */
+export const LONGEST_RIGHT_LIMIT = 0.4;
+
+/** How many checks' right answer is (one of) their longest option: picking the longest must not pass the checks. */
+export function longestRight(modules: readonly CourseModule[]): { checks: number; longest: number; which: string[] } {
+  const which: string[] = [];
+  let checks = 0;
+  for (const m of modules) {
+    for (const c of m.checks) {
+      checks++;
+      const right = c.options.find((o) => o.correct);
+      if (right && c.options.every((o) => o.text.length <= right.text.length)) which.push(`${m.id}/${c.id}`);
+    }
+  }
+  return { checks, longest: which.length, which };
 }
 
 function scenarioReport(loaded: LoadedScenario[]): string[] {

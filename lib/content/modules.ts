@@ -17,6 +17,8 @@ export interface CheckOption {
   id: string;
   correct: boolean;
   explain: string;
+  /** The answer as the learner reads it. */
+  text: string;
 }
 
 export interface KnowledgeCheck {
@@ -344,7 +346,7 @@ function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefined, ou
           problems.push({ file, line: oline, message: '<Option> correct takes no value', hint: 'write just correct, as in <Option id="b" correct explain="…">' });
         }
         if (!toString(o).trim()) problems.push({ file, line: oline, message: `<Option> "${oid ?? '?'}" has no answer text`, hint: 'write the answer between <Option …> and </Option>' });
-        options.push({ id: oid ?? '', correct: oa.correct === true, explain: text(oa.explain) ?? '' });
+        options.push({ id: oid ?? '', correct: oa.correct === true, explain: text(oa.explain) ?? '', text: toString(o).trim() });
       }
       if (optionEls.length < 2 || optionEls.length > 5) {
         problems.push({ file, line, message: `<Check> "${id ?? '?'}" has ${optionEls.length} options; it needs 2 to 5`, hint: 'three or four plausible options work best' });

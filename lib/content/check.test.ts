@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from './check';
+import type { LoadedScenario } from '@/lib/scenario/course';
+import { checkContent, choicesScoring } from './check';
 
 // The wrong option is the longer one: a course whose right answers are the longest fails the check (tested below).
 const q = (id: string, right = 'A', wrong = 'Bb') =>
@@ -69,5 +70,16 @@ describe('checkContent', () => {
       'missing.mdx:1: no such file',
       'notes.txt:1: not a course file',
     ]);
+  });
+});
+
+describe('choicesScoring', () => {
+  it('counts the choices that move each skill either way, not the ones that leave it at 0', () => {
+    const choice = (scores: Record<string, number>) => ({ scores });
+    const loaded = [
+      { scenario: { nodes: { n1: { choices: [choice({ relating: 2, language: -1 }), choice({ relating: 0, ownership: 1 })] }, end: { choices: [] } } } },
+      { scenario: { nodes: { n1: { choices: [choice({ relating: -1 })] } } } },
+    ] as unknown as LoadedScenario[];
+    expect(choicesScoring(loaded)).toMatchObject({ relating: 2, language: 1, ownership: 1, normalizing: 0 });
   });
 });

@@ -1,7 +1,7 @@
 // The content check behind `npm run content:check` and the build: every file's problems, and the course's coverage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { principleIds, principles } from './curriculum';
+import { principleIds, principles, skillIds, type SkillId } from './curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
 import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
@@ -166,5 +166,16 @@ function scenarioReport(loaded: LoadedScenario[]): string[] {
       .map(([id, f]) => `${id} from ${overallOf(a, f.raw)} (mood ≥ ${f.mood})`);
     lines.push(`  ${s.id.padEnd(24)} ${floors.join(', ') || 'none reachable'}`);
   }
+  const scoring = choicesScoring(loaded);
+  lines.push(`Choices scoring each skill (either way): ${skillIds.map((k) => (k === 'timing' ? 'timing by the engine' : `${k} ${scoring[k]}`)).join(', ')}`);
   return lines;
+}
+
+/** How many authored choices, across the scenarios, score each skill up or down: a skill practised at a handful is barely taught. */
+export function choicesScoring(loaded: readonly LoadedScenario[]): Record<SkillId, number> {
+  const out = Object.fromEntries(skillIds.map((k) => [k, 0])) as Record<SkillId, number>;
+  for (const { scenario: s } of loaded) {
+    for (const n of Object.values(s.nodes)) for (const c of n.choices) for (const [k, v] of Object.entries(c.scores)) if (v !== 0 && k in out) out[k as SkillId]++;
+  }
+  return out;
 }

@@ -100,6 +100,17 @@ describe('parseModule', () => {
     ]);
   });
 
+  it('refuses an option that points at other options, since each learner sees them in their own order', () => {
+    const opts = (...texts: string[]) => texts.map((t, i) => `<Option id="${'abcd'[i]}"${i === 0 ? ' correct' : ''} explain="E.">${t}</Option>`).join('\n');
+    const messages = (options: string) => parseModule('/content/modules/sample.mdx', front() + body(check('four', options))).problems.map((p) => p.message);
+    expect(messages(opts('Name the feeling.', 'Both A and C', 'None of the above.'))).toEqual([
+      expect.stringMatching(/^<Option> "b" points at other options/),
+      expect.stringMatching(/^<Option> "c" points at other options/),
+    ]);
+    // Ordinary words are not positions: "both of them", "answer a question".
+    expect(messages(opts('Refund both of them today.', 'Answer a question with a question.', 'Either way, call back.'))).toEqual([]);
+  });
+
   it('refuses expressions, imports, unknown attributes and misplaced parts', () => {
     const p = problemsOf(
       front() + 'import X from "./x"\n' + body('\nSome {1 + 1} text.\n\n<Callout kind="loud" tone="x">Hi</Callout>\n\n<Option id="z" explain="e">Loose</Option>\n'),

@@ -136,6 +136,9 @@ function jsxChildren(node: Jsx): Jsx[] {
 }
 
 /** Parses one module file; never throws for content mistakes, it reports them. */
+/** An option that only makes sense in the order written: learners see options shuffled (lib/progress.ts). */
+const BY_POSITION = /\b(?:[Aa]ll|[Nn]one|[Bb]oth|[Nn]either|[Ee]ither) of the (?:above|below)\b|\b(?:[Bb]oth|[Ee]ither|[Nn]either) [A-E] (?:and|or|nor) [A-E]\b/;
+
 export function parseModule(file: string, source: string): { module?: CourseModule; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const expectedId = path.basename(file).replace(/\.mdx$/, '');
@@ -346,6 +349,14 @@ function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefined, ou
           problems.push({ file, line: oline, message: '<Option> correct takes no value', hint: 'write just correct, as in <Option id="b" correct explain="…">' });
         }
         if (!toString(o).trim()) problems.push({ file, line: oline, message: `<Option> "${oid ?? '?'}" has no answer text`, hint: 'write the answer between <Option …> and </Option>' });
+        if (BY_POSITION.test(toString(o))) {
+          problems.push({
+            file,
+            line: oline,
+            message: `<Option> "${oid ?? '?'}" points at other options ("all of the above", "both A and B"), but each learner sees the options in their own order`,
+            hint: 'write it as an answer that stands on its own',
+          });
+        }
         options.push({ id: oid ?? '', correct: oa.correct === true, explain: text(oa.explain) ?? '', text: toString(o).trim() });
       }
       if (optionEls.length < 2 || optionEls.length > 5) {

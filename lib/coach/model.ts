@@ -144,9 +144,14 @@ export function featuresOf(r: Reading): Map<string, number[]> {
 
 /** The model's probability that the detector's finding is in a reply with these features. */
 export function probability(m: Pick<DetectorModel, 'bias' | 'weights'>, features: Map<string, number[]>): number {
+  return logistic(m, features.keys());
+}
+
+/** A logistic model's probability for a reply with these features (each named once): every learned model reads it so. */
+export function logistic(m: { bias: number; weights: Record<string, number> }, names: Iterable<string>): number {
   const weights = weightMap(m.weights);
   let z = m.bias;
-  for (const name of features.keys()) z += weights.get(name) ?? 0;
+  for (const name of names) z += weights.get(name) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 

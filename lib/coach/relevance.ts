@@ -1,5 +1,6 @@
 // The learned judge of whether a typed reply engages with the turn it answers: a logistic score over the features
 // context.ts reads of the reply against the turn, with weights that scripts/coach-train.ts fits (ADR 14).
+import { logistic } from './model';
 import trained from './relevance.json';
 
 /** Bumped when relevanceFeatures changes, so weights fitted to other features are never read with these. */
@@ -16,11 +17,8 @@ export interface RelevanceModel {
 
 export const relevanceModel = trained as RelevanceModel;
 
-export function relevanceProbability(features: readonly string[], m: Pick<RelevanceModel, 'bias' | 'weights'> = relevanceModel): number {
-  let z = m.bias;
-  for (const f of new Set(features)) z += m.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+export const relevanceProbability = (features: readonly string[], m: Pick<RelevanceModel, 'bias' | 'weights'> = relevanceModel): number =>
+  logistic(m, new Set(features));
 
 /** Whether the reply engages with the turn, by the committed model. */
 export function engages(features: readonly string[]): boolean {

@@ -3,7 +3,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { LabelledReply } from './evaluate';
-import { FEATURES_VERSION, featuresOf, LEARNED, type LearnedId, type Mode, type ModelFile } from './model';
+import { FEATURES_VERSION, featuresOf, LEARNED, logistic, type LearnedId, type Mode, type ModelFile } from './model';
 import { readReply } from './nlp';
 import { RELEVANCE_FEATURES_VERSION, type RelevanceModel } from './relevance';
 
@@ -75,11 +75,7 @@ export function fit(examples: readonly Example[], options: FitOptions = DEFAULT_
   return { bias: round(w[d - 1]!), weights };
 }
 
-export function score(model: { bias: number; weights: Record<string, number> }, features: readonly string[]): number {
-  let z = model.bias;
-  for (const f of new Set(features)) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+export const score = (model: { bias: number; weights: Record<string, number> }, features: readonly string[]): number => logistic(model, new Set(features));
 
 /** Stratified folds: positives and negatives each shuffled with `seed` and dealt round the folds in turn. */
 export function stratifiedFolds(labels: readonly boolean[], k: number, seed: number): number[] {

@@ -135,10 +135,10 @@ function jsxChildren(node: Jsx): Jsx[] {
   return out;
 }
 
-/** Parses one module file; never throws for content mistakes, it reports them. */
 /** An option that only makes sense in the order written: learners see options shuffled (lib/progress.ts). */
 const BY_POSITION = /\b(?:[Aa]ll|[Nn]one|[Bb]oth|[Nn]either|[Ee]ither) of the (?:above|below)\b|\b(?:[Bb]oth|[Ee]ither|[Nn]either) [A-E] (?:and|or|nor) [A-E]\b/;
 
+/** Parses one module file; never throws for content mistakes, it reports them. */
 export function parseModule(file: string, source: string): { module?: CourseModule; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const expectedId = path.basename(file).replace(/\.mdx$/, '');
@@ -348,8 +348,9 @@ function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefined, ou
         if (oa.correct !== undefined && oa.correct !== true) {
           problems.push({ file, line: oline, message: '<Option> correct takes no value', hint: 'write just correct, as in <Option id="b" correct explain="…">' });
         }
-        if (!toString(o).trim()) problems.push({ file, line: oline, message: `<Option> "${oid ?? '?'}" has no answer text`, hint: 'write the answer between <Option …> and </Option>' });
-        if (BY_POSITION.test(toString(o))) {
+        const answer = toString(o).trim();
+        if (!answer) problems.push({ file, line: oline, message: `<Option> "${oid ?? '?'}" has no answer text`, hint: 'write the answer between <Option …> and </Option>' });
+        if (BY_POSITION.test(answer)) {
           problems.push({
             file,
             line: oline,
@@ -357,7 +358,7 @@ function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefined, ou
             hint: 'write it as an answer that stands on its own',
           });
         }
-        options.push({ id: oid ?? '', correct: oa.correct === true, explain: text(oa.explain) ?? '', text: toString(o).trim() });
+        options.push({ id: oid ?? '', correct: oa.correct === true, explain: text(oa.explain) ?? '', text: answer });
       }
       if (optionEls.length < 2 || optionEls.length > 5) {
         problems.push({ file, line, message: `<Check> "${id ?? '?'}" has ${optionEls.length} options; it needs 2 to 5`, hint: 'three or four plausible options work best' });

@@ -42,7 +42,7 @@ endings:
 
 function loaded(say = "That's maddening.", extra: Record<string, unknown> = {}): LoadedScenario {
   const scenario = ScenarioSchema.parse({ ...parse(yaml(say)), ...extra });
-  const persona = { id: 'pat', name: 'Pat', situation: 's', mood: 0 };
+  const persona = { id: 'pat', name: 'Pat', situation: 's', voice: 'v', mood: 0 };
   return { scenario, persona, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
 }
 
@@ -387,7 +387,7 @@ endings:
 
 function contextual(): LoadedScenario {
   const scenario = ScenarioSchema.parse(parse(CONTEXT));
-  const persona = { id: 'pat', name: 'Pat Lee', situation: 's', mood: 0 };
+  const persona = { id: 'pat', name: 'Pat Lee', situation: 's', voice: 'v', mood: 0 };
   return { scenario, persona, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
 }
 

@@ -1,9 +1,9 @@
-// Home: the learner's next step on their onboarding path, how far along they are, their skill profile, and the areas of the trainer.
+// Home: the learner's next step on their current learning path (onboarding, then follow-ons), how far along they are, their skill profile, and the areas of the trainer.
 import Link from 'next/link';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
-import { onboardingPath } from '@/lib/content/onboarding';
+import { learningPaths } from '@/lib/content/onboarding';
 import { pathProgress } from '@/lib/content/paths';
 import { skills as skillInfo } from '@/lib/content/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
@@ -24,10 +24,13 @@ const areas = [
 export default async function HomePage() {
   const user = await requirePageUser('/');
   const firstName = user.name.split(' ')[0];
-  const path = onboardingPath();
+  const paths = learningPaths();
   const db = await getDb();
   const [done, profile, checkups] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id), learnerCheckups(db, user.id)]);
-  const progress = pathProgress(path, done);
+  // The learner's current path: the first one not yet finished (onboarding, then its follow-ons).
+  const current = paths.map((p) => ({ path: p, progress: pathProgress(p, done) })).find((c) => c.progress.next) ?? { path: paths.at(-1)!, progress: pathProgress(paths.at(-1)!, done) };
+  const { path, progress } = current;
+  const finishedBefore = paths.slice(0, paths.indexOf(path)).map((p) => p.title);
   const weakest = weakestSkill(profile);
   const course = getCourse();
   const scenarios = scenarioCatalogue();
@@ -73,6 +76,7 @@ export default async function HomePage() {
       )}
       <div className="card next-step">
         <h2 className="card-title">{path.title}</h2>
+        {finishedBefore.length > 0 && <p className="muted">You have finished {finishedBefore.join(' and ')}. This path goes further.</p>}
         <p>
           {progress.completed} of {progress.steps.length} steps done
         </p>

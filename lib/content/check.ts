@@ -1,14 +1,14 @@
 // The content check behind `npm run content:check` and the build: every file's problems, and the course's coverage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { principleIds, principles, skillIds, type SkillId } from './curriculum';
+import { principleIds, principles, skillIds, skills, isSkillId, type SkillId } from './curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
 import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
 import { strategyGate } from './gate';
-import { overallOf } from '@/lib/scenario/analysis';
+import { findRecovery, overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';
-import { parsePath, readPath } from './paths';
+import { parsePath, pathOrderProblems, readPaths } from './paths';
 
 export interface CheckResult {
   problems: ContentProblem[];
@@ -93,7 +93,12 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
   const loaded = readScenarios(root);
   problems.push(...loaded.problems);
   if (loaded.scenarios.length > 0 || scenarios.size > 0) problems.push(...scenarioCoverage(loaded.scenarios, dirs.scenarios));
-  problems.push(...readPath(root, { modules: new Set(modules.map((m) => m.id)), scenarios }).problems);
+  const paths = readPaths(root, { modules: new Set(modules.map((m) => m.id)), scenarios });
+  problems.push(...paths.problems);
+  if (paths.problems.length === 0) {
+    const onPaths = loaded.scenarios.map((l) => ({ id: l.scenario.id, skills: l.scenario.skills }));
+    problems.push(...pathOrderProblems(paths.paths, modules, onPaths, teaches));
+  }
   const taughtBy = new Map(principleIds.map((p) => [p, modules.filter((m) => m.principles.includes(p))]));
   for (const [p, ms] of taughtBy) {
     if (ms.length === 0) {
@@ -126,6 +131,11 @@ export function checkContent(root: string, files: string[] = []): CheckResult {
   const gate = strategyGate(loaded.scenarios, dirs.scenarios);
   problems.push(...gate.problems);
   return { problems, modules, scenarios: loaded.scenarios, scenarioReport: [...scenarioReport(loaded.scenarios), ...gate.table], coverage, notes };
+}
+
+/** A module teaches its own skill and the skill whose core principle it teaches (making-it-personal teaches ownership through P17). */
+export function teaches(module: { skill: string; principles: string[] }, skill: string): boolean {
+  return module.skill === skill || (isSkillId(skill) && module.principles.includes(skills[skill].core));
 }
 
 /** At most this share of knowledge checks may have the right answer as their longest option (a tie counts). */
@@ -165,6 +175,11 @@ function scenarioReport(loaded: LoadedScenario[]): string[] {
       .filter(([id]) => s.endings[id]!.outcome === 'success')
       .map(([id, f]) => `${id} from ${overallOf(a, f.raw)} (mood ≥ ${f.mood})`);
     lines.push(`  ${s.id.padEnd(24)} ${floors.join(', ') || 'none reachable'}`);
+  }
+  lines.push('Recovery: a weak reply at decision 1 or 2, then the best replies after it');
+  for (const { scenario: s, analysis: a, persona } of loaded) {
+    const r = findRecovery(s, a, persona.mood);
+    lines.push(`  ${s.id.padEnd(24)} ${r ? `slips at decision ${r.slipAt} (${r.path[r.slipAt - 1]}) and passes at ${r.overall}` : 'none passes'}`);
   }
   const scoring = choicesScoring(loaded);
   lines.push(`Choices scoring each skill (either way): ${skillIds.map((k) => (k === 'timing' ? 'timing by the engine' : `${k} ${scoring[k]}`)).join(', ')}`);

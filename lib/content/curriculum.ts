@@ -1,15 +1,16 @@
 // The course's fixed vocabulary: the skills every decision is scored on and the principles content teaches.
 
+/** Each skill with its label, a one-line description, and the principle at its core: a module teaching that principle teaches the skill. */
 export const skills = {
-  relating: { label: 'Relating experience', short: 'Shares a brief, relevant experience as an equal, then returns to the customer.' },
-  reflecting: { label: 'Reflecting emotion', short: 'Names the feeling and its reason back to the customer.' },
-  normalizing: { label: 'Normalizing', short: 'Tells customers their problem and feeling are normal, without lumping them in with everyone.' },
-  apologizing: { label: 'Apologizing', short: 'Takes personal responsibility and acknowledges the frustration; never a non-apology.' },
-  nonverbal: { label: 'Nonverbal cues', short: 'Reads tone, pace and posture, and sends calm, open signals back.' },
-  timing: { label: 'Timing', short: 'Shows empathy the moment the emotional clue appears, not at the end.' },
-  personalizing: { label: 'Making it personal', short: 'Uses the name, recaps the situation, avoids pasted templates.' },
-  ownership: { label: 'Ownership', short: 'Says what is being done and what happens next, and commits to it.' },
-  language: { label: 'Language', short: 'Plain words, no jargon, no fear words, no “yes, but”.' },
+  relating: { label: 'Relating experience', short: 'Shares a brief, relevant experience as an equal, then returns to the customer.', core: 'P23' },
+  reflecting: { label: 'Reflecting emotion', short: 'Names the feeling and its reason back to the customer.', core: 'P24' },
+  normalizing: { label: 'Normalizing', short: 'Tells customers their problem and feeling are normal, without lumping them in with everyone.', core: 'P25' },
+  apologizing: { label: 'Apologizing', short: 'Takes personal responsibility and acknowledges the frustration; never a non-apology.', core: 'P15' },
+  nonverbal: { label: 'Nonverbal cues', short: 'Reads tone, pace and posture, and sends calm, open signals back.', core: 'P19' },
+  timing: { label: 'Timing', short: 'Shows empathy the moment the emotional clue appears, not at the end.', core: 'P5' },
+  personalizing: { label: 'Making it personal', short: 'Uses the name, recaps the situation, avoids pasted templates.', core: 'P16' },
+  ownership: { label: 'Ownership', short: 'Says what is being done and what happens next, and commits to it.', core: 'P17' },
+  language: { label: 'Language', short: 'Plain words, no jargon, no fear words, no “yes, but”.', core: 'P9' },
 } as const;
 
 export type SkillId = keyof typeof skills;

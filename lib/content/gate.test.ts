@@ -4,7 +4,7 @@ import { readScenarios } from '@/lib/scenario/course';
 import { ScenarioSchema, type Persona } from '@/lib/scenario/schema';
 import { playTyped, strategyGate, typedStrategies, type GateScenario } from './gate';
 
-const persona: Persona = { id: 'pat-lee', name: 'Pat Lee', situation: 'Waiting on a parcel.', mood: 0 };
+const persona: Persona = { id: 'pat-lee', name: 'Pat Lee', situation: 'Waiting on a parcel.', voice: 'Brisk.', mood: 0 };
 
 interface Option {
   say: string;

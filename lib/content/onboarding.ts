@@ -1,16 +1,21 @@
-// The onboarding path as the app serves it, checked against the course once per process.
+// The learning paths as the app serves them (onboarding, then its follow-ons), checked against the course once per process.
 import { getCourse } from './course';
-import { readPath, type LearningPath } from './paths';
+import { readPaths, type LearningPath } from './paths';
 import { ContentError } from './problems';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
-let cached: LearningPath | undefined;
+let cached: LearningPath[] | undefined;
 
-export function onboardingPath(root = process.cwd()): LearningPath {
+/** Onboarding first, then each follow-on path after the one it follows. */
+export function learningPaths(root = process.cwd()): LearningPath[] {
   if (cached) return cached;
   const known = { modules: new Set(getCourse(root).modules.map((m) => m.id)), scenarios: new Set(scenarioCatalogue(root).keys()) };
-  const r = readPath(root, known);
-  if (!r.path) throw new ContentError(r.problems);
-  cached = r.path;
+  const r = readPaths(root, known);
+  if (r.problems.length) throw new ContentError(r.problems);
+  cached = r.paths;
   return cached;
+}
+
+export function onboardingPath(root = process.cwd()): LearningPath {
+  return learningPaths(root)[0]!;
 }

@@ -7,13 +7,18 @@ import { z } from 'zod';
 import type { ContentProblem } from './problems';
 
 const Item = z.union([z.strictObject({ module: z.string() }), z.strictObject({ scenario: z.string() })]);
-const PathSchema = z.strictObject({ id: z.string(), title: z.string().min(1), items: z.array(Item).min(1) });
+const PathSchema = z.strictObject({ id: z.string(), title: z.string().min(1), after: z.string().optional(), items: z.array(Item).min(1) });
 
 export type PathItem = { kind: 'module' | 'scenario'; id: string };
 export interface LearningPath {
   id: string;
   title: string;
+  /** A follow-on path names the path a learner finishes first; its modules count as read. */
+  after?: string;
   items: PathItem[];
+  /** Each item's line in the file, for problems that point at a step. */
+  lines?: number[];
+  file?: string;
 }
 
 /** Parses a path file and checks every item exists; problems carry the item's line. */
@@ -51,17 +56,101 @@ export function parsePath(file: string, text: string, known: { modules: Set<stri
     seen.add(key);
     return item;
   });
-  return problems.length ? { problems } : { path: { id: parsed.data.id, title: parsed.data.title, items }, problems };
+  if (problems.length) return { problems };
+  const lines = items.map((_, i) => itemLine(i));
+  return { path: { id: parsed.data.id, title: parsed.data.title, ...(parsed.data.after ? { after: parsed.data.after } : {}), items, lines, file }, problems };
 }
 
-export function pathFile(root: string, id = 'onboarding') {
-  return path.join(root, 'content', 'paths', `${id}.yaml`);
+export function pathsDir(root: string) {
+  return path.join(root, 'content', 'paths');
 }
 
-export function readPath(root: string, known: { modules: Set<string>; scenarios: Set<string> }, id = 'onboarding') {
-  const file = pathFile(root, id);
-  if (!fs.existsSync(file)) return { problems: [{ file, line: 1, message: 'the onboarding path is missing', hint: 'add content/paths/onboarding.yaml' }] };
-  return parsePath(file, fs.readFileSync(file, 'utf8'), known);
+/**
+ * Every path in content/paths, onboarding first and each follow-on after the path it follows.
+ * A follow-on must name an existing path, and following them back must reach onboarding.
+ */
+export function readPaths(root: string, known: { modules: Set<string>; scenarios: Set<string> }): { paths: LearningPath[]; problems: ContentProblem[] } {
+  const dir = pathsDir(root);
+  const onboardingFile = path.join(dir, 'onboarding.yaml');
+  if (!fs.existsSync(onboardingFile)) return { paths: [], problems: [{ file: onboardingFile, line: 1, message: 'the onboarding path is missing', hint: 'add content/paths/onboarding.yaml' }] };
+  const problems: ContentProblem[] = [];
+  const byId = new Map<string, LearningPath>();
+  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = path.join(dir, name);
+    const r = parsePath(file, fs.readFileSync(file, 'utf8'), known);
+    problems.push(...r.problems);
+    if (r.path) byId.set(r.path.id, r.path);
+  }
+  const ordered: LearningPath[] = [];
+  const place = (p: LearningPath, seen: Set<string>): boolean => {
+    if (ordered.includes(p)) return true;
+    if (p.id === 'onboarding') return ordered.push(p) > 0;
+    if (!p.after) {
+      problems.push({ file: p.file!, line: 1, message: `path "${p.id}" does not say which path it follows`, hint: 'add after: onboarding (or the id of the path a learner finishes first)' });
+      return false;
+    }
+    const before = byId.get(p.after);
+    if (!before || seen.has(p.after)) {
+      problems.push({ file: p.file!, line: 1, message: before ? `path "${p.id}" follows itself in a circle` : `path "${p.id}" follows "${p.after}", which does not exist`, hint: `use one of: ${[...byId.keys()].filter((k) => k !== p.id).join(', ')}` });
+      return false;
+    }
+    if (!place(before, new Set([...seen, p.id]))) return false;
+    ordered.push(p);
+    return true;
+  };
+  for (const p of byId.values()) place(p, new Set([p.id]));
+  return { paths: ordered, problems };
+}
+
+/** The modules a learner has read by the time they reach each step: those of the paths this one follows, then those before it. */
+function modulesBefore(p: LearningPath, all: LearningPath[]): Set<string>[] {
+  const read = new Set<string>();
+  for (let q = all.find((x) => x.id === p.after); q; q = all.find((x) => x.id === q!.after)) for (const it of q.items) if (it.kind === 'module') read.add(it.id);
+  return p.items.map((it) => {
+    const now = new Set(read);
+    if (it.kind === 'module') read.add(it.id);
+    return now;
+  });
+}
+
+/**
+ * Practice follows reading: every scenario is on some path, and a scenario comes after a module
+ * teaching each skill it scores (the module's own skill, or the principle at that skill's core).
+ */
+export function pathOrderProblems(
+  paths: LearningPath[],
+  modules: readonly { id: string; skill: string; principles: string[] }[],
+  scenarios: readonly { id: string; skills: string[] }[],
+  teaches: (module: { skill: string; principles: string[] }, skill: string) => boolean,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const onSome = new Set(paths.flatMap((p) => p.items.filter((i) => i.kind === 'scenario').map((i) => i.id)));
+  for (const s of scenarios) {
+    if (!onSome.has(s.id)) {
+      const last = paths.at(-1);
+      problems.push({ file: last?.file ?? 'content/paths', line: 1, message: `scenario "${s.id}" is on no learning path`, hint: `add - scenario: ${s.id} to a path, after the modules for the skills it scores` });
+    }
+  }
+  const moduleById = new Map(modules.map((m) => [m.id, m]));
+  for (const p of paths) {
+    const before = modulesBefore(p, paths);
+    p.items.forEach((it, i) => {
+      if (it.kind !== 'scenario') return;
+      const s = scenarios.find((x) => x.id === it.id);
+      if (!s) return;
+      const read = [...before[i]!].map((id) => moduleById.get(id)).filter((m) => m !== undefined);
+      const unread = s.skills.filter((k) => !read.some((m) => teaches(m, k)));
+      if (unread.length === 0) return;
+      const teachers = unread.map((k) => modules.find((m) => teaches(m, k))?.id ?? `a module for ${k}`);
+      problems.push({
+        file: p.file ?? 'content/paths',
+        line: p.lines?.[i] ?? 1,
+        message: `scenario "${it.id}" scores ${unread.join(', ')} before the path teaches ${unread.length === 1 ? 'it' : 'them'}`,
+        hint: `move it after ${[...new Set(teachers)].join(', ')}, or put ${unread.length === 1 ? 'that module' : 'those modules'} earlier`,
+      });
+    });
+  }
+  return problems;
 }
 
 /** Which steps are done: a module when completed, a scenario when any attempt at it has finished. */

@@ -33,7 +33,7 @@ endings:
   meh: { outcome: partial, customer: Ok, summary: s }
 `),
 );
-const loaded = { scenario, persona: { id: 'p', name: 'P', situation: 's', mood: 0 }, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
+const loaded = { scenario, persona: { id: 'p', name: 'P', situation: 's', voice: 'v', mood: 0 }, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
 
 describe.each(testDrivers)('learner record on %s', (driver) => {
   let t: TestDatabase;

@@ -135,3 +135,54 @@ export function overallOf(a: Analysis, raw: number): number {
 export function scoreState(s: ScenarioDefinition, a: Analysis, state: PlayState): AttemptScore {
   return scoreTotals(s, a, state.totals, 'ending' in state.at ? state.at.ending : undefined);
 }
+
+/** A path that slips early and still passes: the weak choice, where it was taken, and the score reached. */
+export interface Recovery {
+  path: string[];
+  /** The decision (1 or 2) at which the weak reply was given. */
+  slipAt: number;
+  overall: number;
+}
+
+/**
+ * A new hire must be able to recover from a slip: finds a path whose first or second decision is a
+ * weak reply (its scores sum below zero) that good replies afterwards still carry to a pass. The
+ * onward search keeps, per state, the highest total among endings that are not failures.
+ */
+export function findRecovery(s: ScenarioDefinition, a: Analysis, personaMood: number): Recovery | undefined {
+  const memo = new Map<string, { raw: number; path: string[] } | null>();
+  const bestOnward = (state: PlayState): { raw: number; path: string[] } | null => {
+    if ('ending' in state.at) return s.endings[state.at.ending]!.outcome === 'failure' ? null : { raw: 0, path: [] };
+    const key = `${state.at.node}|${state.mood}|${state.openClues.map((o) => state.steps.length - o.openedAt).join(',')}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let best: { raw: number; path: string[] } | null = null;
+    for (const c of choicesAt(s, state)) {
+      const next = decide(s, state, c.id);
+      const onward = bestOnward(next);
+      if (!onward) continue;
+      const raw = rawTotal(next.steps.at(-1)!.scores) + onward.raw;
+      if (!best || raw > best.raw) best = { raw, path: [c.id, ...onward.path] };
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const tryFrom = (before: PlayState, prefix: string[], slipAt: number): Recovery | undefined => {
+    let found: Recovery | undefined;
+    for (const c of choicesAt(s, before)) {
+      const slipped = decide(s, before, c.id);
+      if (rawTotal(slipped.steps.at(-1)!.scores) >= 0) continue;
+      const onward = bestOnward(slipped);
+      if (!onward) continue;
+      let end = slipped;
+      for (const id of onward.path) end = decide(s, end, id);
+      const score = scoreState(s, a, end);
+      if (score.passed && (!found || score.overall > found.overall)) found = { path: [...prefix, c.id, ...onward.path], slipAt, overall: score.overall };
+    }
+    return found;
+  };
+  const start = initialState(s, personaMood);
+  const first = tryFrom(start, [], 1);
+  if (first) return first;
+  const afterBest = decide(s, start, a.bestPath[0]!);
+  return 'node' in afterBest.at ? tryFrom(afterBest, [a.bestPath[0]!], 2) : undefined;
+}

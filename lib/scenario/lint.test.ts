@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintScenario, parsePersona } from './lint';
 import type { Persona } from './schema';
 
-const personas = new Map<string, Persona>([['pat-lee', { id: 'pat-lee', name: 'Pat Lee', situation: 'Busy.', mood: -1 }]]);
+const personas = new Map<string, Persona>([['pat-lee', { id: 'pat-lee', name: 'Pat Lee', situation: 'Busy.', voice: 'Brisk.', mood: -1 }]]);
 
 function node(id: string, next: string, extra = '') {
   return [
@@ -185,6 +185,17 @@ describe('lintScenario on what a turn is about and how it ends', () => {
     expect(lint(typo)).toEqual([expect.stringMatching(new RegExp(`^${lineOf(typo, 'fits: [apologising]')}: nodes\.n1\.about\.fits\.0: `))]);
   });
 
+  it('refuses a scenario where a weak first or second reply can no longer pass, and accepts one slip that good replies recover', () => {
+    // Both early weak replies end the call: no way back.
+    const text = scenario((l) => replaceAt(replaceAt(l, 'next: n2', 'next: gone', 1), 'next: n3', 'next: gone', 1));
+    expect(lint(text)).toEqual([
+      `${lineOf(text, 'start:')}: no path recovers from a slip: a weak reply at the first or second decision fails whatever comes after | let a weak early reply cost a point or two of mood, not the call, and let good replies after it win the customer back to a passing ending`,
+    ]);
+    // A slip at the second decision that good replies carry on from is enough.
+    const second = scenario((l) => replaceAt(l, 'next: n2', 'next: gone', 1));
+    expect(lint(second)).toEqual([]);
+  });
+
   it('refuses a success ending a path reaches with the customer still upset, and sends low moods on through otherwise', () => {
     const text = scenario((l) => replaceAt(l, 'moodAtLeast: 0, otherwise: meh, ', ''));
     expect(lint(text)).toEqual([
@@ -214,9 +225,11 @@ describe('parsePersona', () => {
     expect(bad.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['3: YAML syntax error at column 12: Nested mappings are not allowed in compact mappings']);
   });
 
-  it('reads a persona and checks its id and mood', () => {
-    expect(parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -1\n').value).toEqual(personas.get('pat-lee'));
-    const bad = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -9\n');
-    expect(bad.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['4: mood: Too small: expected number to be >=-5']);
+  it('reads a persona and checks its id, voice and mood', () => {
+    expect(parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nvoice: Brisk.\nmood: -1\n').value).toEqual(personas.get('pat-lee'));
+    const bad = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nvoice: Brisk.\nmood: -9\n');
+    expect(bad.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['5: mood: Too small: expected number to be >=-5']);
+    const mute = parsePersona('/c/personas/pat-lee.yaml', 'id: pat-lee\nname: Pat Lee\nsituation: Busy.\nmood: -1\n');
+    expect(mute.problems.map((p) => `${p.line}: ${p.message} | ${p.hint}`)).toEqual([expect.stringMatching(/^1: voice is missing \| how this person talks/)]);
   });
 });

@@ -5,7 +5,7 @@ import { readYaml } from '@/lib/content/yaml';
 import type { z } from 'zod';
 import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
 import type { ContentProblem } from '@/lib/content/problems';
-import { analyse, TooManyPathsError, type Analysis } from './analysis';
+import { analyse, findRecovery, TooManyPathsError, type Analysis } from './analysis';
 import { GOOD_NEWS } from '@/lib/coach/fits';
 import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';
 
@@ -56,6 +56,7 @@ const keyHints: Record<string, string> = {
   outcome: 'success, partial or failure',
   scores: 'skill deltas such as { reflecting: 2 }, each -3 to 3',
   mood: 'a whole number from -3 to 3 (or -5 to 5 for a start mood)',
+  voice: 'how this person talks, in a line: register, pace, temperament ("terse and sarcastic; types in bursts")',
 };
 
 function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.output<S>> {
@@ -237,6 +238,9 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
     if (s.endings[id]!.outcome === 'success' && floor.mood < SUCCESS_MOOD_FLOOR) {
       err(['endings', id], `success ending "${id}" is reachable with the customer's mood at ${floor.mood} (below neutral, ${SUCCESS_MOOD_FLOOR})`, `give the ending moodAtLeast: ${SUCCESS_MOOD_FLOOR + 1} and otherwise: <a partial ending>, so a path arriving with a lower mood ends there instead`);
     }
+  }
+  if (!findRecovery(s, analysis, persona.mood)) {
+    err(['start'], 'no path recovers from a slip: a weak reply at the first or second decision fails whatever comes after', 'let a weak early reply cost a point or two of mood, not the call, and let good replies after it win the customer back to a passing ending');
   }
   if (analysis.bestPath.length < 6) {
     err(['start'], `the best path has ${analysis.bestPath.length} decisions; a scenario needs at least six`, 'lengthen the main line of the conversation');

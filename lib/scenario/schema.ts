@@ -81,6 +81,8 @@ export const PersonaSchema = z.strictObject({
   id: kebab,
   name: text,
   situation: text,
+  /** How they talk, so their lines sound like one person: register, pace and temperament. */
+  voice: text,
   mood: z.number().int().min(-5).max(5),
   pronouns: text.optional(),
   avatar: text.optional(),

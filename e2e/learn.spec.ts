@@ -51,6 +51,41 @@ test('answering every check completes a module; answers and notes survive a relo
   await expectNoAxeViolations(page);
 });
 
+test('an empathy map is filled part by part, compared with a model answer, and kept for its author only', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'learner7@example.com');
+  await page.goto('/learn/good-news-and-keeping-cool');
+  const map = page.getByRole('region', { name: /Map Delphine/ });
+  await expect(map).toBeVisible();
+  const compare = map.getByRole('button', { name: 'Compare with a model answer' });
+  const mine = { Feels: 'Scared and furious', Sees: 'A red letter in someone else\'s name', Says: 'Not my bill, I have a baby', Fears: 'No heating for the baby', Wants: 'Power kept on and the debt cleared' };
+  for (const [i, [part, text]] of Object.entries(mine).entries()) {
+    // Comparing waits until every part has an answer, and says how many are done.
+    await expect(compare).toBeDisabled();
+    await expect(map.getByText(`(${i} of 5 so far)`)).toBeVisible();
+    await map.getByRole('textbox', { name: new RegExp(`^${part}`) }).fill(text);
+  }
+  await expect(map.locator('.empathy-map-model')).toHaveCount(0);
+  await compare.click();
+  await expect(map.locator('.empathy-map-model')).toHaveCount(5);
+  await expect(map.locator('[data-part="fears"] .empathy-map-model')).toContainText('not being believed');
+  await expect(map.getByRole('button', { name: 'Hide the model answer' })).toHaveAttribute('aria-expanded', 'true');
+  await expectNoAxeViolations(page);
+
+  // Saved as notes: back after a reload, and never shown to anyone else.
+  await page.reload();
+  await expect(map.getByRole('textbox', { name: /^Fears/ })).toHaveValue('No heating for the baby');
+  await expect(map.getByRole('button', { name: 'Compare with a model answer' })).toBeEnabled();
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'learner8@example.com');
+  await other.goto('/learn/good-news-and-keeping-cool');
+  const theirs = other.getByRole('region', { name: /Map Delphine/ }).getByRole('textbox', { name: /^Fears/ });
+  // Enabled once their own progress has loaded: only then is the empty box a fact.
+  await expect(theirs).toBeEnabled();
+  await expect(theirs).toHaveValue('');
+});
+
 test('module pages are the same static page for everyone and give nothing away', async ({ page }) => {
   const res = await page.request.get('/learn/timing', { headers: { cookie: '' }, maxRedirects: 0 });
   // Anonymous visitors are sent to sign-in first.

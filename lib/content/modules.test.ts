@@ -111,6 +111,19 @@ describe('parseModule', () => {
     expect(messages(opts('Refund both of them today.', 'Answer a question with a question.', 'Either way, call back.'))).toEqual([]);
   });
 
+  it('reads an empathy map as five private notes, and names a missing part or a reused id', () => {
+    const map = (id: string, skip = '') =>
+      `<EmpathyMap id="${id}" customer="Delphine" moment="A red letter."${['feels', 'sees', 'says', 'fears', 'wants'].filter((k) => k !== skip).map((k) => ` ${k}="Model ${k}."`).join('')} />`;
+    const r = parseModule('/content/modules/sample.mdx', front() + body(`\n${map('map-delphine')}\n`));
+    expect(r.problems).toEqual([]);
+    expect(r.module!.reflections.map((x) => x.id)).toEqual(['think', 'map-delphine-feels', 'map-delphine-sees', 'map-delphine-says', 'map-delphine-fears', 'map-delphine-wants']);
+    expect(r.module!.reflections[4]).toEqual({ id: 'map-delphine-fears', prompt: 'What Delphine fears' });
+    expect(problemsOf(front() + body(`\n${map('map-delphine', 'fears')}\n\n${map('map-delphine')}\n`))).toEqual([
+      '41: <EmpathyMap> needs a fears="…" attribute | add fears="…" with some text',
+      '43: <EmpathyMap> id "map-delphine" is used twice in this module | give each map its own id',
+    ]);
+  });
+
   it('refuses expressions, imports, unknown attributes and misplaced parts', () => {
     const p = problemsOf(
       front() + 'import X from "./x"\n' + body('\nSome {1 + 1} text.\n\n<Callout kind="loud" tone="x">Hi</Callout>\n\n<Option id="z" explain="e">Loose</Option>\n'),

@@ -76,10 +76,13 @@ const components = {
   Check: { required: ['id', 'question'], optional: [] },
   Option: { required: ['id', 'explain'], optional: ['correct'] },
   Reflect: { required: ['id', 'prompt'], optional: [] },
+  EmpathyMap: { required: ['id', 'customer', 'moment', 'feels', 'sees', 'says', 'fears', 'wants'], optional: [] },
   Callout: { required: ['kind'], optional: [] },
   PracticeLink: { required: ['scenario'], optional: [] },
 } as const;
 type ComponentName = keyof typeof components;
+/** The five parts of an empathy map, in the order a learner fills them. */
+export const empathyMapParts = ['feels', 'sees', 'says', 'fears', 'wants'] as const;
 export const moduleComponentNames = Object.keys(components) as ComponentName[];
 const calloutKinds = ['key', 'tip', 'mistake'];
 
@@ -325,6 +328,20 @@ function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefined, ou
       if (id && out.seenReflect.has(id)) problems.push({ file, line, message: `<Reflect> id "${id}" is used twice in this module`, hint: 'give each reflection its own id' });
       if (id) out.seenReflect.add(id);
       if (id && text(a.prompt)) out.reflections.push({ id, prompt: text(a.prompt)! });
+      break;
+    }
+    case 'EmpathyMap': {
+      // Each part is saved as a private note of its own, so the learner's map is stored like any reflection.
+      const id = text(a.id);
+      if (id && !kebab.test(id)) problems.push({ file, line, message: `<EmpathyMap> id "${id}" is not kebab-case`, hint: 'use lowercase words joined by hyphens' });
+      if (id && out.seenReflect.has(`${id}-${empathyMapParts[0]}`)) problems.push({ file, line, message: `<EmpathyMap> id "${id}" is used twice in this module`, hint: 'give each map its own id' });
+      const customer = text(a.customer);
+      if (id && customer) {
+        for (const part of empathyMapParts) {
+          out.seenReflect.add(`${id}-${part}`);
+          out.reflections.push({ id: `${id}-${part}`, prompt: `What ${customer} ${part}` });
+        }
+      }
       break;
     }
     case 'Option':

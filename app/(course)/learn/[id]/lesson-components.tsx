@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { Check, Option } from './Check';
 import { Reflect } from './Reflect';
+import { EmpathyMap } from './EmpathyMap';
 
 const channelLabel: Record<string, string> = { phone: 'Phone call', chat: 'Chat', email: 'Email', 'in-person': 'In person' };
 
@@ -85,4 +86,4 @@ function PracticeLink({ scenario, children }: { scenario: string; children?: Rea
   );
 }
 
-export const lessonComponents = { Dialogue, Customer, Rep, Compare, Check, Option, Reflect, Callout, PracticeLink };
+export const lessonComponents = { Dialogue, Customer, Rep, Compare, Check, Option, Reflect, EmpathyMap, Callout, PracticeLink };

@@ -53,6 +53,13 @@ describe('decide', () => {
     expect(initialState({ ...small, mood: -2 }, 4).mood).toBe(-2);
   });
 
+  it('keeps mood at or below the scenario’s moodCeiling, from the start and after each choice', () => {
+    const capped = { ...small, moodCeiling: 2 };
+    expect(initialState(capped, 4).mood).toBe(2);
+    expect(decide(capped, initialState(capped, 1), 'feel').mood).toBe(2);
+    expect(decide(capped, initialState(capped, 1), 'process').mood).toBe(0);
+  });
+
   it('awards timing +2 for empathy at the clue, +1 one decision late, 0 later, -2 if never answered', () => {
     const atOnce = replay(small, 0, ['feel', 'act', 'commit']);
     expect(atOnce.state.totals.timing).toBe(2);

@@ -54,7 +54,7 @@ export function timingFor(late: number): number {
 export const UNANSWERED_CLUE_PENALTY = -2;
 
 export function initialState(s: ScenarioDefinition, personaMood: number): PlayState {
-  return { at: { node: s.start }, mood: clamp(s.mood ?? personaMood, MOOD_MIN, MOOD_MAX), totals: {}, openClues: [], steps: [] };
+  return { at: { node: s.start }, mood: clamp(s.mood ?? personaMood, MOOD_MIN, s.moodCeiling ?? MOOD_MAX), totals: {}, openClues: [], steps: [] };
 }
 
 function add(into: Record<string, number>, skill: string, n: number) {
@@ -88,7 +88,7 @@ export function decide(s: ScenarioDefinition, state: PlayState, choiceId: string
     open = [];
   }
 
-  const mood = clamp(state.mood + choice.mood, MOOD_MIN, MOOD_MAX);
+  const mood = clamp(state.mood + choice.mood, MOOD_MIN, s.moodCeiling ?? MOOD_MAX);
   const rule = s.rules.find((r) => ('moodAtMost' in r.when ? mood <= r.when.moodAtMost : mood >= r.when.moodAtLeast));
   const target = arrive(s, rule ? rule.goto : choice.next, mood);
   const at = s.endings[target] ? { ending: target } : { node: target };

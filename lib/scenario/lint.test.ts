@@ -207,6 +207,13 @@ describe('lintScenario on what a turn is about and how it ends', () => {
     expect(r.analysis!.floors.meh).toBeDefined();
   });
 
+  it('refuses an ending that needs more mood than the scenario’s ceiling allows', () => {
+    const text = scenario((l) => replaceAt(l, 'start: n1', 'moodCeiling: 0\nstart: n1').flatMap((x) => x.split('\n')).map((x) => x.replace('moodAtLeast: 0, otherwise', 'moodAtLeast: 1, otherwise')));
+    expect(lint(text)).toContain(
+      `${lineOf(text, 'happy:')}: ending "happy" needs a mood of 1, above the scenario's moodCeiling of 0, so no path reaches it | lower moodAtLeast to 0 or less, or raise moodCeiling`,
+    );
+  });
+
   it('needs moodAtLeast and otherwise together, pointing at an ending, without going round in a circle', () => {
     const half = scenario((l) => replaceAt(l, 'moodAtLeast: 0, otherwise: meh, ', 'moodAtLeast: 0, '));
     expect(lint(half)[0]).toBe(

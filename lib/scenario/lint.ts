@@ -157,6 +157,9 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
     });
   }
   for (const [id, e] of Object.entries(s.endings)) {
+    if (s.moodCeiling !== undefined && e.moodAtLeast !== undefined && e.moodAtLeast > s.moodCeiling) {
+      err(['endings', id, 'moodAtLeast'], `ending "${id}" needs a mood of ${e.moodAtLeast}, above the scenario's moodCeiling of ${s.moodCeiling}, so no path reaches it`, `lower moodAtLeast to ${s.moodCeiling} or less, or raise moodCeiling`);
+    }
     if ((e.moodAtLeast === undefined) !== (e.otherwise === undefined)) {
       err(['endings', id], `ending "${id}" needs both moodAtLeast and otherwise, or neither`, 'say the mood it needs and the ending a lower mood goes to instead, like moodAtLeast: 0 and otherwise: grudging');
     } else if (e.otherwise && !s.endings[e.otherwise]) {

@@ -71,6 +71,8 @@ export const ScenarioSchema = z.strictObject({
   /** Whether a check-up lets learners type their own replies (practice always does). */
   freeText: z.boolean().default(true),
   mood: z.number().int().min(-5).max(5).optional(),
+  /** The best this customer can feel here: someone grieving or frightened is settled and looked after at best, never delighted. */
+  moodCeiling: z.number().int().min(0).max(5).optional(),
   start: kebab,
   nodes: z.record(kebab, NodeSchema),
   endings: z.record(kebab, EndingSchema),

@@ -41,10 +41,16 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     // Bumped on deactivation or role change; sessions carrying an older value stop working.
     sessionVersion: integer('session_version').notNull().default(1),
+    // The single-sign-on identity linked on first SSO sign-in: the provider's issuer and subject,
+    // which, unlike an email, the person cannot change or assert for themselves.
+    ssoIssuer: text('sso_issuer'),
+    ssoSubject: text('sso_subject'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_sso_identity_unique').on(t.ssoIssuer, t.ssoSubject),
+    check('users_sso_identity_whole', sql`(${t.ssoIssuer} is null) = (${t.ssoSubject} is null)`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
   ],
 );

@@ -1,6 +1,6 @@
 // Journey: each role signs in, sees its navigation, is kept out of other roles' areas, and signs out.
 import { expect, test } from '@playwright/test';
-import { attemptSignIn, expectNoAxeViolations, mainNav, signIn, signInError } from './fixtures';
+import { attemptSignIn, DEMO_PASSWORD, expectNoAxeViolations, mainNav, signIn, signInError } from './fixtures';
 
 const learnerNav = ['Learn', 'Practice', 'Check-ups', 'My progress'];
 
@@ -12,6 +12,17 @@ test('anonymous visitors are sent to sign-in, which passes axe', async ({ page }
   const api = await page.request.get('/api/team');
   expect(api.status()).toBe(401);
   expect(await api.json()).toEqual({ error: 'Sign in first.' });
+});
+
+test('a callback URL that a browser would read as another site lands on home instead', async ({ page }) => {
+  // "/%09/evil.example": the browser drops the tab and follows "//evil.example".
+  await page.goto('/signin?callbackUrl=/%09/evil.example');
+  await page.getByLabel('Email').fill('learner3@example.com');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+  expect(new URL(page.url()).pathname).toBe('/');
 });
 
 test('a wrong password gets the generic message and keeps what was typed', async ({ page }) => {

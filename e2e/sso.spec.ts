@@ -26,9 +26,11 @@ test.beforeAll(async () => {
         response_types: ['code'],
       },
     ],
-    // Anyone may sign in at this test provider; the login typed is their email.
+    // Anyone may sign in at this test provider; the login typed is their email, verified unless it
+    // starts with "unverified:", as at a provider that lets people type any address.
     async findAccount(_ctx, id) {
-      return { accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}` }) };
+      const email = id.replace(/^unverified:/, '');
+      return { accountId: id, claims: async () => ({ sub: id, email, email_verified: !id.startsWith('unverified:'), name: `SSO ${email}` }) };
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['a-test-cookie-key'] },
@@ -84,5 +86,12 @@ test('an email with no trainer account is turned away with a clear message', asy
   await ssoSignIn(page, 'stranger@acme.example');
   await expect(page).toHaveURL(/\/signin/);
   await expect(signInError(page)).toContainText('has no trainer account yet');
+  expect((await page.request.get(`http://localhost:${appPort}/api/me`)).status()).toBe(401);
+});
+
+test('an email the provider has not verified is refused, even when it names an admin', async ({ page }) => {
+  await ssoSignIn(page, 'unverified:admin@example.com');
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(signInError(page)).toContainText('did not confirm your email address');
   expect((await page.request.get(`http://localhost:${appPort}/api/me`)).status()).toBe(401);
 });

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'signin'
   | 'signin.failed'
   | 'signin.limited'
+  | 'signin.sso_refused'
+  | 'user.sso_linked'
   | 'signout'
   | 'access.denied'
   | 'session.revoked'

@@ -50,6 +50,8 @@ const schema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: optionalString.transform((v) => v ?? 'Company SSO'),
+    // Only for a provider that never sends email_verified: then its emails are taken as checked.
+    OIDC_TRUST_UNVERIFIED_EMAIL: flag.transform((v) => v ?? false),
     TRUST_PROXY: flag.transform((v) => v ?? false),
     SEED_DEMO: flag,
     SIGNIN_MAX_FAILURES: positiveInt(10),

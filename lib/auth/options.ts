@@ -6,10 +6,10 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { env, type Env } from '@/lib/env';
-import { findUserByEmail } from '@/lib/users';
 import { sessionSecret } from './secret';
 import { signInErrors } from './sign-in-errors';
 import { signInWithPassword } from './sign-in';
+import { findUserBySso, matchSsoAccount } from './sso';
 
 export const CLIENT_IP_HEADER = 'x-trainer-client-ip';
 
@@ -100,20 +100,22 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider === 'credentials') return true;
-        // Single sign-on proves who someone is; the trainer still decides whether they have an account.
-        const row = user.email ? await findUserByEmail(await getDb(), user.email) : undefined;
-        if (!row) return `/signin?error=${signInErrors.noAccount}`;
-        if (!row.active) return `/signin?error=${signInErrors.inactive}`;
-        return true;
+        // Single sign-on proves who someone is; the trainer still decides whether they have an account (ADR 5).
+        const match = await matchSsoAccount(
+          await getDb(),
+          { issuer: oidc!.issuer!, subject: account?.providerAccountId ?? '', email: user.email, emailVerified: (profile as { email_verified?: unknown } | undefined)?.email_verified },
+          { trustUnverifiedEmail: e.OIDC_TRUST_UNVERIFIED_EMAIL },
+        );
+        return 'refused' in match ? `/signin?error=${match.refused}` : true;
       },
       async jwt({ token, user, account }) {
         if (!user || !account) return token;
         if (account.provider === 'credentials') {
           return { ...token, uid: user.id, role: user.role, sv: user.sessionVersion };
         }
-        const row = await findUserByEmail(await getDb(), user.email ?? '');
+        const row = await findUserBySso(await getDb(), oidc!.issuer!, account.providerAccountId);
         if (!row) return token;
         return { ...token, sub: row.id, uid: row.id, name: row.name, email: row.email, role: row.role, sv: row.sessionVersion };
       },
@@ -128,7 +130,7 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
         // Password sign-ins are audited where the client address is known (lib/auth/sign-in.ts).
         if (account?.provider === 'credentials') return;
         const db = await getDb();
-        const row = await findUserByEmail(db, user.email ?? '');
+        const row = account ? await findUserBySso(db, oidc!.issuer!, account.providerAccountId) : undefined;
         await audit(db, { action: 'signin', actorId: row?.id, subject: row?.email ?? user.email, detail: { provider: account?.provider } });
       },
       async signOut({ token }) {

@@ -4,4 +4,6 @@ export const signInErrors = {
   inactive: 'AccountInactive',
   limitedPrefix: 'RateLimited:',
   noAccount: 'NoAccount',
+  unverifiedEmail: 'UnverifiedEmail',
+  otherIdentity: 'OtherIdentity',
 } as const;

@@ -173,6 +173,8 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   signin: 'Signed in',
   'signin.failed': 'Failed sign-in',
   'signin.limited': 'Sign-in paused (too many failures)',
+  'signin.sso_refused': 'Company sign-in refused',
+  'user.sso_linked': 'Linked to a company sign-in',
   signout: 'Signed out',
   'access.denied': 'Refused a page or request',
   'session.revoked': 'Ended session used',

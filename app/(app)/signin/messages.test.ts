@@ -22,4 +22,12 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl('/\\evil.example')).toBe('/');
     expect(safeCallbackUrl(undefined)).toBe('/');
   });
+
+  it('judges the URL a browser would follow: tabs, newlines and backslashes cannot smuggle in another site', () => {
+    for (const raw of ['/%09/evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\\\\evil.example', '/\\/evil.example', ' //evil.example', '/\u0000/evil.example']) {
+      const decoded = raw.startsWith('/%') ? decodeURIComponent(raw) : raw;
+      expect([raw, safeCallbackUrl(decoded)]).toEqual([raw, '/']);
+    }
+    expect(safeCallbackUrl('/learn/timing#check-2')).toBe('/learn/timing#check-2');
+  });
 });

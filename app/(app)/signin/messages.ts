@@ -15,6 +15,10 @@ export function signInErrorMessage(code: string | undefined | null): string | un
       return 'This account has been deactivated. Ask your manager or admin if you need access again.';
     case signInErrors.noAccount:
       return 'You signed in with your company account, but it has no trainer account yet. Ask your manager or admin to add you.';
+    case signInErrors.unverifiedEmail:
+      return 'Your company sign-in did not confirm your email address, so it cannot be matched to a trainer account. Ask your IT team to verify it, or your admin for help.';
+    case signInErrors.otherIdentity:
+      return 'This trainer account is already linked to a different company sign-in. Ask your admin to check which one is yours.';
     case 'SessionRequired':
       return 'Sign in to continue.';
     default:
@@ -30,6 +34,13 @@ export const notices: Record<string, string> = {
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
 export function safeCallbackUrl(raw: string | undefined | null): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  return raw;
+  if (!raw) return '/';
+  // Browsers drop tabs and newlines anywhere in a URL and treat a backslash as a slash, so
+  // "/\t/evil.example" becomes "//evil.example": judge the URL the browser will actually follow.
+  const seen = raw.replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
+  if (!seen.startsWith('/') || seen.startsWith('//') || /[\u0000-\u001f\u007f]/.test(seen)) return '/';
+  const base = 'http://same-site.invalid';
+  const url = new URL(seen, base);
+  if (url.origin !== base) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -134,3 +134,11 @@ test('ids that are not ids, and odd query strings, get 4xx answers rather than d
   const kind = await api.get(`/api/teams/x/export?kind=<script>`);
   expect(kind.status()).toBeLessThan(500);
 });
+
+test('next-auth endpoints refuse a huge body before reading it all', async ({ request }) => {
+  const huge = await request.post('/api/auth/callback/credentials', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: `email=a%40b.example&password=${'x'.repeat(64 * 1024)}`,
+  });
+  await expectReadableError(huge, 413, 'a 64 KB sign-in form');
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AccessError } from '@/lib/auth/access';
-import { apiRoute, BadRequestError, isCrossSite, MAX_BODY_BYTES, readJson } from './http';
+import { apiRoute, BadRequestError, boundedRequest, isCrossSite, MAX_BODY_BYTES, readJson } from './http';
 
 const req = (init: RequestInit & { headers?: Record<string, string> } = {}) =>
   new Request('http://localhost:3000/api/x', { method: 'POST', ...init });
@@ -66,6 +66,26 @@ describe('readJson', () => {
     } as RequestInit);
     await expect(readJson(streamed, Body)).rejects.toMatchObject({ status: 413 });
     expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
+  });
+});
+
+describe('boundedRequest', () => {
+  it('passes a small body on unchanged, and refuses an endless one without reading it all', async () => {
+    const small = await boundedRequest(req({ body: 'email=a%40b.example&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 1024);
+    expect(await small.text()).toBe('email=a%40b.example&password=x');
+    expect(small.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(0x61));
+      },
+    });
+    const streamed = new Request('http://localhost:3000/api/auth/callback/credentials', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    await expect(boundedRequest(streamed, 8192)).rejects.toMatchObject({ status: 413 });
+    expect(sent).toBeLessThan(8192 * 2);
+    const get = req({ method: 'GET' });
+    expect(await boundedRequest(get, 1)).toBe(get);
   });
 });
 

@@ -107,7 +107,11 @@ test('every response carries the security headers; learner data is never cached;
   const [a, b] = await Promise.all([api.get('/'), api.get('/')]);
   expect(a.headers()['content-security-policy']).not.toBe(b.headers()['content-security-policy']);
 
-  for (const url of ['/api/me', '/api/team', '/api/auth/session', '/api/health', '/api/modules/reflecting-emotion/progress']) {
+  // The readiness probe reaches the database, unlike /api/health.
+  const ready = await api.get('/api/ready');
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ ok: true, database: 'up' });
+  for (const url of ['/api/me', '/api/team', '/api/auth/session', '/api/health', '/api/ready', '/api/modules/reflecting-emotion/progress']) {
     const h = (await api.get(url)).headers();
     common(h, url);
     expect(h['cache-control'], url).toMatch(/no-store/);

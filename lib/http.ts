@@ -1,6 +1,7 @@
 // JSON route plumbing: readable errors, cross-site refusal, bounded bodies, one wrapper for every handler.
 import { z } from 'zod';
 import { HttpError } from '@/lib/http-error';
+import { redactForLog } from './log-redact';
 
 export function jsonError(status: number, error: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error, ...extra }, { status });
@@ -122,7 +123,7 @@ export function apiRoute<C>(fn: Handler<C>): Handler<C> {
         for (const [k, v] of Object.entries(e.headers)) res.headers.set(k, v);
         return res;
       }
-      console.error(e);
+      console.error(redactForLog(e));
       return jsonError(500, 'Something went wrong on our side. Your last change may not have been saved; try again.');
     }
   };

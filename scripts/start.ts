@@ -15,6 +15,8 @@ function fail(message: string): never {
 }
 
 async function main() {
+  // Before anything can fail: no query parameter (a password hash, an email) reaches the log.
+  (await import('../lib/log-redact')).redactConsole();
   const { env, EnvError, applyLibraryEnv } = await import('../lib/env');
   let e;
   try {

@@ -26,7 +26,8 @@ export type AuditAction =
   | 'team.manager_added'
   | 'team.manager_removed'
   | 'checkup.plan_created'
-  | 'checkup.plan_stopped';
+  | 'checkup.plan_stopped'
+  | 'demo.removed';
 
 export interface AuditEntry {
   action: AuditAction;

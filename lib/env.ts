@@ -29,7 +29,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
     PORT: positiveInt(3000).refine((p) => p < 65536, 'must be a port number below 65536'),
-    HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+    // Unset: every interface, except while demo accounts with the published password exist (lib/listen.ts).
+    HOST: optionalString,
     DATABASE_URL: optionalString.refine(
       (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
       'must start with postgres:// or postgresql://',

@@ -71,6 +71,13 @@ async function main() {
     console.log(`Created the demo organisation (${usersAdded} people, and a team of ${demoHistoryTeam.learners} with history).`);
   }
 
+  const { demoExposure } = await import('../lib/admin/demo');
+  const { chooseHost } = await import('../lib/listen');
+  const demo = await demoExposure(handle.db);
+  const listen = chooseHost(e.HOST, demo);
+  // Pages read it to decide whether the sign-in page may show the demo password (only to this computer).
+  process.env.TRAINER_LOCAL_ONLY = listen.localOnly ? '1' : '';
+
   const { default: next } = await import('next');
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: e.PORT });
   await app.prepare();
@@ -118,7 +125,7 @@ async function main() {
       );
     } else throw err;
   });
-  server.listen(e.PORT, e.HOST, () => {
+  server.listen(e.PORT, listen.host, () => {
     const { port } = server.address() as AddressInfo;
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     const lines = [
@@ -126,7 +133,8 @@ async function main() {
       `Empathy Trainer is running at http://localhost:${port}  (ready in ${seconds} s, ${dev ? 'development' : 'production'} mode)`,
       `Database: ${handle.driver === 'pglite' ? `embedded PGlite in ${handle.where}` : `PostgreSQL at ${handle.where}`}`,
     ];
-    if (e.seedDemo) {
+    if (listen.note) lines.push('', listen.note);
+    if (demo.publishedPassword && listen.localOnly) {
       lines.push(
         '',
         `Demo sign-ins (password for all: ${DEMO_PASSWORD})`,

@@ -1,6 +1,9 @@
 // Pages rendered per request: the header comes from the session checked on the server.
 import type { ReactNode } from 'react';
+import { DemoBanner } from '@/app/_components/DemoBanner';
 import { SiteHeader } from '@/app/_components/SiteHeader';
+import { getDb } from '@/db/runtime';
+import { cachedDemoExposure } from '@/lib/admin/demo';
 import { currentUser } from '@/lib/auth/guards';
 import { runDueCheckupsOnLoad } from '@/lib/checkups/due';
 
@@ -9,9 +12,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Any page load creates the check-up runs that have come due (cheap when none has). After the
   // session check, which marks the page dynamic, so the build's prerender never opens the database.
   await runDueCheckupsOnLoad();
+  const demo = user ? await cachedDemoExposure(await getDb()) : undefined;
   return (
     <>
       <SiteHeader user={user} />
+      {user && demo?.publishedPassword && <DemoBanner user={user} localOnly={process.env.TRAINER_LOCAL_ONLY === '1'} />}
       <main id="main" tabIndex={-1} className="page">
         {children}
       </main>

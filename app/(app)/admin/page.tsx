@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
 import { roles } from '@/db/schema';
+import { cachedDemoExposure, demoEmails } from '@/lib/admin/demo';
 import { listTeams } from '@/lib/admin/teams';
 import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
@@ -12,6 +13,7 @@ import { recentAudit, type AuditAction } from '@/lib/audit';
 import { AdminNav } from './AdminNav';
 import styles from './admin.module.css';
 import { NewUserForm } from './NewUserForm';
+import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -34,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const params = Filter.parse(await searchParams);
   const filter: PeopleFilter = { q: params.q, role: params.role, teamId: params.team || undefined, status: params.status, page: params.page };
   const db = await getDb();
-  const [people, teams, activity] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50)]);
+  const [people, teams, activity, demo] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50), cachedDemoExposure(db)]);
   const filtered = Boolean(filter.q || filter.role || filter.teamId || filter.status);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();
@@ -50,6 +52,20 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <p className="lead">
         Deactivating someone or changing their role signs them out at once, on every device. Their records stay.
       </p>
+
+      {demo.accounts > 0 && (
+        <section id="demo" className="card" aria-labelledby="demo-title">
+          <h2 id="demo-title" className="card-title">
+            Demo organisation
+          </h2>
+          <p>
+            {demo.publishedPassword
+              ? 'Its admin and managers still sign in with the published password, so the server only serves this computer unless HOST is set.'
+              : 'Its admin and managers no longer use the published password.'}
+          </p>
+          <RemoveDemo accounts={demo.accounts} self={demoEmails().includes(admin.email)} />
+        </section>
+      )}
 
       <details className={`card ${styles.details}`}>
         <summary>Add a person</summary>
@@ -193,4 +209,5 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   'team.manager_removed': 'No longer a team manager',
   'checkup.plan_created': 'Check-up planned',
   'checkup.plan_stopped': 'Check-up plan stopped',
+  'demo.removed': 'Demo organisation removed',
 };

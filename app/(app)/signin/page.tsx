@@ -1,7 +1,9 @@
 // The sign-in page: email and password, and the company's single sign-on when it is configured.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db/runtime';
 import { DEMO_PASSWORD, demoPeople } from '@/db/seed';
+import { cachedDemoExposure } from '@/lib/admin/demo';
 import { currentUser } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
 import { notices, safeCallbackUrl, signInErrorMessage } from './messages';
@@ -18,8 +20,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await currentUser()) redirect(callbackUrl);
   const e = env();
   const notice = notices[first(params.notice) ?? ''];
-  // One learner stands for all twelve in the list.
-  const demo = e.seedDemo ? demoPeople.filter((p) => p.role !== 'learner' || p.email === 'learner1@example.com') : [];
+  // The published password is shown only while it still works and only this computer can connect
+  // (lib/listen.ts); one learner stands for all twelve in the list.
+  const showDemo = process.env.TRAINER_LOCAL_ONLY === '1' && (await cachedDemoExposure(await getDb())).publishedPassword;
+  const demo = showDemo ? demoPeople.filter((p) => p.role !== 'learner' || p.email === 'learner1@example.com') : [];
 
   return (
     <div className="auth-wrap">

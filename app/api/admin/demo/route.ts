@@ -1,0 +1,16 @@
+// Admin: removes the demo organisation (its people, their records, and its teams) in one action.
+import { z } from 'zod';
+import { getDb } from '@/db/runtime';
+import { removeDemo } from '@/lib/admin/demo';
+import { requireApiUser } from '@/lib/auth/guards';
+import { apiRoute, readJson } from '@/lib/http';
+
+// The body names what is being removed, so a stray request cannot do it by accident.
+const Confirm = z.strictObject({ confirm: z.literal('remove the demo organisation') });
+
+export const DELETE = apiRoute(async (req: Request) => {
+  const admin = await requireApiUser('/api/admin/demo', ['admin']);
+  await readJson(req, Confirm);
+  const removed = await removeDemo(await getDb(), admin);
+  return Response.json({ removed });
+});

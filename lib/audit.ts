@@ -35,6 +35,8 @@ export interface AuditEntry {
   subject?: string | null;
   ip?: string | null;
   detail?: Record<string, unknown>;
+  /** When it happened, if not now (a caller working on a clock of its own, as the sign-in limits do). */
+  at?: Date;
 }
 
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
@@ -44,6 +46,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     subject: entry.subject ?? null,
     ip: entry.ip ?? null,
     detail: entry.detail ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-// Limits failed sign-ins per email and per client address, counted in the database so every instance agrees.
+// Limits failed sign-ins per email and address together, per address and per email, counted in the database so every instance agrees.
 import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInFailures } from '@/db/schema';
@@ -14,32 +14,49 @@ export interface SignInKey {
   ip: string;
 }
 
-export type LimitCheck = { blocked: false } | { blocked: true; by: 'email' | 'ip'; retryAfterSeconds: number };
+export type LimitBy = 'pair' | 'ip' | 'email';
+export type LimitCheck = { blocked: false } | { blocked: true; by: LimitBy; retryAfterSeconds: number };
 
 /**
- * Whether this email or address has used up its failures. Checked before the password, so a
- * blocked attacker learns nothing even with the right password.
+ * Three counts, each with its own ceiling. One address guessing one account stops at `max`; an
+ * address trying many accounts at three times that; an account guessed from many addresses at five
+ * times that. So a single attacker can never lock the real person out of their own account (their
+ * guesses stop at the pair's ceiling, well below the account's), while spraying and distributed
+ * guessing are still slowed.
+ */
+export const IP_FACTOR = 3;
+export const EMAIL_FACTOR = 5;
+
+function ceilings(key: SignInKey, limit: SignInLimit) {
+  return [
+    { by: 'pair' as const, where: and(eq(signInFailures.email, key.email), eq(signInFailures.ip, key.ip)), max: limit.max },
+    { by: 'ip' as const, where: eq(signInFailures.ip, key.ip), max: limit.max * IP_FACTOR },
+    { by: 'email' as const, where: eq(signInFailures.email, key.email), max: limit.max * EMAIL_FACTOR },
+  ];
+}
+
+/**
+ * Whether this email from this address, this address, or this email has used up its failures.
+ * Checked before the password, so a blocked attacker learns nothing even with the right password.
  */
 export async function checkSignInLimit(db: Db, key: SignInKey, limit: SignInLimit, now = new Date()): Promise<LimitCheck> {
   const since = new Date(now.getTime() - limit.windowMinutes * 60_000);
-  for (const by of ['email', 'ip'] as const) {
-    const column = by === 'email' ? signInFailures.email : signInFailures.ip;
-    const value = by === 'email' ? key.email : key.ip;
+  for (const c of ceilings(key, limit)) {
     const [row] = await db
       .select({ n: count() })
       .from(signInFailures)
-      .where(and(eq(column, value), gt(signInFailures.at, since)));
-    if ((row?.n ?? 0) < limit.max) continue;
+      .where(and(c.where, gt(signInFailures.at, since)));
+    if ((row?.n ?? 0) < c.max) continue;
     // The block lifts when the max-th most recent failure leaves the window.
     const [edge] = await db
       .select({ at: signInFailures.at })
       .from(signInFailures)
-      .where(and(eq(column, value), gt(signInFailures.at, since)))
+      .where(and(c.where, gt(signInFailures.at, since)))
       .orderBy(desc(signInFailures.at))
-      .offset(limit.max - 1)
+      .offset(c.max - 1)
       .limit(1);
     const liftsAt = (edge?.at ?? now).getTime() + limit.windowMinutes * 60_000;
-    return { blocked: true, by, retryAfterSeconds: Math.max(1, Math.ceil((liftsAt - now.getTime()) / 1000)) };
+    return { blocked: true, by: c.by, retryAfterSeconds: Math.max(1, Math.ceil((liftsAt - now.getTime()) / 1000)) };
   }
   return { blocked: false };
 }

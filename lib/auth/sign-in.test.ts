@@ -44,28 +44,59 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
     ).toEqual({ ok: false, reason: 'inactive' });
   });
 
-  it('locks an email after ten failures, even for the right password, until the window passes', async () => {
+  it('stops one address at ten guesses on an account, even with the right password, while the owner elsewhere still signs in', async () => {
     const now = new Date('2026-01-05T09:00:00Z');
     await makeUser(t.db, { email: 'target@example.com', password: 'right one' });
     for (let i = 0; i < 10; i++) {
-      // Each try from a different address: the per-email count alone must stop it.
-      const r = await signInWithPassword(t.db, { email: 'target@example.com', password: `guess${i}`, ip: `10.1.0.${i}` }, limit, minutes(i, now));
+      const r = await signInWithPassword(t.db, { email: 'target@example.com', password: `guess${i}`, ip: '10.1.0.66' }, limit, minutes(i, now));
       expect(r).toEqual({ ok: false, reason: 'invalid' });
     }
-    const blocked = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.1.1' }, limit, minutes(10, now));
+    const blocked = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.0.66' }, limit, minutes(10, now));
     // The first failure (at 0 min) leaves the window at 15 min: five minutes from now.
     expect(blocked).toEqual({ ok: false, reason: 'limited', retryAfterSeconds: 300 });
-    const later = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.1.1' }, limit, minutes(15.5, now));
-    expect(later.ok).toBe(true);
+    // The attacker's address cannot lock the real person out: from their own address they get in.
+    const owner = await signInWithPassword(t.db, { email: 'target@example.com', password: 'right one', ip: '10.1.0.7' }, limit, minutes(11, now));
+    expect(owner.ok).toBe(true);
     // Success forgives that email's failures.
     expect(await t.db.select().from(signInFailures).where(eq(signInFailures.email, 'target@example.com'))).toEqual([]);
   });
 
-  it('lets no more than the limit of simultaneous guesses reach the password check', async () => {
+  it('locks an account guessed from many addresses at five times the limit, until the window passes', async () => {
+    const small = { max: 2, windowMinutes: 15 };
+    const now = new Date('2026-01-06T09:00:00Z');
+    await makeUser(t.db, { email: 'spread@example.com', password: 'right one' });
+    for (let i = 0; i < 10; i++) {
+      const r = await signInWithPassword(t.db, { email: 'spread@example.com', password: `guess${i}`, ip: `10.2.0.${i}` }, small, minutes(i, now));
+      expect(r).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await signInWithPassword(t.db, { email: 'spread@example.com', password: 'right one', ip: '10.2.1.1' }, small, minutes(10, now))).toEqual({
+      ok: false,
+      reason: 'limited',
+      retryAfterSeconds: 300,
+    });
+    expect((await signInWithPassword(t.db, { email: 'spread@example.com', password: 'right one', ip: '10.2.1.1' }, small, minutes(15.5, now))).ok).toBe(true);
+  });
+
+  it('writes one audit row per email, address and window for refused tries, however many there are', async () => {
+    const small = { max: 2, windowMinutes: 15 };
+    const now = new Date('2026-01-07T09:00:00Z');
+    const ip = '10.3.0.9';
+    for (let i = 0; i < 12; i++) await signInWithPassword(t.db, { email: 'noisy@example.com', password: `guess${i}`, ip }, small, minutes(i / 10, now));
+    const rows = async () => (await t.db.select().from(auditLog).where(eq(auditLog.action, 'signin.limited'))).filter((r) => r.subject === 'noisy@example.com');
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]!.detail).toEqual({ by: 'pair' });
+    // The next window gets its own row.
+    await signInWithPassword(t.db, { email: 'noisy@example.com', password: 'x', ip }, small, minutes(20, now));
+    await signInWithPassword(t.db, { email: 'noisy@example.com', password: 'y', ip }, small, minutes(20.1, now));
+    await signInWithPassword(t.db, { email: 'noisy@example.com', password: 'z', ip }, small, minutes(20.2, now));
+    expect(await rows()).toHaveLength(2);
+  });
+
+  it('lets no more than the limit of simultaneous guesses from one address reach the password check', async () => {
     await makeUser(t.db, { email: 'burst@example.com', password: 'right one' });
     const now = new Date('2026-02-01T09:00:00Z');
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signInWithPassword(t.db, { email: 'burst@example.com', password: `guess${i}`, ip: `10.7.0.${i}` }, limit, now)),
+      Array.from({ length: 20 }, (_, i) => signInWithPassword(t.db, { email: 'burst@example.com', password: `guess${i}`, ip: '10.7.0.1' }, limit, now)),
     );
     const reasons = results.map((r) => (r.ok ? 'ok' : r.reason));
     expect(reasons.filter((r) => r === 'invalid')).toHaveLength(limit.max);
@@ -81,10 +112,10 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
     expect(await t.db.select().from(signInFailures).where(eq(signInFailures.ip, '10.8.0.1'))).toEqual([]);
   });
 
-  it('locks an address after ten failures across different emails', async () => {
+  it('locks an address after three times the limit of failures across different emails', async () => {
     const now = new Date('2026-02-01T09:00:00Z');
     const ip = '192.0.2.50';
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 30; i++) {
       await signInWithPassword(t.db, { email: `spray${i}@example.com`, password: 'x', ip }, limit, now);
     }
     const r = await signInWithPassword(t.db, { email: 'rep@example.com', password: 'correct horse', ip }, limit, now);
@@ -111,7 +142,7 @@ describe.each(testDrivers)('rate limit counters on %s', (driver) => {
     await recordSignInFailure(t.db, key, small, minutes(1, t0));
     expect(await checkSignInLimit(t.db, key, small, minutes(2, t0))).toEqual({ blocked: false });
     await recordSignInFailure(t.db, key, small, minutes(2, t0));
-    expect(await checkSignInLimit(t.db, key, small, minutes(3, t0))).toEqual({ blocked: true, by: 'email', retryAfterSeconds: 7 * 60 });
+    expect(await checkSignInLimit(t.db, key, small, minutes(3, t0))).toEqual({ blocked: true, by: 'pair', retryAfterSeconds: 7 * 60 });
     expect(await checkSignInLimit(t.db, key, small, minutes(10.5, t0))).toEqual({ blocked: false });
     // A new failure after the window removes the rows that no longer count.
     await recordSignInFailure(t.db, key, small, minutes(30, t0));

@@ -8,6 +8,8 @@ const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 const startedAt = Date.now();
+// How long a stopping server waits for requests in flight: a decision takes milliseconds, an export a few seconds.
+const SHUTDOWN_GRACE_MS = 10_000;
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -43,9 +45,11 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (shuttingDown) process.exit(1);
     shuttingDown = true;
-    console.log(`\n${signal}: closing connections and the database…`);
-    live.server?.close();
-    live.server?.closeAllConnections();
+    console.log(`\n${signal}: finishing the requests in flight (up to ${SHUTDOWN_GRACE_MS / 1000} s), then closing the database…`);
+    if (live.server) {
+      const { drain } = await import('../lib/drain');
+      if ((await drain(live.server, SHUTDOWN_GRACE_MS)) === 'cut') console.log('Some requests were still running and were cut off.');
+    }
     await closeRuntimeDatabase().catch((err) => console.error(err));
     process.exit(0);
   };

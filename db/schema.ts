@@ -55,6 +55,24 @@ export const users = pgTable(
   ],
 );
 
+/**
+ * One row per sign-in: ended on sign-out, password change or by an admin, and judged against an idle
+ * timeout and an absolute lifetime on every request, so a copied cookie stops working on every
+ * instance the moment the session ends.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: personRef(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),

@@ -120,3 +120,18 @@ export class Client {
     return this.send<AttemptView>('GET', `/api/attempts/${attemptId}`);
   }
 }
+
+/** Signs out through next-auth's endpoint, as the Sign out button does; the cookie itself is kept, as a thief would keep a copy. */
+export async function signOut(base: string, cookie: string): Promise<number> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
+  const csrf = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [cookie, csrf].filter(Boolean).join('; ') },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}

@@ -1,12 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { assignments, attempts, decisions, users } from '@/db/schema';
+import { assignments, attempts, decisions, sessions, users } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import { decideAttempt, decideOnUsualPath, getAttempt, PRACTICE_AFTER_CHECKUP, reviewAttempt, startAttempt, type Turn } from './attempts';
+import { createSession, endSession } from '@/lib/auth/sessions';
 
 /** The id a turn shows for the choice that says `say` (opaque in a check-up). */
 const idOf = (turn: Turn, say: string) => turn.choices.find((c) => c.say === say)!.id;
@@ -196,11 +197,13 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
 describe.each(testDrivers)('the usual decision path on %s', (driver) => {
   let t: TestDatabase;
   let learner: { id: string };
+  let sid: string;
   const rows = async (attemptId: string) =>
     (await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId)))[0]!.n;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'usual@example.com' });
+    sid = await createSession(t.db, learner.id);
     // Every claim below is for session version 1, a new account's.
     expect((await t.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, learner.id)))[0]!.sv).toBe(1);
   });
@@ -208,13 +211,13 @@ describe.each(testDrivers)('the usual decision path on %s', (driver) => {
 
   it('records the next decision of an attempt this process started in one statement, as the full path would', async () => {
     const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' });
+    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, choiceId: 'feel' });
     expect(answer).toMatchObject({ seq: 0, feedback: 'She felt heard.', turn: { nodeId: 'b' } });
     expect(await rows(attemptId)).toBe(1);
     // A repeat is not the usual path: the full path answers it, identically.
-    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
     expect(await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).toEqual(answer);
-    const end = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 1, choiceId: 'fix' });
+    const end = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 1, choiceId: 'fix' });
     expect(end?.ending).toMatchObject({ id: 'happy', outcome: 'success' });
     expect(await getAttempt(t.db, learner.id, attemptId)).toMatchObject({ status: 'completed', seq: 2 });
     expect(await rows(attemptId)).toBe(2);
@@ -222,14 +225,34 @@ describe.each(testDrivers)('the usual decision path on %s', (driver) => {
 
   it('writes nothing for an ended session, a deactivated user or someone else, and leaves the answer to the full path', async () => {
     const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 2 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 2, sid }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
     const stranger = await makeUser(t.db, { email: 'stranger@example.com' });
-    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    const strangerSid = await createSession(t.db, stranger.id);
+    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1, sid: strangerSid }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
     const { attemptId: second } = await startAttempt(t.db, stranger.id, loaded(), 'practice');
     await t.db.update(users).set({ active: false }).where(eq(users.id, stranger.id));
-    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1 }, second, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: stranger.id, sv: 1, sid: strangerSid }, second, { seq: 0, choiceId: 'feel' })).toBeNull();
     expect(await rows(attemptId)).toBe(0);
     expect(await rows(second)).toBe(0);
+  });
+
+  it('writes nothing for a session that was signed out, has gone idle, or names no session row', async () => {
+    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const signedOut = await createSession(t.db, learner.id);
+    await endSession(t.db, signedOut, 'signed out');
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid: signedOut }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    const idle = await createSession(t.db, learner.id);
+    await t.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 2 * 3_600_000) }).where(eq(sessions.id, idle));
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid: idle }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid: '' }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await rows(attemptId)).toBe(0);
+    // A decision on a live session keeps it from going idle (a new attempt: a miss hands an attempt to the full path).
+    const { attemptId: fresh } = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const live = await createSession(t.db, learner.id);
+    await t.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 30 * 60_000) }).where(eq(sessions.id, live));
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid: live }, fresh, { seq: 0, choiceId: 'feel' })).not.toBeNull();
+    const [seen] = await t.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, live));
+    expect(Date.now() - seen!.at.getTime()).toBeLessThan(60_000);
   });
 
   it('misses harmlessly when another instance has moved the attempt on, and the full path then answers from the database', async () => {
@@ -238,10 +261,10 @@ describe.each(testDrivers)('the usual decision path on %s', (driver) => {
     vi.resetModules();
     const otherInstance = await import('./attempts');
     await otherInstance.decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'process' });
-    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
     await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 409 });
     await otherInstance.decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
-    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 1, choiceId: 'fix' })).toBeNull();
+    expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 1, choiceId: 'fix' })).toBeNull();
     expect(await rows(attemptId)).toBe(2);
     expect(await getAttempt(t.db, learner.id, attemptId)).toMatchObject({ status: 'completed', ending: { id: 'sad' } });
   });
@@ -250,9 +273,11 @@ describe.each(testDrivers)('the usual decision path on %s', (driver) => {
 describe.each(testDrivers)('typed replies on %s', (driver) => {
   let t: TestDatabase;
   let learner: { id: string };
+  let sid: string;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'typist@example.com' });
+    sid = await createSession(t.db, learner.id);
   });
   afterAll(() => t.dispose());
   const stored = async (attemptId: string) =>
@@ -260,7 +285,7 @@ describe.each(testDrivers)('typed replies on %s', (driver) => {
 
   it('scores a reply by what the coach finds, follows the choice it is closest to, and stores the text with the findings', async () => {
     const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq: 0, reply: WARM, elapsedMs: 9000 });
+    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, reply: WARM, elapsedMs: 9000 });
     expect(answer).toMatchObject({ seq: 0, mood: 2, feedback: 'She felt heard.', turn: { nodeId: 'b' } });
     expect(answer!.reply).toMatchObject({ text: WARM, heardAs: { choiceId: 'feel', say: "That's maddening." } });
     const detectors = answer!.reply!.findings!.map((f) => f.detector);
@@ -397,9 +422,11 @@ const positives = (scores: Record<string, number> = {}) => Object.entries(scores
 describe.each(testDrivers)('typed replies judged against their turn on %s', (driver) => {
   let t: TestDatabase;
   let learner: { id: string };
+  let sid: string;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'ctx@example.com' });
+    sid = await createSession(t.db, learner.id);
   });
   afterAll(() => t.dispose());
 
@@ -407,7 +434,7 @@ describe.each(testDrivers)('typed replies judged against their turn on %s', (dri
     for (const usual of [false, true]) {
       const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
       const send = (seq: number, reply: string) =>
-        usual ? decideOnUsualPath(t.db, { uid: learner.id, sv: 1 }, attemptId, { seq, reply }) : decideAttempt(t.db, learner.id, attemptId, { seq, reply });
+        usual ? decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq, reply }) : decideAttempt(t.db, learner.id, attemptId, { seq, reply });
       const first = (await send(0, TEMPLATE))!;
       expect(positives(first.scores).length).toBeGreaterThan(0);
       const second = (await send(1, TEMPLATE))!;

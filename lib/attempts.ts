@@ -3,8 +3,9 @@ import crypto from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { prepared, queryRows, type Db } from '@/db/client';
-import { assignments, attempts, decisions, scenarioVersions, users, type StoredCoach } from '@/db/schema';
+import { assignments, attempts, decisions, scenarioVersions, sessions, users, type StoredCoach } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
+import { sessionLiveSql, sessionPolicy } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
 import { stableShuffle } from '@/lib/shuffle';
 import { isUuid } from '@/lib/users';
@@ -401,7 +402,8 @@ async function recordNext(
   const score = endingId ? scoreState(v.definition, v.analysis, state).overall : null;
   const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
   const sessionValid = session
-    ? sql`exists (select 1 from ${users} where ${users.id} = ${session.uid} and ${users.active} and ${users.sessionVersion} = ${session.sv})`
+    ? sql`exists (select 1 from ${users} where ${users.id} = ${session.uid} and ${users.active} and ${users.sessionVersion} = ${session.sv})
+        and ${isUuid(session.sid) ? sessionLiveSql(session.sid, sessionPolicy()) : sql`false`}`
     : sql`true`;
 
   const written = await queryRows<{ id: string }>(
@@ -430,6 +432,11 @@ async function recordNext(
       ), assignment_done as (
         update ${assignments} set completed_at = now()
         where ${endingId ? sql`true` : sql`false`} and completed_at is null and id = (select assignment_id from advanced)
+      ), touched as (
+        -- A learner deep in a role-play is active: the decision keeps the session from going idle.
+        update ${sessions} set last_seen_at = now()
+        where ${session && isUuid(session.sid) ? sql`${sessions.id} = ${session.sid}` : sql`false`}
+          and last_seen_at < now() - interval '60 seconds' and exists (select 1 from advanced)
       )
       select id from advanced`,
   );

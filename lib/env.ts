@@ -56,6 +56,9 @@ const schema = z
     TRUST_PROXY: flag.transform((v) => v ?? false),
     SEED_DEMO: flag,
     SIGNIN_MAX_FAILURES: positiveInt(10),
+    // A session ends after this long without a request, and after this long in all.
+    SESSION_IDLE_MINUTES: positiveInt(60),
+    SESSION_MAX_HOURS: positiveInt(12),
     SIGNIN_WINDOW_MINUTES: positiveInt(15),
     DECISIONS_PER_MINUTE: positiveInt(120),
   })

@@ -71,7 +71,8 @@ describe('readJson', () => {
 
 describe('boundedRequest', () => {
   it('passes a small body on unchanged, and refuses an endless one without reading it all', async () => {
-    const small = await boundedRequest(req({ body: 'email=a%40b.example&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 1024);
+    const copy = (url: string, init: RequestInit) => new Request(url, init);
+    const small = await boundedRequest(req({ body: 'email=a%40b.example&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 1024, copy);
     expect(await small.text()).toBe('email=a%40b.example&password=x');
     expect(small.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     let sent = 0;
@@ -82,10 +83,10 @@ describe('boundedRequest', () => {
       },
     });
     const streamed = new Request('http://localhost:3000/api/auth/callback/credentials', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
-    await expect(boundedRequest(streamed, 8192)).rejects.toMatchObject({ status: 413 });
+    await expect(boundedRequest(streamed, 8192, copy)).rejects.toMatchObject({ status: 413 });
     expect(sent).toBeLessThan(8192 * 2);
     const get = req({ method: 'GET' });
-    expect(await boundedRequest(get, 1)).toBe(get);
+    expect(await boundedRequest(get, 1, copy)).toBe(get);
   });
 });
 

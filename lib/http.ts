@@ -60,10 +60,10 @@ async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
  * The same request with its body read up to `maxBytes` and buffered, for handlers we do not write
  * (next-auth reads whole bodies with no limit). Throws the 413 error when the body is larger.
  */
-export async function boundedRequest(req: Request, maxBytes: number): Promise<Request> {
+export async function boundedRequest<R extends Request>(req: R, maxBytes: number, rebuild: (url: string, init: RequestInit) => R): Promise<R> {
   if (SAFE_METHODS.has(req.method) || !req.body) return req;
   const body = await readBytes(req, maxBytes);
-  return new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) });
+  return rebuild(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) });
 }
 
 // PostgreSQL text cannot hold U+0000, and no person types it: refused here rather than failing in the database.

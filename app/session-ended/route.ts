@@ -1,10 +1,11 @@
-// Clears a session that was ended (account deactivated or its role changed), then shows sign-in.
+// Clears a session that was ended (signed out elsewhere, idle, too old, account deactivated or its role changed), then shows sign-in.
 import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 
 export async function GET(req: NextRequest): Promise<Response> {
   const jar = await cookies();
-  const reason = req.nextUrl.searchParams.get('reason') === 'inactive' ? 'inactive' : 'changed';
+  const asked = req.nextUrl.searchParams.get('reason') ?? '';
+  const reason = ({ inactive: 'inactive', idle: 'idle', expired: 'expired', ended: 'ended' } as Record<string, string>)[asked] ?? 'changed';
   const res = NextResponse.redirect(new URL(`/signin?notice=${reason}`, req.nextUrl.origin), 303);
   for (const c of jar.getAll()) {
     if (!/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name)) continue;

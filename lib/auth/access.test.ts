@@ -4,6 +4,7 @@ import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { updateAccount, UserChangeError } from '@/lib/users';
 import { AccessError, assertManagesLearner, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
+import { createSession, endSession, endUserSessions } from './sessions';
 
 describe.each(testDrivers)('sessions and access on %s', (driver) => {
   let t: TestDatabase;
@@ -26,29 +27,60 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   });
   afterAll(() => t.dispose());
 
-  it('accepts a token whose version matches the user', async () => {
-    expect(await resolveSession(t.db, { uid: learner.id, sv: learner.sessionVersion })).toEqual({
+  const claimsFor = async (u: { id: string; sessionVersion?: number }) => ({ uid: u.id, sv: u.sessionVersion ?? 1, sid: await createSession(t.db, u.id) });
+
+  it('accepts a token whose version matches the user and whose session is live', async () => {
+    const claims = await claimsFor(learner);
+    expect(await resolveSession(t.db, claims)).toEqual({
       user: { id: learner.id, email: 'l@example.com', name: 'l', role: 'learner' },
+      sid: claims.sid,
     });
+  });
+
+  it('ends a session at sign-out, after the idle timeout and at the absolute lifetime, on every instance alike', async () => {
+    const policy = { idleMinutes: 60, maxHours: 12 };
+    const t0 = new Date();
+    const claims = await claimsFor(learner);
+    const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    // Used every 50 minutes, it stays live for the whole working day, its last-seen time moving on.
+    for (let m = 50; m < 12 * 60; m += 50) expect(await resolveSession(t.db, claims, policy, later(m))).toMatchObject({ user: { id: learner.id } });
+    expect(await resolveSession(t.db, claims, policy, later(12 * 60 + 5))).toEqual({ revoked: 'expired' });
+    const quiet = await claimsFor(learner);
+    expect(await resolveSession(t.db, quiet, policy, later(61))).toEqual({ revoked: 'idle' });
+    const out = await claimsFor(learner);
+    await endSession(t.db, out.sid, 'signed out');
+    expect(await resolveSession(t.db, out, policy)).toEqual({ revoked: 'ended' });
+    // A token naming no session, or another person's, is refused.
+    expect(await resolveSession(t.db, { ...out, sid: '' }, policy)).toEqual({ revoked: 'ended' });
+    expect(await resolveSession(t.db, { ...(await claimsFor(outsider)), uid: learner.id, sv: learner.sessionVersion }, policy)).toEqual({ revoked: 'ended' });
+  });
+
+  it('ends all of a person’s other sessions at once, keeping the one that asked', async () => {
+    const keep = await claimsFor(outsider);
+    const other = await claimsFor(outsider);
+    expect(await endUserSessions(t.db, outsider.id, 'password changed', keep.sid)).toBeGreaterThanOrEqual(1);
+    expect(await resolveSession(t.db, other)).toEqual({ revoked: 'ended' });
+    expect(await resolveSession(t.db, keep)).toMatchObject({ user: { id: outsider.id } });
   });
 
   it('ends sessions on deactivation, and keeps old tokens dead after reactivation', async () => {
     const u = await makeUser(t.db, { email: 'deact@example.com' });
-    const token = { uid: u.id, sv: u.sessionVersion };
+    const token = await claimsFor(u);
     await updateAccount(t.db, admin.id, u.id, { active: false });
     expect(await resolveSession(t.db, token)).toEqual({ revoked: 'inactive' });
     const back = await updateAccount(t.db, admin.id, u.id, { active: true });
     expect(await resolveSession(t.db, token)).toEqual({ revoked: 'version' });
-    expect(await resolveSession(t.db, { uid: u.id, sv: back.sessionVersion })).toMatchObject({ user: { id: u.id } });
+    expect(await resolveSession(t.db, { ...token, sv: back.sessionVersion })).toMatchObject({ user: { id: u.id } });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.subject, 'deact@example.com'));
     expect(audits.map((a) => a.action)).toEqual(['user.deactivated', 'user.reactivated']);
   });
 
   it('ends sessions on a role change, so the new role applies at the next request', async () => {
     const u = await makeUser(t.db, { email: 'promote@example.com' });
+    const token = await claimsFor(u);
     const changed = await updateAccount(t.db, admin.id, u.id, { role: 'manager' });
-    expect(await resolveSession(t.db, { uid: u.id, sv: u.sessionVersion })).toEqual({ revoked: 'version' });
-    expect(await resolveSession(t.db, { uid: u.id, sv: changed.sessionVersion })).toMatchObject({ user: { role: 'manager' } });
+    expect(await resolveSession(t.db, token)).toEqual({ revoked: 'version' });
+    expect(await resolveSession(t.db, { ...token, sv: changed.sessionVersion })).toMatchObject({ user: { role: 'manager' } });
   });
 
   it('applies a role and an activation change in one write with one version bump', async () => {
@@ -58,8 +90,8 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   });
 
   it('treats an unknown or malformed user id as revoked', async () => {
-    expect(await resolveSession(t.db, { uid: '00000000-0000-4000-8000-000000000000', sv: 1 })).toEqual({ revoked: 'missing' });
-    expect(await resolveSession(t.db, { uid: "1' or '1'='1", sv: 1 })).toEqual({ revoked: 'missing' });
+    expect(await resolveSession(t.db, { uid: '00000000-0000-4000-8000-000000000000', sv: 1, sid: '' })).toEqual({ revoked: 'missing' });
+    expect(await resolveSession(t.db, { uid: "1' or '1'='1", sv: 1, sid: '' })).toEqual({ revoked: 'missing' });
   });
 
   it('refuses to let an admin lock themselves out', async () => {

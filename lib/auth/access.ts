@@ -1,15 +1,18 @@
 // Who the session belongs to and what they may do: session revocation, role and team checks.
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { teamManagers, teamMembers, teams, type Role } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared, type Db } from '@/db/client';
+import { sessions, teamManagers, teamMembers, teams, type Role } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { findUserById, isUuid } from '@/lib/users';
+import { sessionPolicy, sessionState, touchSession, TOUCH_EVERY_MS, type SessionPolicy } from './sessions';
 
 /** What a signed session token carries about its user. */
 export interface SessionClaims {
   uid: string;
   /** The user's session version when the token was issued. */
   sv: number;
+  /** The server-side session this token belongs to ('' in tokens that name none, which are refused). */
+  sid: string;
 }
 
 export interface SessionUser {
@@ -19,18 +22,30 @@ export interface SessionUser {
   role: Role;
 }
 
-export type SessionCheck = { user: SessionUser } | { revoked: 'missing' | 'inactive' | 'version' };
+export type RevokedReason = 'missing' | 'inactive' | 'version' | 'ended' | 'idle' | 'expired';
+export type SessionCheck = { user: SessionUser; sid: string } | { revoked: RevokedReason };
 
 /**
- * Checks a token against the user's current row, so a deactivation or role change
- * takes effect at the very next request rather than when the token expires.
+ * Checks a token against the user's current row and its session's row, so a deactivation, a role
+ * change, a sign-out or an idle session takes effect at the very next request rather than when the
+ * token expires. A live session's last-seen time moves on at most once a minute.
  */
-export async function resolveSession(db: Db, claims: SessionClaims): Promise<SessionCheck> {
+export async function resolveSession(db: Db, claims: SessionClaims, policy: SessionPolicy = sessionPolicy(), now = new Date()): Promise<SessionCheck> {
   const row = await findUserById(db, claims.uid);
   if (!row) return { revoked: 'missing' };
   if (!row.active) return { revoked: 'inactive' };
   if (row.sessionVersion !== claims.sv) return { revoked: 'version' };
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+  const session = isUuid(claims.sid) ? await findSession(db, claims.sid) : undefined;
+  if (!session || session.userId !== row.id) return { revoked: 'ended' };
+  const state = sessionState(session, policy, now);
+  if (state !== 'live') return { revoked: state };
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now);
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, sid: session.id };
+}
+
+async function findSession(db: Db, id: string) {
+  const [row] = await prepared(db, 'session_by_id', (d) => d.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare('session_by_id')).execute({ id });
+  return row;
 }
 
 /** An access refusal a person can read; route handlers turn it into JSON, pages into a page. */

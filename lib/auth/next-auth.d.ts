@@ -18,5 +18,7 @@ declare module 'next-auth/jwt' {
     uid?: string;
     role?: Role;
     sv?: number;
+    /** The server-side session row (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

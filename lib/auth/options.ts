@@ -9,7 +9,9 @@ import { env, type Env } from '@/lib/env';
 import { sessionSecret } from './secret';
 import { signInErrors } from './sign-in-errors';
 import { signInWithPassword } from './sign-in';
+import { createSession, endSession } from './sessions';
 import { findUserBySso, matchSsoAccount } from './sso';
+import { isUuid } from '@/lib/users';
 
 export const CLIENT_IP_HEADER = 'x-trainer-client-ip';
 
@@ -112,12 +114,14 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (!user || !account) return token;
+        // Each sign-in is a session row: the token names it, and ending the row ends the token everywhere.
+        const db = await getDb();
         if (account.provider === 'credentials') {
-          return { ...token, uid: user.id, role: user.role, sv: user.sessionVersion };
+          return { ...token, uid: user.id, role: user.role, sv: user.sessionVersion, sid: await createSession(db, user.id) };
         }
-        const row = await findUserBySso(await getDb(), oidc!.issuer!, account.providerAccountId);
+        const row = await findUserBySso(db, oidc!.issuer!, account.providerAccountId);
         if (!row) return token;
-        return { ...token, sub: row.id, uid: row.id, name: row.name, email: row.email, role: row.role, sv: row.sessionVersion };
+        return { ...token, sub: row.id, uid: row.id, name: row.name, email: row.email, role: row.role, sv: row.sessionVersion, sid: await createSession(db, row.id) };
       },
       async session({ session, token }) {
         session.user = { id: token.uid ?? '', email: token.email ?? '', name: token.name ?? '', role: token.role ?? 'learner' };
@@ -134,7 +138,9 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
         await audit(db, { action: 'signin', actorId: row?.id, subject: row?.email ?? user.email, detail: { provider: account?.provider } });
       },
       async signOut({ token }) {
-        await audit(await getDb(), { action: 'signout', actorId: token?.uid, subject: token?.email });
+        const db = await getDb();
+        if (typeof token?.sid === 'string' && isUuid(token.sid)) await endSession(db, token.sid, 'signed out');
+        await audit(db, { action: 'signout', actorId: token?.uid, subject: token?.email });
       },
     },
   };

@@ -12,7 +12,9 @@ function jar(entries: Record<string, string>) {
 describe('reading the session cookie without next-auth’s handler', () => {
   it('reads the claims of a token next-auth itself encoded', async () => {
     const token = await encode({ token: { uid: 'u-1', sv: 3, email: 'a@example.com' }, secret });
-    expect(await readSessionClaims(token, secret)).toEqual({ uid: 'u-1', sv: 3 });
+    expect(await readSessionClaims(token, secret)).toEqual({ uid: 'u-1', sv: 3, sid: '' });
+    const withSession = await encode({ token: { uid: 'u-1', sv: 3, sid: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' }, secret });
+    expect(await readSessionClaims(withSession, secret)).toEqual({ uid: 'u-1', sv: 3, sid: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' });
   });
 
   it('refuses a token encrypted with another secret, an expired one, and garbage', async () => {
@@ -26,7 +28,7 @@ describe('reading the session cookie without next-auth’s handler', () => {
 
   it('treats a token without a user id as no session, and a missing version as one that never matches', async () => {
     expect(await readSessionClaims(await encode({ token: { email: 'x@example.com' }, secret }), secret)).toBeNull();
-    expect(await readSessionClaims(await encode({ token: { uid: 'u-2' }, secret }), secret)).toEqual({ uid: 'u-2', sv: -1 });
+    expect(await readSessionClaims(await encode({ token: { uid: 'u-2' }, secret }), secret)).toEqual({ uid: 'u-2', sv: -1, sid: '' });
   });
 
   it('prefers the __Secure- cookie and joins chunked cookies in order', () => {

@@ -45,13 +45,13 @@ export function sessionTokenFrom(cookies: CookieReader): string | undefined {
   return undefined;
 }
 
-/** The session's user id and session version, or null for no cookie, a forged or expired token. */
+/** The session's user id, session version and server-side session id, or null for no cookie, a forged or expired token. */
 export async function readSessionClaims(token: string | undefined, secret: string): Promise<SessionClaims | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
     if (typeof payload.uid !== 'string' || payload.uid === '') return null;
-    return { uid: payload.uid, sv: typeof payload.sv === 'number' ? payload.sv : -1 };
+    return { uid: payload.uid, sv: typeof payload.sv === 'number' ? payload.sv : -1, sid: typeof payload.sid === 'string' ? payload.sid : '' };
   } catch {
     return null;
   }

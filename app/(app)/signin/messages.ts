@@ -30,6 +30,9 @@ export const notices: Record<string, string> = {
   'signed-out': 'You have signed out.',
   inactive: 'Your account was deactivated, so you have been signed out.',
   changed: 'Your account changed (for example, a new role), so you have been signed out. Sign in again to continue.',
+  idle: 'You were signed out after a while without activity. Sign in again to carry on where you left off.',
+  expired: 'Sessions last a working day at most, so you have been signed out. Sign in again to continue.',
+  ended: 'This session was ended (signed out, or your password changed). Sign in again to continue.',
 };
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */

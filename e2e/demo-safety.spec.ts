@@ -26,11 +26,12 @@ async function reachable(host: string): Promise<boolean> {
   );
 }
 
-async function signInAt(page: Page, email: string, password: string) {
+async function signInAt(page: Page, email: string, password: string, expectWelcome = true) {
   await page.goto(`${local}/signin`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (expectWelcome) await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
 }
 
 test('the published demo password never reaches the network, and one admin action removes the demo', async ({ browser }) => {
@@ -71,7 +72,7 @@ test('the published demo password never reaches the network, and one admin actio
   // The demo admin's session ends with the account, and the published password opens nothing.
   await demo.goto(`${local}/`);
   await expect(demo).toHaveURL(/\/signin/);
-  await signInAt(demo, 'admin@example.com', 'practice-empathy');
+  await signInAt(demo, 'admin@example.com', 'practice-empathy', false);
   await expect(demo.getByRole('alert').filter({ hasText: /\S/ })).toContainText('incorrect');
   await expect(demo.getByText('Demo accounts')).toHaveCount(0);
 

@@ -37,13 +37,18 @@ export async function demoExposure(db: Db): Promise<DemoExposure> {
   return { accounts: row?.n ?? 0, publishedPassword };
 }
 
-let cached: { at: number; value: Promise<DemoExposure> } | undefined;
 const CACHE_MS = 60_000;
+// On globalThis: each route is bundled with its own copy of this module, and the removal route
+// must clear what every page reads.
+const shared = globalThis as { demoExposureCache?: { at: number; value: Promise<DemoExposure> } };
 
 /** The exposure as pages show it: checked at most once a minute per process (it costs a few password checks). */
 export function cachedDemoExposure(db: Db, now = Date.now()): Promise<DemoExposure> {
-  if (!cached || now - cached.at > CACHE_MS) cached = { at: now, value: demoExposure(db) };
-  return cached.value;
+  const cached = shared.demoExposureCache;
+  if (cached && now - cached.at <= CACHE_MS) return cached.value;
+  const value = demoExposure(db);
+  shared.demoExposureCache = { at: now, value };
+  return value;
 }
 
 export class DemoRemovalError extends HttpError {
@@ -69,6 +74,6 @@ export async function removeDemo(db: Db, actor: SessionUser): Promise<{ usersRem
     return { usersRemoved: people.length, teamsRemoved: gone.length };
   });
   await audit(db, { action: 'demo.removed', actorId: actor.id, subject: 'demo organisation', detail: out });
-  cached = undefined;
+  shared.demoExposureCache = undefined;
   return out;
 }

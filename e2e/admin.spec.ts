@@ -10,6 +10,16 @@ const csv = [
   'not-an-email,Broken Row,,',
 ].join('\n');
 
+test('a CSV saved as Windows-1252 keeps its accented names, and the admin is told how it was read', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/import');
+  const text = 'email,name\nzoe.bronte@example.com,Zoë Brontë\n';
+  const cp1252 = Buffer.from([...text].map((ch) => ({ ë: 0xeb })[ch] ?? ch.charCodeAt(0)));
+  await page.getByLabel('CSV file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: cp1252 });
+  await expect(page.getByLabel('Or paste the rows')).toHaveValue(text);
+  await expect(page.getByRole('status').filter({ hasText: 'Windows-1252' })).toContainText('Check that the names with accents look right');
+});
+
 test('an admin checks and imports a CSV with one bad row and reads the row-by-row report', async ({ page }) => {
   await signIn(page, 'admin@example.com');
   await page.goto('/admin');

@@ -2,6 +2,7 @@
 // Reads a CSV from a file or pasted text, checks or imports it, and shows the per-row report.
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { decodeCsvBytes } from '@/lib/admin/csv-encoding';
 import type { ImportResult } from '@/lib/admin/import';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
@@ -30,10 +31,15 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
       e.target.value = '';
       return;
     }
-    setCsv(await file.text());
+    const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    setCsv(text);
     setFileName(file.name);
     setResult(undefined);
-    setStatus(`Read ${file.name}. Check it or import it.`);
+    setStatus(
+      encoding === 'utf-8'
+        ? `Read ${file.name}. Check it or import it.`
+        : `Read ${file.name}, which is not saved as UTF-8, so it was read as Windows-1252 (Excel's usual CSV). Check that the names with accents look right, then import it.`,
+    );
   }
 
   async function submit(e: FormEvent<HTMLFormElement>) {

@@ -64,6 +64,18 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
     expect(await runDueCheckups(t.db, at(89))).toEqual([]);
   });
 
+  it('answers a repeated request with the plan the first made, even when both arrive at once', async () => {
+    const ask = () => createPlan(t.db, manager, { teamId, name: 'Retried', scenarioCount: 1, recurDays: null }, t0);
+    const [a, b] = await Promise.all([ask(), ask()]);
+    expect(a.plan.id).toBe(b.plan.id);
+    expect([a.repeated ?? false, b.repeated ?? false].sort()).toEqual([false, true]);
+    expect(await t.db.select().from(checkupPlans).where(eq(checkupPlans.name, 'Retried'))).toHaveLength(1);
+    expect((await ask()).plan.id).toBe(a.plan.id);
+    // Different settings are a different plan.
+    const other = await createPlan(t.db, manager, { teamId, name: 'Retried', scenarioCount: 2, recurDays: null }, t0);
+    expect(other.plan.id).not.toBe(a.plan.id);
+  });
+
   it('checks the plan’s fields and the team', async () => {
     await expect(createPlan(t.db, manager, { teamId, name: 'x', scenarioCount: 11 }, t0)).rejects.toMatchObject({ status: 400, message: /scenarioCount/ });
     await expect(createPlan(t.db, manager, { teamId, name: 'x', recurDays: 3 }, t0)).rejects.toMatchObject({ status: 400, message: /recurDays/ });

@@ -63,13 +63,16 @@ export function nextRunAfter(due: Date, recurDays: number | null, now: Date): Da
  * Creates a plan for a team. Its first run happens at once, unless a future start is given.
  * Whether the actor may manage the team is the caller's check.
  */
+/** A request repeating an identical plan by the same person within this window is the same request. */
+export const REPEAT_WINDOW_SECONDS = 120;
+
 export async function createPlan(
   db: Db,
   actor: { id: string },
   input: PlanInput & { teamId: string },
   now = new Date(),
   options: RunOptions = {},
-): Promise<{ plan: Plan; firstRun: RunCreated | null }> {
+): Promise<{ plan: Plan; firstRun: RunCreated | null; repeated?: boolean }> {
   const { teamId, ...fields } = input;
   const parsed = PlanFields.safeParse(fields);
   if (!parsed.success) {
@@ -83,18 +86,42 @@ export async function createPlan(
     throw new HttpError(400, 'startsAt: start within the next year');
   }
   const startsAt = f.startsAt && f.startsAt > now ? f.startsAt : now;
-  const [plan] = await db
-    .insert(checkupPlans)
-    .values({
-      teamId,
-      name: f.name,
-      scenarioCount: f.scenarioCount,
-      daysToComplete: f.daysToComplete,
-      recurDays: f.recurDays,
-      nextRunAt: startsAt,
-      createdBy: actor.id,
-    })
-    .returning();
+  // A retried request (a double click, a proxy's retry) finds the plan its first copy made, under a
+  // lock per team and name so two copies at once cannot both insert.
+  const made = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`checkup-plan:${teamId}:${f.name}`}))`);
+    const [same] = await tx
+      .select()
+      .from(checkupPlans)
+      .where(
+        and(
+          eq(checkupPlans.teamId, teamId),
+          eq(checkupPlans.name, f.name),
+          eq(checkupPlans.createdBy, actor.id),
+          eq(checkupPlans.scenarioCount, f.scenarioCount),
+          eq(checkupPlans.daysToComplete, f.daysToComplete),
+          f.recurDays === null || f.recurDays === undefined ? sql`${checkupPlans.recurDays} is null` : eq(checkupPlans.recurDays, f.recurDays),
+          sql`${checkupPlans.createdAt} > now() - make_interval(secs => ${REPEAT_WINDOW_SECONDS})`,
+        ),
+      )
+      .limit(1);
+    if (same) return { plan: same, repeated: true };
+    const [plan] = await tx
+      .insert(checkupPlans)
+      .values({
+        teamId,
+        name: f.name,
+        scenarioCount: f.scenarioCount,
+        daysToComplete: f.daysToComplete,
+        recurDays: f.recurDays,
+        nextRunAt: startsAt,
+        createdBy: actor.id,
+      })
+      .returning();
+    return { plan: plan!, repeated: false };
+  });
+  if (made.repeated) return { plan: made.plan, firstRun: null, repeated: true };
+  const plan = made.plan;
   const firstRun = startsAt <= now ? await runPlan(db, plan!, now, options) : null;
   await audit(db, {
     action: 'checkup.plan_created',

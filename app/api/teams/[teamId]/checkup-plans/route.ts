@@ -11,6 +11,7 @@ export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ teamI
   const db = await getDb();
   await assertManagesTeam(db, user, teamId);
   const fields = await readJson(req, PlanFields);
-  const { plan, firstRun } = await createPlan(db, user, { ...fields, teamId });
-  return Response.json({ plan, firstRun, assignments: firstRun?.assignments ?? 0 }, { status: 201 });
+  const { plan, firstRun, repeated } = await createPlan(db, user, { ...fields, teamId });
+  // A repeat of a request just answered gets the same plan back, not a second one.
+  return Response.json({ plan, firstRun, assignments: firstRun?.assignments ?? 0, ...(repeated ? { repeated: true } : {}) }, { status: repeated ? 200 : 201 });
 });

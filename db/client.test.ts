@@ -26,7 +26,7 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(rows.map((r) => r.table_name)).toEqual([
-        'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'module_progress', 'reflections',
+        'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'module_progress', 'recovery_codes', 'reflections',
         'scenario_versions', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users',
       ]);
     } finally {

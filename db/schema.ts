@@ -45,6 +45,14 @@ export const users = pgTable(
     // which, unlike an email, the person cannot change or assert for themselves.
     ssoIssuer: text('sso_issuer'),
     ssoSubject: text('sso_subject'),
+    // Set when an admin chooses the password; the person must pick their own before doing anything else.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    // Two-step sign-in: the authenticator secret, encrypted with a key derived from the session
+    // secret; pending until a first code confirms it (enabled_at set). The last accepted time step
+    // is kept so a code cannot be used twice.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -71,6 +79,19 @@ export const sessions = pgTable(
     endedReason: text('ended_reason'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time recovery codes for two-step sign-in, stored as hashes and crossed off when used. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: personRef(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 export const teams = pgTable('teams', {

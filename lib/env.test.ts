@@ -21,6 +21,7 @@ describe('parseEnv', () => {
     expect(e.oidcEnabled).toBe(false);
     expect(e.SIGNIN_MAX_FAILURES).toBe(10);
     expect(e.SIGNIN_WINDOW_MINUTES).toBe(15);
+    expect(e.AUDIT_RETENTION_DAYS).toBe(365);
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
@@ -71,5 +72,11 @@ describe('parseEnv', () => {
     expect(e.SIGNIN_WINDOW_MINUTES).toBe(30);
     expect(problems({ TRUST_PROXY: 'maybe' })[0]).toMatch(/^TRUST_PROXY/);
     expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT must be a port number/);
+  });
+
+  it('reads how long audit rows are kept, and refuses a retention that is not a whole number of days', () => {
+    expect(parseEnv({ AUDIT_RETENTION_DAYS: '90' }).AUDIT_RETENTION_DAYS).toBe(90);
+    expect(problems({ AUDIT_RETENTION_DAYS: '0' })).toEqual(['AUDIT_RETENTION_DAYS must be a positive whole number, got "0"']);
+    expect(problems({ AUDIT_RETENTION_DAYS: '1.5' })[0]).toMatch(/^AUDIT_RETENTION_DAYS must be a positive whole number/);
   });
 });

@@ -61,6 +61,8 @@ const schema = z
     SESSION_MAX_HOURS: positiveInt(12),
     SIGNIN_WINDOW_MINUTES: positiveInt(15),
     DECISIONS_PER_MINUTE: positiveInt(120),
+    // Audit rows (sign-ins, failures, account changes) older than this are deleted daily.
+    AUDIT_RETENTION_DAYS: positiveInt(365),
   })
   .superRefine((e, ctx) => {
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];

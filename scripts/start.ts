@@ -1,6 +1,8 @@
 // `npm start` and `npm run dev`: open and migrate the database, build if needed, seed when empty, serve.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Db } from '../db/client';
+import type { Env } from '../lib/env';
 
 const dev = process.argv.includes('--dev');
 // Before anything reads it: Next.js and the env parser both depend on it.
@@ -150,7 +152,28 @@ async function main() {
     }
     lines.push('', 'Press Ctrl+C to stop.', '');
     console.log(lines.join('\n'));
+    void keepRetention(handle.db, e);
   });
+}
+
+/**
+ * Deletes expired personal data now and then once a day, after the server is listening so a long
+ * first pass never delays start-up; its deletes go in small batches, so requests interleave.
+ */
+async function keepRetention(db: Db, e: Env) {
+  const { describeRemoved, retentionPolicy, runRetention, RETENTION_EVERY_MS } = await import('../lib/privacy/retention');
+  const policy = retentionPolicy(e);
+  // A failed pass is tried again the next day; it must never stop the server.
+  const pass = () =>
+    void runRetention(db, policy).then(
+      (removed) => {
+        const line = describeRemoved(removed, policy);
+        if (line) console.log(line);
+      },
+      (err) => console.error('Retention pass failed:', err),
+    );
+  pass();
+  setInterval(pass, RETENTION_EVERY_MS).unref();
 }
 
 main().catch((err) => {

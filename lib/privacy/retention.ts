@@ -1,0 +1,86 @@
+// Deletes what the trainer no longer needs to keep: old audit rows, spent sign-in failures and long-finished sessions (ADR 17).
+import { and, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, sessions, signInFailures } from '@/db/schema';
+import type { Env } from '@/lib/env';
+
+export interface RetentionPolicy {
+  /** Audit rows older than this many days go. */
+  auditDays: number;
+  /** A sign-in failure counts for this long; after that it only holds an email and an address. */
+  signInWindowMinutes: number;
+  /** How a session without an explicit end ends: after this long idle, or this long in all. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+/** Ended sessions are kept this long, so an admin can still see recent sign-ins of someone who reports trouble. */
+export const SESSION_KEEP_DAYS = 30;
+/** Rows deleted per statement: the embedded database serves one statement at a time, and requests wait behind each. */
+export const RETENTION_BATCH = 2000;
+export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export function retentionPolicy(e: Pick<Env, 'AUDIT_RETENTION_DAYS' | 'SIGNIN_WINDOW_MINUTES' | 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HOURS'>): RetentionPolicy {
+  return {
+    auditDays: e.AUDIT_RETENTION_DAYS,
+    signInWindowMinutes: e.SIGNIN_WINDOW_MINUTES,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+  };
+}
+
+export interface Removed {
+  auditRows: number;
+  signInFailures: number;
+  sessions: number;
+}
+
+/** Repeats a bounded delete until a batch comes back short, and counts what went. */
+async function inBatches(remove: (limit: number) => Promise<unknown[]>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = (await remove(RETENTION_BATCH)).length;
+    total += n;
+    if (n < RETENTION_BATCH) return total;
+  }
+}
+
+/** One pass of the retention rules; safe to run on every instance at once, since each row is deleted once. */
+export async function runRetention(db: Db, policy: RetentionPolicy, now = new Date()): Promise<Removed> {
+  const auditBefore = new Date(now.getTime() - policy.auditDays * 86_400_000);
+  const failuresBefore = new Date(now.getTime() - policy.signInWindowMinutes * 60_000);
+  const sessionsBefore = new Date(now.getTime() - SESSION_KEEP_DAYS * 86_400_000);
+  // A session without an end row ended when it went idle or reached its lifetime, whichever came first.
+  const sessionOver: SQL = or(
+    and(isNotNull(sessions.endedAt), lt(sessions.endedAt, sessionsBefore)),
+    sql`${sessions.endedAt} is null and least(
+      ${sessions.lastSeenAt} + make_interval(mins => ${policy.sessionIdleMinutes}),
+      ${sessions.createdAt} + make_interval(hours => ${policy.sessionMaxHours})) < ${sessionsBefore.toISOString()}::timestamptz`,
+  )!;
+
+  const auditRows = await inBatches((limit) =>
+    db
+      .delete(auditLog)
+      .where(sql`${auditLog.id} in (select ${auditLog.id} from ${auditLog} where ${lt(auditLog.at, auditBefore)} limit ${limit})`)
+      .returning({ id: auditLog.id }),
+  );
+  const failures = await inBatches((limit) =>
+    db
+      .delete(signInFailures)
+      .where(sql`${signInFailures.id} in (select ${signInFailures.id} from ${signInFailures} where ${lt(signInFailures.at, failuresBefore)} limit ${limit})`)
+      .returning({ id: signInFailures.id }),
+  );
+  const ended = await inBatches((limit) =>
+    db
+      .delete(sessions)
+      .where(sql`${sessions.id} in (select ${sessions.id} from ${sessions} where ${sessionOver} limit ${limit})`)
+      .returning({ id: sessions.id }),
+  );
+  return { auditRows, signInFailures: failures, sessions: ended };
+}
+
+/** A line for the server's log when anything was removed; nothing to say otherwise. */
+export function describeRemoved(r: Removed, policy: RetentionPolicy): string | null {
+  if (r.auditRows + r.signInFailures + r.sessions === 0) return null;
+  return `Retention: removed ${r.auditRows} audit rows older than ${policy.auditDays} days, ${r.signInFailures} spent sign-in failures and ${r.sessions} sessions over for ${SESSION_KEEP_DAYS} days.`;
+}

@@ -17,6 +17,8 @@ export type AuditAction =
   | 'user.role_changed'
   | 'user.created'
   | 'user.updated'
+  | 'user.data_exported'
+  | 'user.erased'
   | 'users.imported'
   | 'team.created'
   | 'team.renamed'

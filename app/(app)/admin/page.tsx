@@ -199,6 +199,8 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   'user.role_changed': 'Role changed',
   'user.created': 'Account added',
   'user.updated': 'Account edited',
+  'user.data_exported': 'Downloaded their data',
+  'user.erased': 'Person erased',
   'users.imported': 'People imported',
   'team.created': 'Team created',
   'team.renamed': 'Team renamed',

@@ -1,4 +1,4 @@
-// My progress: modules completed with knowledge-check results, each skill's trend, and every role-play attempt with its debrief.
+// My progress: modules completed with knowledge-check results, each skill's trend, every role-play attempt with its debrief, and a copy of one's data.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/runtime';
@@ -64,6 +64,15 @@ export default async function ProgressPage() {
           )}
         />
       )}
+
+      <h2>Your data</h2>
+      <p>
+        <a href="/api/me/data" download>
+          Download my data
+        </a>{' '}
+        (JSON): your account, teams, modules, notes, every role-play with each reply and its score, check-ups, sign-ins and the
+        activity log entries about you.
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// Admin: one person's account: details, role, activation, password and the teams they are in.
+// Admin: one person's account: details, role, activation, password, the teams they are in, and erasure.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,8 +6,10 @@ import { getDb } from '@/db/runtime';
 import { personDetail } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { isErased } from '@/lib/privacy/erase';
 import { AdminNav } from '../../AdminNav';
 import { EditUserForm } from './EditUserForm';
+import { EraseUserForm } from './EraseUserForm';
 
 export const metadata: Metadata = { title: 'Edit account' };
 
@@ -17,6 +19,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const person = await personDetail(await getDb(), id);
   if (!person) notFound();
   const self = person.id === admin.id;
+  const erased = isErased(person);
   return (
     <section className="stack">
       <p>
@@ -24,15 +27,24 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </p>
       <h1>{person.name}</h1>
       <AdminNav current="/admin" />
-      <p className="lead">
-        {person.email} · {person.active ? 'active' : 'deactivated'} ·{' '}
-        {person.passwordSet ? 'signs in with a password or single sign-on' : 'signs in with single sign-on only'}
-      </p>
-      <EditUserForm
-        user={{ id: person.id, name: person.name, email: person.email, role: person.role, active: person.active }}
-        self={self}
-        minPasswordLength={MIN_PASSWORD_LENGTH}
-      />
+      {erased ? (
+        <p className="lead" role="status">
+          This person has been erased: their name, email, sign-in, typed replies and notes are gone. Their scored practice stays in team
+          results without their name.
+        </p>
+      ) : (
+        <>
+          <p className="lead">
+            {person.email} · {person.active ? 'active' : 'deactivated'} ·{' '}
+            {person.passwordSet ? 'signs in with a password or single sign-on' : 'signs in with single sign-on only'}
+          </p>
+          <EditUserForm
+            user={{ id: person.id, name: person.name, email: person.email, role: person.role, active: person.active }}
+            self={self}
+            minPasswordLength={MIN_PASSWORD_LENGTH}
+          />
+        </>
+      )}
       <h2>Teams</h2>
       {person.teams.length === 0 && person.manages.length === 0 ? (
         <p className="muted">
@@ -51,6 +63,16 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ul>
+      )}
+      {!erased && (
+        <>
+          <h2 id="erase">Erase this person</h2>
+          {self ? (
+            <p className="muted">This is your own account: another admin has to erase it.</p>
+          ) : (
+            <EraseUserForm user={{ id: person.id, name: person.name, email: person.email }} />
+          )}
+        </>
       )}
     </section>
   );

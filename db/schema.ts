@@ -331,7 +331,13 @@ export const auditLog = pgTable(
     ip: text('ip'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+    // A person's export and erasure find the rows about them by actor and by subject (ADR 17).
+    index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_subject_idx').on(t.subject),
+  ],
 );
 
 // Failed sign-ins, counted per email and per client address; in the database so that

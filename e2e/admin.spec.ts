@@ -1,6 +1,6 @@
 // Journey: an admin imports people from a CSV, arranges teams, adds and edits accounts; the admin API refuses bad requests readably.
 import { expect, test } from '@playwright/test';
-import { attemptSignIn, expectNoAxeViolations, signIn, signInError } from './fixtures';
+import { attemptSignIn, expectNoAxeViolations, firstSignIn, signIn, signInError } from './fixtures';
 
 const csv = [
   'Email,Name,Role,Team',
@@ -108,13 +108,17 @@ test('an admin adds a person with a first password, who can then sign in; deacti
   await form.getByLabel('Name').fill('Rosa Diaz');
   await form.getByLabel('Team').selectOption({ label: 'Northgate Contact Centre' });
   await form.getByLabel('Set a first password to give them').check();
+  // A guessable first password is refused with the reason, and nothing is added.
+  await form.getByLabel('First password', { exact: true }).fill('Welcome123!');
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await expect(form.getByRole('alert')).toContainText('Try a passphrase');
   await form.getByLabel('First password', { exact: true }).fill('welcome-rosa-1');
   await form.getByRole('button', { name: 'Add person' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Added' })).toHaveText('Added Rosa Diaz (rosa.diaz@example.com).');
 
+  // Rosa chooses her own password at her first sign-in; the one she was given then stops working.
   const rosa = await (await browser.newContext()).newPage();
-  await attemptSignIn(rosa, 'rosa.diaz@example.com', 'welcome-rosa-1');
-  await expect(rosa.getByRole('heading', { level: 1 })).toContainText('Welcome');
+  await firstSignIn(rosa, 'rosa.diaz@example.com', 'welcome-rosa-1', 'tangerine ladder nimbus');
 
   await admin.getByRole('link', { name: 'Edit Rosa Diaz' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Rosa Diaz');
@@ -129,6 +133,8 @@ test('an admin adds a person with a first password, who can then sign in; deacti
   await rosa.goto('/practice');
   await expect(rosa).toHaveURL(/\/signin\?notice=inactive/);
   await attemptSignIn(rosa, 'rosa.diaz@example.com', 'welcome-rosa-1');
+  await expect(signInError(rosa)).toContainText('incorrect');
+  await attemptSignIn(rosa, 'rosa.diaz@example.com', 'tangerine ladder nimbus');
   await expect(signInError(rosa)).toContainText('deactivated');
 });
 

@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { readScenarios } from '../lib/scenario/course';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expectNoAxeViolations, FIRST_PASSWORD, firstSignIn, signIn } from './fixtures';
 import { bestPathSays, reply } from './play';
 
 const { scenarios } = readScenarios(process.cwd());
@@ -19,13 +19,13 @@ test('a check-up goes from the manager’s plan to the learner and back to the m
     ['uma.quinn@example.com', 'Uma Quinn', 'manager'],
     ['ravi.shah@example.com', 'Ravi Shah', 'learner'],
   ]) {
-    const res = await admin.request.post('/api/admin/users', { data: { email, name, role, password: 'practice-empathy', teamId } });
+    const res = await admin.request.post('/api/admin/users', { data: { email, name, role, password: FIRST_PASSWORD, teamId } });
     expect(res.status()).toBe(201);
   }
 
   // The manager plans a one-off check-up of one scenario.
   const manager = await (await browser.newContext()).newPage();
-  await signIn(manager, 'uma.quinn@example.com');
+  await firstSignIn(manager, 'uma.quinn@example.com');
   await manager.goto('/team');
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Quayside Support');
   await manager.getByRole('link', { name: 'Check-up plans' }).click();
@@ -44,7 +44,7 @@ test('a check-up goes from the manager’s plan to the learner and back to the m
 
   // The learner finds it on their home page and plays it: no feedback until the end.
   const learner = await (await browser.newContext()).newPage();
-  await signIn(learner, 'ravi.shah@example.com');
+  await firstSignIn(learner, 'ravi.shah@example.com');
   const todo = learner.locator('.todo-list li');
   await expect(todo).toHaveCount(1);
   await expect(todo).toContainText(/Due /);

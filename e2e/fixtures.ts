@@ -1,6 +1,7 @@
 // Shared steps for the journeys: sign in through the real form, run axe on a page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { codeAt } from '../lib/auth/two-step';
 
 export const DEMO_PASSWORD = 'practice-empathy';
 
@@ -18,7 +19,46 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
 }
 
-/** The sign-in form's error, announced as an alert. */
+/** A first password an admin might give someone (it passes the password rules), and the one they then choose. */
+export const FIRST_PASSWORD = 'given quartz harbour 41';
+export const OWN_PASSWORD = 'copper meadow lantern';
+
+/** On the account page the trainer sent someone to: replaces the password an admin gave with their own. */
+export async function choosePassword(page: Page, given: string, chosen: string) {
+  await expect(page).toHaveURL(/\/account\?required=password/);
+  // The form is a client component: fill it once it has hydrated, or React resets the fields.
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('The password you were given').fill(given);
+  await page.getByLabel('New password', { exact: true }).fill(chosen);
+  await page.getByLabel('New password again').fill(chosen);
+  await page.getByRole('button', { name: 'Change password' }).click();
+}
+
+/** Someone's first sign-in with a password an admin chose: they choose their own and land on home. */
+export async function firstSignIn(page: Page, email: string, given = FIRST_PASSWORD, chosen = OWN_PASSWORD) {
+  await attemptSignIn(page, email, given);
+  await choosePassword(page, given, chosen);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+}
+
+/**
+ * On the account page: sets up two-step sign-in as a person with an authenticator app would,
+ * reading the key shown for typing in by hand. Returns the key and the recovery codes shown once.
+ */
+export async function setUpTwoStep(page: Page, password: string): Promise<{ key: string; codes: string[] }> {
+  await page.waitForLoadState('networkidle');
+  const panel = page.getByRole('region', { name: 'Two-step sign-in' });
+  await panel.getByLabel('Your password').fill(password);
+  await panel.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await expect(panel.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  const key = (await panel.locator('.totp-key').textContent())!.trim();
+  await panel.getByLabel('Enter the 6-digit code the app shows').fill(codeAt(key, new Date()));
+  await panel.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  const codes = (await panel.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents()).map((c) => c.trim());
+  return { key, codes };
+}
+
+/** The error a form announces as an alert (Next.js keeps an empty one of its own for route changes). */
 export function signInError(page: Page) {
   return page.getByRole('alert').filter({ hasText: /\S/ });
 }

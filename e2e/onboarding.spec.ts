@@ -1,6 +1,6 @@
 // Journey: a brand-new learner follows the onboarding path — the modules first, then the role-play that practises them — and home and My progress reflect each step.
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './fixtures';
+import { expectNoAxeViolations, FIRST_PASSWORD, firstSignIn, signIn } from './fixtures';
 import { bestPathSays, reply } from './play';
 
 test('a new learner reads the first modules of their path, then plays its first role-play', async ({ browser }) => {
@@ -9,12 +9,13 @@ test('a new learner reads the first modules of their path, then plays its first 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, 'admin@example.com');
   const created = await admin.request.post('/api/admin/users', {
-    data: { email: 'nia.clarke@example.com', name: 'Nia Clarke', role: 'learner', password: 'practice-empathy' },
+    data: { email: 'nia.clarke@example.com', name: 'Nia Clarke', role: 'learner', password: FIRST_PASSWORD },
   });
   expect(created.status()).toBe(201);
 
+  // On her first sign-in she chooses her own password.
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, 'nia.clarke@example.com');
+  await firstSignIn(page, 'nia.clarke@example.com');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Nia');
   await expect(page.getByText(/^0 of 19 steps done$/)).toBeVisible();
   await expect(page.getByText('Your profile appears after your first role-play')).toBeVisible();

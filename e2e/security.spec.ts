@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './fixtures';
+import { DEMO_PASSWORD, FIRST_PASSWORD, firstSignIn, signIn } from './fixtures';
 import { expectNoStackTrace } from './http-checks';
 import { pathTo, reply } from './play';
 import { launchServer, waitForReady } from './server';
@@ -50,10 +50,12 @@ async function visit(page: Page, consoleViolations: string[], url: string, statu
   expectNoStackTrace(await page.locator('body').innerText());
 }
 
-async function signedIn(browser: Browser, email: string) {
+/** A page signed in as `email`; `first` for someone an admin just added, who chooses their own password on the way in. */
+async function signedIn(browser: Browser, email: string, first = false) {
   const page = await (await browser.newContext()).newPage();
   const violations = await watchCsp(page);
-  await signIn(page, email);
+  if (first) await firstSignIn(page, email);
+  else await signIn(page, email);
   return { page, violations, api: page.request };
 }
 
@@ -208,7 +210,7 @@ test('stored script, markup, formula and SQL payloads are shown back as text on 
   const admin = await signedIn(browser, 'admin@example.com');
   const team = (await created(await admin.api.post('/api/admin/teams', { data: { name: TEAM_NAME } }))).team!;
   const person = (email: string, name: string) =>
-    admin.api.post('/api/admin/users', { data: { email, name, role: 'learner', password: DEMO_PASSWORD, teamId: team.id } });
+    admin.api.post('/api/admin/users', { data: { email, name, role: 'learner', password: FIRST_PASSWORD, teamId: team.id } });
   const scripted = (await created(await person('xss-learner@example.com', SCRIPT_NAME))).user!;
   await created(await person('formula-learner@example.com', FORMULA_NAME));
   await created(await person('sql-learner@example.com', SQL_NAME));
@@ -218,12 +220,12 @@ test('stored script, markup, formula and SQL payloads are shown back as text on 
   await created(await admin.api.post(`/api/teams/${team.id}/checkup-plans`, { data: { name: PLAN_NAME, scenarioCount: 1 } }));
 
   // The learner writes a note and plays a role-play, so the manager has a transcript to open.
-  const learner = await signedIn(browser, 'xss-learner@example.com');
+  const learner = await signedIn(browser, 'xss-learner@example.com', true);
   const note = await learner.api.put('/api/modules/reflecting-emotion/reflections/feeling-and-reason', { data: { text: IMG_NOTE } });
   expect(note.status()).toBe(200);
   const attemptId = await playThrough(learner.api, 'double-charge');
   // The formula-named learner plays too, so both exports carry their name.
-  await playThrough((await signedIn(browser, 'formula-learner@example.com')).api, 'double-charge');
+  await playThrough((await signedIn(browser, 'formula-learner@example.com', true)).api, 'double-charge');
 
   await visit(learner.page, learner.violations, '/');
   await expect(learner.page.getByRole('heading', { level: 1 })).toContainText(SCRIPT_NAME);

@@ -60,6 +60,8 @@ const schema = z
     SESSION_IDLE_MINUTES: positiveInt(60),
     SESSION_MAX_HOURS: positiveInt(12),
     SIGNIN_WINDOW_MINUTES: positiveInt(15),
+    // 'required': every admin (the demo admin aside) sets up two-step sign-in before doing anything else.
+    ADMIN_TWO_STEP: z.enum(['required', 'optional']).optional().transform((v) => v ?? 'required'),
     DECISIONS_PER_MINUTE: positiveInt(120),
     // Audit rows (sign-ins, failures, account changes) older than this are deleted daily.
     AUDIT_RETENTION_DAYS: positiveInt(365),

@@ -47,7 +47,7 @@ export class UserChangeError extends HttpError {
 /** Adds an account; the email must be new. A null password makes a single-sign-on-only account. */
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: Role; password: string | null },
+  input: { email: string; name: string; role: Role; password: string | null; mustChangePassword?: boolean },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UserChangeError(400, `"${input.email}" is not an email address.`);
@@ -58,7 +58,7 @@ export async function createUser(
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   const [row] = await db
     .insert(users)
-    .values({ email, name: input.name.trim(), role: input.role, passwordHash })
+    .values({ email, name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new UserChangeError(400, `There is already an account for ${email}.`);

@@ -14,9 +14,10 @@ async function main() {
   const { db } = await runtimeDatabase();
   // A generated first password, shown once; single-sign-on accounts have none.
   const password = sso ? null : crypto.randomBytes(12).toString('base64url');
-  const user = await createUser(db, { email, name, role: role as Role, password });
+  // It travels by chat or email, so the person replaces it at first sign-in.
+  const user = await createUser(db, { email, name, role: role as Role, password, mustChangePassword: password !== null });
   console.log(`Added ${user.name} <${user.email}> as ${user.role}.`);
-  if (password) console.log(`First password (shown once; share it privately): ${password}`);
+  if (password) console.log(`First password (shown once; share it privately; they choose their own at first sign-in): ${password}`);
 }
 
 main()

@@ -4,7 +4,8 @@ import type { SessionUser } from '@/lib/auth/access';
 
 export function DemoBanner({ user, localOnly }: { user: SessionUser; localOnly: boolean }) {
   return (
-    <div className={`demo-banner${localOnly ? '' : ' demo-banner-open'}`} role="note" aria-label="Demo data">
+    // An <aside> so the notice sits in a landmark, as axe asks of all page content.
+    <aside className={`demo-banner${localOnly ? '' : ' demo-banner-open'}`} aria-label="Demo data">
       <p>
         <strong>Demo data.</strong>{' '}
         {localOnly
@@ -12,6 +13,6 @@ export function DemoBanner({ user, localOnly }: { user: SessionUser; localOnly: 
           : 'The demo accounts use a published password and this server accepts connections from other computers: anyone who can reach it can sign in as the demo admin.'}{' '}
         {user.role === 'admin' ? <Link href="/admin#demo">Remove the demo organisation</Link> : 'Ask your admin to remove the demo organisation before real use.'}
       </p>
-    </div>
+    </aside>
   );
 }

@@ -29,7 +29,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         {user && (
           <div className="user-menu">
             <span className="user-name">
-              {user.name}
+              <Link href="/account">
+                {user.name}
+                <span className="visually-hidden">: my account</span>
+              </Link>
               <span className="role-badge">{roleLabel[user.role]}</span>
             </span>
             <SignOutButton />

@@ -26,8 +26,11 @@ describe.each(testDrivers)('admin accounts on %s', (driver) => {
       ['user.created', { role: 'learner', signIn: 'sso' }],
       ['team.member_added', { team: 'Harbour' }],
     ]);
-    const manager = await createPerson(t.db, admin.id, { email: 'bo@example.com', name: 'Bo Li', role: 'manager', password: 'long-enough', teamId });
-    expect(await verifyPassword(manager.passwordHash, 'long-enough')).toBe(true);
+    const manager = await createPerson(t.db, admin.id, { email: 'bo@example.com', name: 'Bo Li', role: 'manager', password: 'ferry lantern quartz', teamId });
+    expect(await verifyPassword(manager.passwordHash, 'ferry lantern quartz')).toBe(true);
+    // An admin-chosen password is only a way in: Bo chooses his own at first sign-in; Ana has none to change.
+    expect(manager.mustChangePassword).toBe(true);
+    expect(learner.mustChangePassword).toBe(false);
     expect(await t.db.select().from(teamManagers).where(eq(teamManagers.userId, manager.id))).toHaveLength(1);
     expect(await t.db.select().from(teamMembers).where(eq(teamMembers.userId, manager.id))).toHaveLength(0);
   });
@@ -40,6 +43,8 @@ describe.each(testDrivers)('admin accounts on %s', (driver) => {
     await expect(createPerson(t.db, admin.id, { email: 'ana@', name: 'Ana', role: 'learner', password: null })).rejects.toThrow('"ana@" is not an email address.');
     await expect(createPerson(t.db, admin.id, { email: 'c@example.com', name: ' ', role: 'learner', password: null })).rejects.toThrow('A name is required.');
     await expect(createPerson(t.db, admin.id, { email: 'c@example.com', name: 'C', role: 'learner', password: 'short' })).rejects.toThrow(/at least 8/);
+    await expect(createPerson(t.db, admin.id, { email: 'c@example.com', name: 'C', role: 'learner', password: 'Password123!' })).rejects.toThrow(/Try a passphrase/);
+    await expect(createPerson(t.db, admin.id, { email: 'cleo.marsh@example.com', name: 'Cleo Marsh', role: 'learner', password: 'cleomarsh2026' })).rejects.toThrow(/Try a passphrase/);
     await expect(
       createPerson(t.db, admin.id, { email: 'c@example.com', name: 'C', role: 'learner', password: null, teamId: '00000000-0000-4000-8000-000000000000' }),
     ).rejects.toMatchObject({ status: 404, message: 'No such team.' });
@@ -61,9 +66,11 @@ describe.each(testDrivers)('admin accounts on %s', (driver) => {
 
   it('setting a password ends the person’s sessions; deactivating keeps their records and ends them too', async () => {
     const ana = (await t.db.select().from(users).where(eq(users.email, 'ana.ruiz@example.com')))[0]!;
-    const withPassword = await editPerson(t.db, admin.id, ana.id, { password: 'a-new-password' });
+    await expect(editPerson(t.db, admin.id, ana.id, { password: 'anaruiz1' })).rejects.toThrow(/Try a passphrase/);
+    const withPassword = await editPerson(t.db, admin.id, ana.id, { password: 'velvet compass harbour' });
     expect(withPassword.sessionVersion).toBe(ana.sessionVersion + 1);
-    expect(await verifyPassword(withPassword.passwordHash, 'a-new-password')).toBe(true);
+    expect(withPassword.mustChangePassword).toBe(true);
+    expect(await verifyPassword(withPassword.passwordHash, 'velvet compass harbour')).toBe(true);
     const off = await editPerson(t.db, admin.id, ana.id, { active: false });
     expect(off).toMatchObject({ active: false, sessionVersion: ana.sessionVersion + 2 });
     expect(await t.db.select().from(teamMembers).where(eq(teamMembers.userId, ana.id))).toHaveLength(1);

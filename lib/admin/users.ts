@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from
 import type { Db } from '@/db/client';
 import { teamManagers, teamMembers, teams, users, type Role, type User } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem, type PasswordContext } from '@/lib/auth/password-policy';
 import { createUser, isUuid, normalizeEmail, updateAccount, UserChangeError } from '@/lib/users';
 import { isEmail, MAX_NAME_LENGTH } from './validation';
 import { addToTeam, placeFor, requireTeam } from './teams';
@@ -155,6 +156,11 @@ function checkName(name: string): string {
   return trimmed;
 }
 
+function checkNewPassword(password: string, context: PasswordContext): void {
+  const problem = passwordProblem(password, context);
+  if (problem) throw new UserChangeError(400, problem);
+}
+
 function checkEmail(email: string): string {
   const normalized = normalizeEmail(email);
   if (!isEmail(normalized)) throw new UserChangeError(400, `"${email.trim()}" is not an email address.`);
@@ -165,9 +171,11 @@ function checkEmail(email: string): string {
 export async function createPerson(db: Db, actorId: string, input: NewPerson): Promise<User> {
   const email = checkEmail(input.email);
   const name = checkName(input.name);
+  if (input.password !== null) checkNewPassword(input.password, { email, name });
   return db.transaction(async (tx) => {
     const team = input.teamId ? await requireTeam(tx, input.teamId) : null;
-    const user = await createUser(tx, { email, name, role: input.role, password: input.password });
+    // A password someone else chose is only a way in: the person picks their own at first sign-in.
+    const user = await createUser(tx, { email, name, role: input.role, password: input.password, mustChangePassword: input.password !== null });
     await audit(tx, {
       action: 'user.created',
       actorId,
@@ -198,14 +206,12 @@ export async function editPerson(db: Db, actorId: string, userId: string, change
   if (!isUuid(userId)) throw new UserChangeError(404, 'No such user.');
   const name = change.name === undefined ? undefined : checkName(change.name);
   const email = change.email === undefined ? undefined : checkEmail(change.email);
-  if (change.password !== undefined && change.password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserChangeError(400, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(users).where(eq(users.id, userId));
       if (!before) throw new UserChangeError(404, 'No such user.');
+      if (change.password !== undefined) checkNewPassword(change.password, { email: email ?? before.email, name: name ?? before.name });
       let after = before;
       if (change.role !== undefined || change.active !== undefined) {
         after = await updateAccount(tx, actorId, userId, {
@@ -232,7 +238,7 @@ export async function editPerson(db: Db, actorId: string, userId: string, change
           ...(changed.name ? { name } : {}),
           ...(changed.email ? { email } : {}),
           ...(changed.password ? { passwordHash } : {}),
-          ...(changed.password && actorId !== userId ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+          ...(changed.password && actorId !== userId ? { sessionVersion: sql`${users.sessionVersion} + 1`, mustChangePassword: true } : {}),
         })
         .where(eq(users.id, userId))
         .returning();

@@ -2,6 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { sessions, teamManagers, teamMembers, teams, type Role } from '@/db/schema';
+import { demoPeople } from '@/db/seed';
+import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http-error';
 import { findUserById, isUuid } from '@/lib/users';
 import { sessionPolicy, sessionState, touchSession, TOUCH_EVERY_MS, type SessionPolicy } from './sessions';
@@ -15,11 +17,30 @@ export interface SessionClaims {
   sid: string;
 }
 
+/** A step the person must take before anything else: their own password, or two-step sign-in for an admin. */
+export type PendingStep = 'password' | 'two-step';
+
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: Role;
+  pending?: PendingStep;
+}
+
+// The demo admin signs in with a published password on a server only this computer can reach
+// (ADR 16); asking it for an authenticator app would stop the quick start and protect nothing.
+const DEMO_ADMINS = new Set(demoPeople.filter((p) => p.role === 'admin').map((p) => p.email));
+
+/** What the person must do first, if anything (ADR 18). */
+export function pendingStep(
+  row: { email: string; role: Role; mustChangePassword: boolean; passwordHash: string | null; totpEnabledAt: Date | null },
+  adminTwoStep: 'required' | 'optional' = env().ADMIN_TWO_STEP,
+): PendingStep | undefined {
+  if (row.mustChangePassword && row.passwordHash) return 'password';
+  // Two-step codes guard the password; an admin who signs in only through SSO relies on the company's provider.
+  if (row.role === 'admin' && adminTwoStep === 'required' && row.passwordHash && !row.totpEnabledAt && !DEMO_ADMINS.has(row.email)) return 'two-step';
+  return undefined;
 }
 
 export type RevokedReason = 'missing' | 'inactive' | 'version' | 'ended' | 'idle' | 'expired';
@@ -40,7 +61,8 @@ export async function resolveSession(db: Db, claims: SessionClaims, policy: Sess
   const state = sessionState(session, policy, now);
   if (state !== 'live') return { revoked: state };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now);
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, sid: session.id };
+  const pending = pendingStep(row);
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, ...(pending ? { pending } : {}) }, sid: session.id };
 }
 
 async function findSession(db: Db, id: string) {

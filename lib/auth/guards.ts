@@ -16,7 +16,7 @@ export { AccessError };
 type Viewer =
   | { state: 'anonymous' }
   | { state: 'revoked'; reason: string; userId: string }
-  | { state: 'signed-in'; user: SessionUser };
+  | { state: 'signed-in'; user: SessionUser; sid: string };
 
 /** The claims of this request's session cookie, not yet checked against the database. */
 export const sessionClaims = cache(async (): Promise<SessionClaims | null> =>
@@ -29,9 +29,22 @@ export const viewer = cache(async (): Promise<Viewer> => {
   if (!claims) return { state: 'anonymous' };
   const check: SessionCheck = await resolveSession(await getDb(), claims);
   return 'user' in check
-    ? { state: 'signed-in', user: check.user }
+    ? { state: 'signed-in', user: check.user, sid: check.sid }
     : { state: 'revoked', reason: check.revoked, userId: claims.uid };
 });
+
+/** The server-side session of this request, for changes that end every other session. */
+export async function currentSessionId(): Promise<string | undefined> {
+  const v = await viewer();
+  return v.state === 'signed-in' ? v.sid : undefined;
+}
+
+/** Where a person with a step still to take is sent, and what an API tells them. */
+export const PENDING_PAGE = '/account';
+const pendingMessages = {
+  password: 'Choose your own password first, on your account page.',
+  'two-step': 'Admins set up two-step sign-in first, on their account page.',
+} as const;
 
 /** The signed-in user, or null for anyone else (anonymous or with an ended session). */
 export async function currentUser(): Promise<SessionUser | null> {
@@ -39,9 +52,13 @@ export async function currentUser(): Promise<SessionUser | null> {
   return v.state === 'signed-in' ? v.user : null;
 }
 
+/** The client address the server script passed on with this request. */
+export async function requestIp(): Promise<string> {
+  return clientIp(Object.fromEntries(await headers()));
+}
+
 async function denied(user: SessionUser, path: string, why: string): Promise<void> {
-  const h = Object.fromEntries(await headers());
-  await audit(await getDb(), { action: 'access.denied', actorId: user.id, subject: path, ip: clientIp(h), detail: { why } });
+  await audit(await getDb(), { action: 'access.denied', actorId: user.id, subject: path, ip: await requestIp(), detail: { why } });
 }
 
 /**
@@ -65,14 +82,20 @@ export async function requirePageUser(path: string, roles?: readonly Role[]): Pr
       forbidden();
     }
   }
+  if (v.user.pending && path !== PENDING_PAGE) redirect(`${PENDING_PAGE}?required=${v.user.pending}`);
   return v.user;
 }
 
-/** For route handlers and server actions: the signed-in user with one of `roles`, or an AccessError. */
-export async function requireApiUser(path: string, roles?: readonly Role[]): Promise<SessionUser> {
+/**
+ * For route handlers and server actions: the signed-in user with one of `roles`, or an AccessError.
+ * Someone with a step still to take (their own password, an admin's two-step sign-in) gets a 403
+ * everywhere except the routes that take that step (`allowPending`).
+ */
+export async function requireApiUser(path: string, roles?: readonly Role[], options: { allowPending?: boolean } = {}): Promise<SessionUser> {
   const v = await viewer();
   if (v.state === 'anonymous') throw new AccessError(401, 'Sign in first.');
   if (v.state === 'revoked') throw new AccessError(401, 'Your session has ended. Sign in again.');
+  if (v.user.pending && !options.allowPending) throw new AccessError(403, pendingMessages[v.user.pending]);
   if (roles) {
     try {
       assertRole(v.user, roles);

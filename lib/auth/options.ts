@@ -8,7 +8,8 @@ import { audit } from '@/lib/audit';
 import { env, type Env } from '@/lib/env';
 import { sessionSecret } from './secret';
 import { signInErrors } from './sign-in-errors';
-import { signInWithPassword } from './sign-in';
+import { signInWithPassword, type SignInPolicy } from './sign-in';
+import { twoStepKey } from './two-step';
 import { createSession, endSession } from './sessions';
 import { findUserBySso, matchSsoAccount } from './sso';
 import { isUuid } from '@/lib/users';
@@ -76,8 +77,13 @@ export function sessionCookie(e: Pick<Env, 'NEXTAUTH_URL'>): NextAuthOptions['co
   };
 }
 
+/** The sign-in limits from the environment, with the key that opens two-step secrets. */
+export function signInPolicy(e: Env = env()): SignInPolicy {
+  return { max: e.SIGNIN_MAX_FAILURES, windowMinutes: e.SIGNIN_WINDOW_MINUTES, twoStepKey: twoStepKey(sessionSecret(e)) };
+}
+
 export function buildOptions(e: Env = env()): NextAuthOptions {
-  const limit = { max: e.SIGNIN_MAX_FAILURES, windowMinutes: e.SIGNIN_WINDOW_MINUTES };
+  const limit = signInPolicy(e);
   const oidc = oidcProvider(e);
   return {
     secret: sessionSecret(e),
@@ -88,14 +94,21 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
       CredentialsProvider({
         id: 'credentials',
         name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          code: { label: 'Two-step code', type: 'text' },
+        },
         async authorize(credentials, req) {
           const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 320) : '';
           const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 1024) : '';
-          const result = await signInWithPassword(await getDb(), { email, password, ip: clientIp(req?.headers) }, limit);
+          const code = typeof credentials?.code === 'string' ? credentials.code.slice(0, 32) : '';
+          const result = await signInWithPassword(await getDb(), { email, password, code, ip: clientIp(req?.headers) }, limit);
           if (result.ok) return result.user;
           if (result.reason === 'limited') throw new Error(`${signInErrors.limitedPrefix}${result.retryAfterSeconds}`);
           if (result.reason === 'inactive') throw new Error(signInErrors.inactive);
+          if (result.reason === 'code-needed') throw new Error(signInErrors.codeNeeded);
+          if (result.reason === 'code-invalid') throw new Error(signInErrors.codeInvalid);
           return null;
         },
       }),

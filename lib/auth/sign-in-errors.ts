@@ -6,4 +6,6 @@ export const signInErrors = {
   noAccount: 'NoAccount',
   unverifiedEmail: 'UnverifiedEmail',
   otherIdentity: 'OtherIdentity',
+  codeNeeded: 'TwoStepCodeNeeded',
+  codeInvalid: 'TwoStepCodeInvalid',
 } as const;

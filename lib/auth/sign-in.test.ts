@@ -4,8 +4,10 @@ import { auditLog, signInFailures } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { checkSignInLimit, recordSignInFailure } from './rate-limit';
 import { signInWithPassword } from './sign-in';
+import { codeAt, confirmEnrolment, startEnrolment, twoStepKey as twoStepKeyFrom } from './two-step';
 
-const limit = { max: 10, windowMinutes: 15 };
+const twoStepKey = twoStepKeyFrom('a session secret of at least thirty-two characters');
+const limit = { max: 10, windowMinutes: 15, twoStepKey };
 const minutes = (n: number, from: Date) => new Date(from.getTime() + n * 60_000);
 
 describe.each(testDrivers)('sign-in on %s', (driver) => {
@@ -62,7 +64,7 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
   });
 
   it('locks an account guessed from many addresses at five times the limit, until the window passes', async () => {
-    const small = { max: 2, windowMinutes: 15 };
+    const small = { max: 2, windowMinutes: 15, twoStepKey };
     const now = new Date('2026-01-06T09:00:00Z');
     await makeUser(t.db, { email: 'spread@example.com', password: 'right one' });
     for (let i = 0; i < 10; i++) {
@@ -78,7 +80,7 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
   });
 
   it('writes one audit row per email, address and window for refused tries, however many there are', async () => {
-    const small = { max: 2, windowMinutes: 15 };
+    const small = { max: 2, windowMinutes: 15, twoStepKey };
     const now = new Date('2026-01-07T09:00:00Z');
     const ip = '10.3.0.9';
     for (let i = 0; i < 12; i++) await signInWithPassword(t.db, { email: 'noisy@example.com', password: `guess${i}`, ip }, small, minutes(i / 10, now));
@@ -136,7 +138,7 @@ describe.each(testDrivers)('rate limit counters on %s', (driver) => {
 
   it('count only failures inside the window and prune expired ones', async () => {
     const key = { email: 'w@example.com', ip: '198.51.100.7' };
-    const small = { max: 3, windowMinutes: 10 };
+    const small = { max: 3, windowMinutes: 10, twoStepKey };
     const t0 = new Date('2026-03-01T08:00:00Z');
     await recordSignInFailure(t.db, key, small, t0);
     await recordSignInFailure(t.db, key, small, minutes(1, t0));
@@ -147,5 +149,38 @@ describe.each(testDrivers)('rate limit counters on %s', (driver) => {
     // A new failure after the window removes the rows that no longer count.
     await recordSignInFailure(t.db, key, small, minutes(30, t0));
     expect(await t.db.select().from(signInFailures).where(eq(signInFailures.email, key.email))).toHaveLength(1);
+  });
+  it('asks for the code after a right password when two-step sign-in is on, and signs in with a right one', async () => {
+    const u = await makeUser(t.db, { email: 'two@example.com', password: 'correct horse' });
+    const { key } = await startEnrolment(t.db, twoStepKey, u);
+    const now = new Date();
+    await confirmEnrolment(t.db, twoStepKey, u.id, codeAt(key, new Date(now.getTime() - 60_000)), new Date(now.getTime() - 60_000));
+    const ip = '10.9.0.1';
+    expect(await signInWithPassword(t.db, { email: 'two@example.com', password: 'nope', ip, code: codeAt(key, now) }, limit, now)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await signInWithPassword(t.db, { email: 'two@example.com', password: 'correct horse', ip }, limit, now)).toEqual({ ok: false, reason: 'code-needed' });
+    expect(await signInWithPassword(t.db, { email: 'two@example.com', password: 'correct horse', ip, code: '123456' }, limit, now)).toEqual({ ok: false, reason: 'code-invalid' });
+    const ok = await signInWithPassword(t.db, { email: 'two@example.com', password: 'correct horse', ip, code: codeAt(key, now) }, limit, now);
+    expect(ok.ok).toBe(true);
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.subject, 'two@example.com'));
+    expect(rows.map((r) => [r.action, r.detail])).toEqual([
+      ['signin.failed', null],
+      ['signin.failed', { secondFactor: true }],
+      ['signin', { provider: 'credentials', secondFactor: 'code' }],
+    ]);
+    // The same code a second time, even with the right password, is refused.
+    expect(await signInWithPassword(t.db, { email: 'two@example.com', password: 'correct horse', ip, code: codeAt(key, now) }, limit, now)).toEqual({ ok: false, reason: 'code-invalid' });
+  });
+
+  it('counts wrong codes as failures, so codes cannot be guessed faster than passwords', async () => {
+    const u = await makeUser(t.db, { email: 'guess@example.com', password: 'correct horse' });
+    const { key } = await startEnrolment(t.db, twoStepKey, u);
+    const now = new Date();
+    await confirmEnrolment(t.db, twoStepKey, u.id, codeAt(key, new Date(now.getTime() - 60_000)), new Date(now.getTime() - 60_000));
+    const small = { max: 3, windowMinutes: 15, twoStepKey };
+    for (const code of ['111111', '222222', '333333']) {
+      expect((await signInWithPassword(t.db, { email: 'guess@example.com', password: 'correct horse', ip: '10.9.1.1', code }, small, now)).ok).toBe(false);
+    }
+    const fourth = await signInWithPassword(t.db, { email: 'guess@example.com', password: 'correct horse', ip: '10.9.1.1', code: codeAt(key, now) }, small, now);
+    expect(fourth).toMatchObject({ ok: false, reason: 'limited' });
   });
 });

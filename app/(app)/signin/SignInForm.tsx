@@ -2,6 +2,7 @@
 // The sign-in form: a real form (password managers fill it), errors announced to screen readers.
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
+import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
 
 interface Props {
@@ -13,13 +14,17 @@ interface Props {
 export function SignInForm({ callbackUrl, initialError, sso }: Props) {
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
+  // Shown once the password proves right for an account with two-step sign-in on.
+  const [needCode, setNeedCode] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const email = String(data.get('email') ?? '').trim();
     const password = String(data.get('password') ?? '');
+    const code = String(data.get('code') ?? '').trim();
     if (!email || !password) {
       setError('Enter your email and your password.');
       return;
@@ -27,12 +32,24 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await signIn('credentials', { email, password, redirect: false, callbackUrl });
+      const result = await signIn('credentials', { email, password, code, redirect: false, callbackUrl });
       if (result?.ok && !result.error) {
         window.location.assign(callbackUrl);
         return;
       }
+      const askCode = result?.error === signInErrors.codeNeeded || result?.error === signInErrors.codeInvalid;
       setError(signInErrorMessage(result?.error ?? 'unknown'));
+      if (askCode) {
+        setNeedCode(true);
+        setBusy(false);
+        requestAnimationFrame(() => {
+          if (codeRef.current) {
+            codeRef.current.value = '';
+            codeRef.current.focus();
+          }
+        });
+        return;
+      }
     } catch {
       setError('The trainer could not be reached. Check your connection and try again.');
     }
@@ -66,6 +83,25 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
           <label htmlFor="password">Password</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
+        {needCode && (
+          <div className="field">
+            <label htmlFor="code">Two-step code</label>
+            <input
+              id="code"
+              name="code"
+              ref={codeRef}
+              type="text"
+              autoComplete="one-time-code"
+              autoCapitalize="none"
+              spellCheck={false}
+              aria-describedby="code-hint"
+              required
+            />
+            <p className="hint" id="code-hint">
+              The 6-digit code from your authenticator app, or a recovery code.
+            </p>
+          </div>
+        )}
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

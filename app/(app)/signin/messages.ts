@@ -19,6 +19,10 @@ export function signInErrorMessage(code: string | undefined | null): string | un
       return 'Your company sign-in did not confirm your email address, so it cannot be matched to a trainer account. Ask your IT team to verify it, or your admin for help.';
     case signInErrors.otherIdentity:
       return 'This trainer account is already linked to a different company sign-in. Ask your admin to check which one is yours.';
+    case signInErrors.codeNeeded:
+      return 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
+    case signInErrors.codeInvalid:
+      return 'That code did not work. Enter the code showing now (each code works once), or a recovery code you have not used.';
     case 'SessionRequired':
       return 'Sign in to continue.';
     default:

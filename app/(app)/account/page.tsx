@@ -1,0 +1,59 @@
+// My account: change one's password, set up two-step sign-in, and the step an admin or the policy asks for first.
+import type { Metadata } from 'next';
+import { getDb } from '@/db/runtime';
+import { users } from '@/db/schema';
+import { PENDING_PAGE, requirePageUser } from '@/lib/auth/guards';
+import { twoStepStatus } from '@/lib/auth/two-step';
+import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { env } from '@/lib/env';
+import { eq } from 'drizzle-orm';
+import { PasswordForm } from './PasswordForm';
+import { TwoStepPanel } from './TwoStepPanel';
+
+export const metadata: Metadata = { title: 'My account' };
+
+const requiredNotice = {
+  password: 'Your admin chose your first password. Choose your own now: only you should know it.',
+  'two-step': 'Admins sign in with a password and a code from an authenticator app. Set up two-step sign-in to carry on.',
+} as const;
+
+export default async function AccountPage() {
+  const user = await requirePageUser(PENDING_PAGE);
+  const db = await getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  const hasPassword = Boolean(row?.passwordHash);
+  const twoStep = await twoStepStatus(db, user.id);
+  const e = env();
+  const adminMustKeep = user.role === 'admin' && e.ADMIN_TWO_STEP === 'required';
+
+  return (
+    <section className="stack account-page">
+      <h1>My account</h1>
+      <p className="muted">
+        Signed in as {user.name} ({user.email}).
+      </p>
+      {user.pending && (
+        <p className="alert alert-info" role="status">
+          {requiredNotice[user.pending]}
+        </p>
+      )}
+
+      <section className="card stack" aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        {hasPassword ? (
+          <PasswordForm minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_LENGTH} first={user.pending === 'password'} />
+        ) : (
+          <p>You sign in through {e.OIDC_NAME}, so there is no password to change here.</p>
+        )}
+      </section>
+
+      {hasPassword && user.pending !== 'password' && (
+        <section className="card stack" aria-labelledby="two-step-heading">
+          <h2 id="two-step-heading">Two-step sign-in</h2>
+          <TwoStepPanel enabled={twoStep.enabled} recoveryCodesLeft={twoStep.recoveryCodesLeft} required={adminMustKeep} pending={user.pending === 'two-step'} />
+        </section>
+      )}
+    </section>
+  );
+}

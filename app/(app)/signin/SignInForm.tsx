@@ -16,6 +16,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
   const [busy, setBusy] = useState(false);
   // Shown once the password proves right for an account with two-step sign-in on.
   const [needCode, setNeedCode] = useState(false);
+  const [asking, setAsking] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
 
@@ -31,6 +32,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
     }
     setBusy(true);
     setError(undefined);
+    setAsking(false);
     try {
       const result = await signIn('credentials', { email, password, code, redirect: false, callbackUrl });
       if (result?.ok && !result.error) {
@@ -39,6 +41,8 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
       }
       const askCode = result?.error === signInErrors.codeNeeded || result?.error === signInErrors.codeInvalid;
       setError(signInErrorMessage(result?.error ?? 'unknown'));
+      // Asking for the code is the next step, not a mistake: shown as information.
+      setAsking(result?.error === signInErrors.codeNeeded);
       if (askCode) {
         setNeedCode(true);
         setBusy(false);
@@ -61,7 +65,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
     <>
       <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate>
         {error && (
-          <p className="alert alert-error" role="alert" tabIndex={-1} ref={errorRef} id="signin-error">
+          <p className={`alert ${asking ? 'alert-info' : 'alert-error'}`} role="alert" tabIndex={-1} ref={errorRef} id="signin-error">
             {error}
           </p>
         )}

@@ -27,6 +27,8 @@ interface Case {
 
 interface Ids {
   learnerId: string;
+  /** Another learner of the same team. */
+  teammateId: string;
   attemptId: string;
   teamId: string;
 }
@@ -48,6 +50,13 @@ const cases: Case[] = [
   { name: 'team overview of a given team', method: 'GET', url: (i) => `/team?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
   { name: 'learner page', method: 'GET', url: (i) => `/team/learners/${i.learnerId}`, expect: { ...page(403, 200), otherManager: 403 } },
   { name: 'transcript review', method: 'GET', url: (i) => `/team/learners/${i.learnerId}/attempts/${i.attemptId}`, expect: { ...page(403, 200), otherManager: 403 } },
+  // learner1's attempt under learner2's address: both on manager1's team, so only the mismatch refuses it.
+  {
+    name: 'transcript under another learner’s address',
+    method: 'GET',
+    url: (i) => `/team/learners/${i.teammateId}/attempts/${i.attemptId}`,
+    expect: { ...page(403, 404), otherManager: 403 },
+  },
   { name: 'choice analytics', method: 'GET', url: (i) => `/team/scenarios/double-charge?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
   { name: 'check-up plans', method: 'GET', url: (i) => `/team/checkups?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
   // Admin pages.
@@ -82,6 +91,27 @@ const cases: Case[] = [
     body: () => ({ name: '', scenarioCount: 0 }),
     expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 400, admin: 400 },
   },
+  // The admin's team routes: managers manage their teams' check-ups, not the teams themselves.
+  {
+    name: 'rename a team',
+    method: 'PATCH',
+    url: (i) => `/api/admin/teams/${i.teamId}`,
+    body: () => ({}),
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+  },
+  {
+    name: 'add a team manager',
+    method: 'POST',
+    url: (i) => `/api/admin/teams/${i.teamId}/managers`,
+    body: () => ({}),
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+  },
+  {
+    name: 'delete a team',
+    method: 'DELETE',
+    url: () => '/api/admin/teams/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 404 },
+  },
   {
     name: 'change an account',
     method: 'PATCH',
@@ -109,8 +139,9 @@ test('every role gets exactly the access it should on every guarded page and rou
   const started = await (await requests.learner.post('/api/attempts', { data: { scenarioId: 'double-charge', mode: 'practice' } })).json();
   expect((await requests.learner.post(`/api/attempts/${started.attemptId}/decisions`, { data: { seq: 0, choiceId: best } })).status()).toBe(200);
   const me = await (await requests.learner.get('/api/me')).json();
+  const teammate = await (await requests.otherLearner.get('/api/me')).json();
   const teams = (await (await requests.manager.get('/api/team')).json()).teams as { id: string; name: string }[];
-  const ids: Ids = { learnerId: me.user.id, attemptId: started.attemptId, teamId: teams.find((t) => t.name === 'Harbour Street Support')!.id };
+  const ids: Ids = { learnerId: me.user.id, teammateId: teammate.user.id, attemptId: started.attemptId, teamId: teams.find((t) => t.name === 'Harbour Street Support')!.id };
 
   const wrong: string[] = [];
   for (const c of cases) {
@@ -130,4 +161,50 @@ test('every role gets exactly the access it should on every guarded page and rou
     }
   }
   expect(wrong).toEqual([]);
+});
+
+test('reading and exporting learners’ records is on record, and so is asking for another team’s', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await contextFor(browser, 'admin');
+  const manager = await contextFor(browser, 'manager');
+  const learner = await contextFor(browser, 'learner');
+  const riley = await browser.newContext();
+  await signIn(await riley.newPage(), 'manager3@example.com');
+
+  // Another manager's team, with a check-up plan of its own.
+  const team = (await (await admin.post('/api/admin/teams', { data: { name: 'Lantern Quay Support' } })).json()).team as { id: string };
+  expect((await admin.post(`/api/admin/teams/${team.id}/managers`, { data: { email: 'manager3@example.com' } })).status()).toBeLessThan(300);
+  const planned = await riley.request.post(`/api/teams/${team.id}/checkup-plans`, { data: { name: 'Quay check-up', scenarioCount: 1, recurDays: null } });
+  expect(planned.status()).toBe(201);
+  const planId = ((await planned.json()) as { plan: { id: string } }).plan.id;
+
+  // manager1 tries to stop that plan and export that team: both exist, both answer "not found".
+  const stop = await manager.delete(`/api/checkup-plans/${planId}`);
+  expect(stop.status()).toBe(404);
+  expect(await stop.json()).toEqual({ error: 'There is no such team among the teams you manage.' });
+  expect((await manager.get(`/api/teams/${team.id}/export?kind=skills`)).status()).toBe(404);
+  const stillThere = await riley.request.delete(`/api/checkup-plans/${planId}`);
+  expect(stillThere.status()).toBe(200);
+
+  // manager1 reads a learner of their own team, a transcript, and exports the team.
+  const started = await (await learner.post('/api/attempts', { data: { scenarioId: 'double-charge', mode: 'practice' } })).json();
+  const me = await (await learner.get('/api/me')).json();
+  expect((await manager.get(`/team/learners/${me.user.id}`)).status()).toBe(200);
+  expect((await manager.get(`/team/learners/${me.user.id}/attempts/${started.attemptId}`)).status()).toBe(200);
+  const harbour = ((await (await manager.get('/api/team')).json()).teams as { id: string; name: string }[]).find((t) => t.name === 'Harbour Street Support')!;
+  expect((await manager.get(`/api/teams/${harbour.id}/export?kind=attempts`)).status()).toBe(200);
+
+  // The admin's activity list has each of them, newest first, under the manager's name.
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin');
+  const rows = page.getByRole('table', { name: 'Recent activity' }).getByRole('row');
+  const byJordan = (await rows.allInnerTexts()).filter((r) => r.includes('Jordan Lee')).map((r) => r.split('\t')[1]);
+  expect(byJordan.slice(0, 5)).toEqual([
+    'Exported team results (CSV)',
+    'Opened a transcript',
+    'Opened a learner’s record',
+    'Asked for someone else’s record (answered “not found”)',
+    'Asked for someone else’s record (answered “not found”)',
+  ]);
 });

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { assignments, attempts, decisions, sessions, users } from '@/db/schema';
+import { assignments, attempts, auditLog, decisions, sessions, users } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
@@ -175,6 +175,13 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     await expect(decideAttempt(t.db, other.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 404 });
     await expect(getAttempt(t.db, other.id, attemptId)).rejects.toMatchObject({ status: 404 });
     await expect(getAttempt(t.db, learner.id, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
+    await expect(getAttempt(t.db, other.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
+    // The asker is told nothing, but the probing of a real attempt is on record; a missing one is not.
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'access.not_found'));
+    expect(rows.map((r) => [r.actorId, r.subject, r.detail])).toEqual([
+      [other.id, `attempt ${attemptId}`, { why: 'another person’s attempt' }],
+      [other.id, `attempt ${attemptId}`, { why: 'another person’s attempt' }],
+    ]);
   });
 
   it('stores one row when the same decision arrives 20 times at once', async () => {

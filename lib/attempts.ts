@@ -6,6 +6,7 @@ import { prepared, queryRows, type Db } from '@/db/client';
 import { assignments, attempts, decisions, scenarioVersions, sessions, users, type StoredCoach } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
 import { sessionLiveSql, sessionPolicy } from '@/lib/auth/sessions';
+import { auditNotFound } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 import { stableShuffle } from '@/lib/shuffle';
 import { isUuid } from '@/lib/users';
@@ -294,6 +295,12 @@ function warmCoachSoon() {
 
 const notFound = () => new HttpError(404, 'There is no such attempt.');
 
+/** The same 404 for another person's attempt, after an audit row saying who asked for it. */
+async function probed(db: Db, userId: string, attemptId: string): Promise<HttpError> {
+  await auditNotFound(db, userId, `attempt ${attemptId}`, 'another person’s attempt');
+  return notFound();
+}
+
 /**
  * Records one decision. The same (seq, choiceId) or (seq, reply) sent again returns the same
  * answer and stores nothing; a different choice or reply for a recorded seq, a seq that skips
@@ -310,8 +317,9 @@ export async function decideAttempt(
   retried = false,
 ): Promise<DecisionAnswer> {
   const attempt = await findAttempt(db, attemptId);
-  // Someone else's attempt is indistinguishable from a missing one.
-  if (!attempt || attempt.userId !== userId) throw notFound();
+  // Someone else's attempt is indistinguishable from a missing one (and the asking is audited).
+  if (!attempt) throw notFound();
+  if (attempt.userId !== userId) throw await probed(db, userId, attemptId);
   const v = await loadVersion(db, attempt.contentHash);
   const ids = attempt.choiceIds;
   const replies = attempt.replyScores;
@@ -494,7 +502,8 @@ export interface TranscriptStep {
 
 export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptView> {
   const attempt = await findAttempt(db, attemptId);
-  if (!attempt || attempt.userId !== userId) throw notFound();
+  if (!attempt) throw notFound();
+  if (attempt.userId !== userId) throw await probed(db, userId, attemptId);
   return viewOf(db, attempt, false);
 }
 

@@ -15,6 +15,10 @@ export type AuditAction =
   | 'user.recovery_codes_replaced'
   | 'signout'
   | 'access.denied'
+  | 'access.not_found'
+  | 'learner.viewed'
+  | 'transcript.viewed'
+  | 'team.exported'
   | 'session.revoked'
   | 'user.deactivated'
   | 'user.reactivated'
@@ -54,6 +58,14 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     detail: entry.detail ?? null,
     ...(entry.at ? { at: entry.at } : {}),
   });
+}
+
+/**
+ * A signed-in person asked for something that exists but is not theirs, and was told it does not
+ * exist (the 404 keeps ids from being probed; this row lets an admin see the probing).
+ */
+export async function auditNotFound(db: Db, actorId: string, subject: string, why: string): Promise<void> {
+  await audit(db, { action: 'access.not_found', actorId, subject, detail: { why } });
 }
 
 export interface AuditRow {

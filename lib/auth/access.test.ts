@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { updateAccount, UserChangeError } from '@/lib/users';
-import { AccessError, assertManagesLearner, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
+import { AccessError, assertManagesLearner, assertManagesTeam, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 describe.each(testDrivers)('sessions and access on %s', (driver) => {
@@ -28,6 +28,15 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   afterAll(() => t.dispose());
 
   const claimsFor = async (u: { id: string; sessionVersion?: number }) => ({ uid: u.id, sv: u.sessionVersion ?? 1, sid: await createSession(t.db, u.id) });
+
+  it('answers another manager’s team as not found, and keeps a record of who asked', async () => {
+    const [b] = await t.db.select().from(teams).where(eq(teams.name, 'B'));
+    await expect(assertManagesTeam(t.db, manager, b!.id)).rejects.toMatchObject({ status: 404 });
+    await expect(assertManagesTeam(t.db, manager, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
+    await expect(assertManagesTeam(t.db, otherManager, b!.id)).resolves.toBeUndefined();
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'access.not_found'));
+    expect(rows.map((r) => [r.actorId, r.subject])).toEqual([[manager.id, `team ${b!.id}`]]);
+  });
 
   it('accepts a token whose version matches the user and whose session is live', async () => {
     const claims = await claimsFor(learner);

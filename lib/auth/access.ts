@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { sessions, teamManagers, teamMembers, teams, type Role } from '@/db/schema';
 import { demoPeople } from '@/db/seed';
+import { auditNotFound } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http-error';
 import { findUserById, isUuid } from '@/lib/users';
@@ -117,5 +118,8 @@ export async function assertManagesTeam(db: Db, user: SessionUser, teamId: strin
     .select({ teamId: teamManagers.teamId })
     .from(teamManagers)
     .where(and(eq(teamManagers.teamId, teamId), eq(teamManagers.userId, user.id)));
-  if (!managed) throw new AccessError(404, 'There is no such team among the teams you manage.');
+  if (!managed) {
+    await auditNotFound(db, user.id, `team ${teamId}`, 'a team they do not manage');
+    throw new AccessError(404, 'There is no such team among the teams you manage.');
+  }
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
+import { audit } from '@/lib/audit';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo } from '@/lib/content/curriculum';
@@ -31,10 +32,12 @@ const since = (now: number | null, before: number | null | undefined) => {
 export default async function LearnerPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  await requirePageLearnerAccess(`/team/learners/${id}`, id);
+  const viewer = await requirePageLearnerAccess(`/team/learners/${id}`, id);
   const db = await getDb();
   const learner = await findUserById(db, id);
   if (!learner) notFound();
+  // Reads of a person's record are kept, as exports are: who looked at whom, and when.
+  await audit(db, { action: 'learner.viewed', actorId: viewer.id, subject: learner.email, detail: { learnerId: id } });
   const [record, done, profile, checkups] = await Promise.all([learnerRecord(db, id), finishedWork(db, id), skillProfile(db, id), learnerCheckups(db, id)]);
   const course = getCourse();
   const catalogue = scenarioCatalogue();

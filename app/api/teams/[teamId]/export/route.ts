@@ -1,6 +1,8 @@
 // CSV export of a team's results for its managers and admins: ?kind=skills (learner × skill) or ?kind=attempts.
 import { getDb } from '@/db/runtime';
+import { audit, auditNotFound } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/guards';
+import { isUuid } from '@/lib/users';
 import { HttpError } from '@/lib/http-error';
 import { apiRoute } from '@/lib/http';
 import { teamCsv } from '@/lib/reports/export';
@@ -14,8 +16,13 @@ export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId
   const db = await getDb();
   const team = await visibleTeam(db, user, teamId);
   // A team the viewer does not manage is reported exactly like one that does not exist.
-  if (!team) throw new HttpError(404, 'There is no such team among yours.');
+  if (!team) {
+    if (isUuid(teamId)) await auditNotFound(db, user.id, `team ${teamId}`, 'export of a team that is not theirs');
+    throw new HttpError(404, 'There is no such team among yours.');
+  }
   const csv = await teamCsv(db, teamId, kind);
+  // Exports carry every learner's results out of the product: who took which, and when, is kept.
+  await audit(db, { action: 'team.exported', actorId: user.id, subject: team.name, detail: { teamId, kind } });
   const name = `${team.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'team'}-${kind}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(csv, {
     headers: {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
 import { getDb } from '@/db/runtime';
+import { audit, auditNotFound } from '@/lib/audit';
 import { reviewAttempt } from '@/lib/attempts';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
@@ -21,11 +22,13 @@ const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(sk
 export default async function TranscriptPage({ params }: Props) {
   const { id, attemptId } = await params;
   if (!isUuid(id) || !isUuid(attemptId)) notFound();
-  await requirePageLearnerAccess(`/team/learners/${id}/attempts/${attemptId}`, id);
+  const viewer = await requirePageLearnerAccess(`/team/learners/${id}/attempts/${attemptId}`, id);
   const db = await getDb();
   const [learner, review] = await Promise.all([findUserById(db, id), reviewAttempt(db, attemptId)]);
   // The attempt must belong to the learner in the address, whose access was just checked.
+  if (review && review.userId !== id) await auditNotFound(db, viewer.id, `attempt ${attemptId}`, 'an attempt of another learner than the address names');
   if (!learner || !review || review.userId !== id) notFound();
+  await audit(db, { action: 'transcript.viewed', actorId: viewer.id, subject: learner.email, detail: { learnerId: id, attemptId } });
   const title = scenarioCatalogue().get(review.scenarioId)?.scenario.title ?? review.scenarioId;
   const e = review.ending;
 

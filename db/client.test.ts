@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, describeUrl, openDatabase, queryRows } from './client';
-import { DataDirError, LOCK_FILE, lockDataDir } from './lock';
+import { DataDirError, LOCK_FILE, lockDataDir, STALE_MS } from './lock';
 import { createTestDatabase, testDrivers } from './testing';
 
 const tmpDirs: string[] = [];
@@ -91,6 +91,58 @@ describe('PGlite data directory', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     release();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  const writeLock = (dir: string, fields: Record<string, unknown>, ageSeconds = 0) => {
+    const file = path.join(dir, LOCK_FILE);
+    fs.writeFileSync(file, JSON.stringify({ pid: 4242, host: 'other-container', startedAt: 'earlier', command: 'scripts/start.ts', token: 'theirs', ...fields }));
+    const at = new Date(Date.now() - ageSeconds * 1000);
+    fs.utimesSync(file, at, at);
+    return file;
+  };
+
+  it('refuses a lock held by a live process on another host sharing the volume, and takes it once its heartbeat stops', () => {
+    const dir = tmpDir();
+    writeLock(dir, {}, 3);
+    expect(() => lockDataDir(dir)).toThrow(/in use by process 4242 on host other-container .*last seen 3 s ago/);
+    writeLock(dir, {}, STALE_MS / 1000 + 5);
+    const release = lockDataDir(dir);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
+    release();
+  });
+
+  it('does not remove a lock another process took after this one judged the old lock stale', async () => {
+    const dir = tmpDir();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.on('exit', r));
+    writeLock(dir, { pid: dead.pid, host: os.hostname(), token: 'dead' });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      // Between this process's judgement and its takeover, a live process on this host locks the directory.
+      const take = () => lockDataDir(dir, { beforeTakeover: () => void writeLock(dir, { pid: other.pid, host: os.hostname(), token: 'other' }) });
+      expect(take).toThrow(new RegExp(`in use by process ${other.pid}`));
+      expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).token).toBe('other');
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('keeps its lock fresh while held, and stops if another process has replaced it', async () => {
+    const dir = tmpDir();
+    const lost: unknown[] = [];
+    const release = lockDataDir(dir, { heartbeatMs: 40, onLost: (by) => lost.push(by) });
+    const file = path.join(dir, LOCK_FILE);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, old, old);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(Date.now() - fs.statSync(file).mtimeMs).toBeLessThan(5_000);
+    expect(lost).toEqual([]);
+    writeLock(dir, { token: 'intruder' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(lost).toEqual([expect.objectContaining({ token: 'intruder', host: 'other-container' })]);
+    // Releasing leaves the other holder's lock alone.
+    release();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).token).toBe('intruder');
   });
 
   it('refuses a directory that holds other files', () => {

@@ -67,7 +67,13 @@ async function openPglite(target: ({ dir: string } | { memory: true }) & { onQue
     };
   }
   const dir = path.resolve(target.dir);
-  const release = lockDataDir(dir);
+  const release = lockDataDir(dir, {
+    onLost: (by) => {
+      // Another process holds the directory now; two writers would corrupt it. Stop at once.
+      console.error(`✖ Lost the lock on ${dir}${by ? ` to process ${by.pid} on ${by.host}` : ''}. Stopping so two processes never write to one database.`);
+      process.exit(70);
+    },
+  });
   let client: PGlite;
   try {
     client = await PGlite.create(dir);

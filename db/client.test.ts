@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, describeUrl, openDatabase, queryRows } from './client';
+import { DatabaseUnavailableError, describeUrl, openDatabase, queryRows, syncTree } from './client';
 import { DataDirError, LOCK_FILE, lockDataDir, STALE_MS } from './lock';
 import { createTestDatabase, testDrivers } from './testing';
 
@@ -143,6 +143,13 @@ describe('PGlite data directory', () => {
     // Releasing leaves the other holder's lock alone.
     release();
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).token).toBe('intruder');
+  });
+
+  it('fsyncs every file of a tree, nested ones too', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'base', '1'), { recursive: true });
+    for (const f of ['PG_VERSION', 'base/1/1259', 'base/1/2608']) fs.writeFileSync(path.join(dir, f), 'x');
+    expect(syncTree(dir)).toBe(3);
   });
 
   it('refuses a directory that holds other files', () => {

@@ -266,6 +266,8 @@ export const attempts = pgTable(
     replyScores: jsonb('reply_scores').$type<Record<string, { scores: Record<string, number>; empathy: boolean }>>().notNull().default({}),
     // Orders each turn's choices for this attempt; the same on resume, different between attempts.
     shuffleSeed: integer('shuffle_seed').notNull().default(0),
+    // The client's Idempotency-Key for the start request: a retried start finds this attempt.
+    startKey: text('start_key'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -275,6 +277,7 @@ export const attempts = pgTable(
     // One attempt per check-up assignment: starting again resumes it, so a learner cannot play
     // a second copy on the path the first one's debrief showed them.
     uniqueIndex('attempts_one_per_assignment').on(t.assignmentId).where(sql`${t.assignmentId} is not null`),
+    uniqueIndex('attempts_start_key').on(t.userId, t.startKey).where(sql`${t.startKey} is not null`),
   ],
 );
 

@@ -36,6 +36,15 @@ test('starting and deciding: 201, 200, idempotent repeats, and each refusal with
   await bad(await req.post('/api/attempts', { data: { scenarioId: 'x'.repeat(20_000), mode: 'practice' } }), 413, /too large/);
   await bad(await req.post('/api/attempts', { headers: { origin: 'https://evil.example' }, data: { scenarioId: 'double-charge', mode: 'practice' } }), 403, /other sites/);
 
+  // A start sent again with its Idempotency-Key (a retry after a lost answer) gets the same attempt.
+  const keyed = { headers: { 'Idempotency-Key': 'retry-0f3a9c2e' }, data: { scenarioId: 'double-charge', mode: 'practice' } };
+  const once = await req.post('/api/attempts', keyed);
+  expect(once.status()).toBe(201);
+  const twice = await req.post('/api/attempts', keyed);
+  expect(twice.status()).toBe(200);
+  expect((await twice.json()).attemptId).toBe((await once.json()).attemptId);
+  await bad(await req.post('/api/attempts', { ...keyed, headers: { 'Idempotency-Key': 'no spaces!' } }), 400, /Idempotency-Key must be/);
+
   const { attemptId, turn } = await start(req);
   expect(turn.choices.length).toBeGreaterThanOrEqual(2);
   expect(JSON.stringify(turn)).not.toMatch(/feedback|scores|next/);

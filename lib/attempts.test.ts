@@ -111,6 +111,35 @@ describe.each(testDrivers)('attempts on %s', (driver) => {
     expect(row!.n).toBe(2);
   });
 
+  it('answers a start sent again with the same Idempotency-Key with the attempt it created, even when sent at once', async () => {
+    const first = await startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0001');
+    expect(first.repeated).toBeUndefined();
+    const again = await startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0001');
+    expect(again).toEqual({ ...first, repeated: true });
+    const racing = await Promise.all([1, 2, 3, 4, 5].map(() => startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0002')));
+    expect(new Set(racing.map((r) => r.attemptId)).size).toBe(1);
+    const keyed = await t.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.startKey, 'start-key-0002'));
+    expect(keyed).toHaveLength(1);
+    // Another person's key is theirs alone; without a key every start is a new attempt.
+    expect((await startAttempt(t.db, other.id, loaded(), 'practice', undefined, 'start-key-0001')).attemptId).not.toBe(first.attemptId);
+    const a = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    const b = await startAttempt(t.db, learner.id, loaded(), 'practice');
+    expect(a.attemptId).not.toBe(b.attemptId);
+  });
+
+  it('refuses a key reused for another scenario, and a key whose attempt has ended', async () => {
+    await startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0003');
+    const elsewhere = loaded("That's maddening.", { id: 'other-scenario' });
+    await expect(startAttempt(t.db, learner.id, elsewhere, 'practice', undefined, 'start-key-0003')).rejects.toMatchObject({ status: 409 });
+    const done = await startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0004');
+    await decideAttempt(t.db, learner.id, done.attemptId, { seq: 0, choiceId: 'feel' });
+    await decideAttempt(t.db, learner.id, done.attemptId, { seq: 1, choiceId: 'fix' });
+    await expect(startAttempt(t.db, learner.id, loaded(), 'practice', undefined, 'start-key-0004')).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/already ended/),
+    });
+  });
+
   it('refuses an assignment that is not the learner’s', async () => {
     await expect(startAttempt(t.db, learner.id, loaded(), 'checkup', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
     const [mine] = await t.db.insert(assignments).values({ userId: learner.id, itemId: 'short' }).returning();

@@ -213,14 +213,27 @@ export interface Started {
   mode: Mode;
   /** Set when the start carried on with the assignment's attempt already in flight. */
   resumed?: true;
+  /** Set when this request was sent before (same Idempotency-Key) and this is what it started. */
+  repeated?: true;
   /** Why this play is practice although a check-up was asked for. */
   notice?: string;
 }
 
 export const PRACTICE_AFTER_CHECKUP = 'You have already completed this check-up, and your first result stands. This play is practice: it does not change your result.';
 
-export async function startAttempt(db: Db, userId: string, scenario: LoadedScenario, mode: Mode, assignmentId?: string): Promise<Started> {
+export async function startAttempt(
+  db: Db,
+  userId: string,
+  scenario: LoadedScenario,
+  mode: Mode,
+  assignmentId?: string,
+  startKey?: string,
+): Promise<Started> {
   const { scenario: s, persona, hash } = scenario;
+  if (startKey) {
+    const earlier = await startedWithKey(db, userId, startKey, s.id);
+    if (earlier) return earlier;
+  }
   let notice: string | undefined;
   if (assignmentId) {
     const [own] = await db
@@ -255,11 +268,14 @@ export async function startAttempt(db: Db, userId: string, scenario: LoadedScena
   const state = replayed.state;
   const [row] = await db
     .insert(attempts)
-    .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed })
+    .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed, startKey })
     .onConflictDoNothing()
     .returning({ id: attempts.id });
-  // Two starts of one assignment at once: the unique index lets one in, the other carries on with it.
+  // Two starts of one assignment, or two sends of one start, at once: the unique indexes let one
+  // in, and the other carries on with it.
   if (!row) {
+    const earlier = startKey ? await startedWithKey(db, userId, startKey, s.id) : undefined;
+    if (earlier) return earlier;
     const resumed = assignmentId ? await resumeAssignment(db, userId, assignmentId) : undefined;
     if (resumed) return resumed;
     throw new HttpError(409, 'This check-up was finished a moment ago; start it again to practise.');
@@ -267,6 +283,24 @@ export async function startAttempt(db: Db, userId: string, scenario: LoadedScena
   playing.set(row.id, { userId, contentHash: hash, mode, shuffleSeed: seed, choiceIds: [], replies: {}, earlier: [], replayed });
   if (mode === 'practice' || s.freeText) warmCoachSoon();
   return { attemptId: row.id, seq: 0, turn: turnOf(s, state, seed, mode)!, mode, ...(notice ? { notice } : {}) };
+}
+
+/**
+ * The attempt an earlier send of this start request created (same person, same Idempotency-Key),
+ * answered as that start was; a key reused for another scenario is a 409.
+ */
+async function startedWithKey(db: Db, userId: string, startKey: string, scenarioId: string): Promise<Started | undefined> {
+  const [earlier] = await db
+    .select({ id: attempts.id, scenarioId: attempts.scenarioId })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.startKey, startKey)));
+  if (!earlier) return undefined;
+  if (earlier.scenarioId !== scenarioId) {
+    throw new HttpError(409, `This Idempotency-Key already started "${earlier.scenarioId}"; send a new key for a new start.`);
+  }
+  const view = await getAttempt(db, userId, earlier.id);
+  if (!view.turn) throw new HttpError(409, 'The attempt this request started has already ended; send a new Idempotency-Key to start again.');
+  return { attemptId: earlier.id, seq: view.seq, turn: view.turn, mode: view.mode, repeated: true };
 }
 
 /** The assignment's attempt in flight, as a start would answer it; none when there is none. */

@@ -49,7 +49,13 @@ const tabDraft = {
   },
 };
 
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+/** A key for one start, kept across its retries (crypto.randomUUID needs https; this works over plain http too). */
+function newStartKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export function Player(props: Props) {
   // Each run is one attempt; trying again starts a fresh run and a new attempt, always a practice
@@ -64,6 +70,8 @@ export function Player(props: Props) {
 }
 
 function PlayerRun(props: Props & { onRetry(): void }) {
+  // One per run: a start retried after a lost answer gets the attempt it already created.
+  const [startKey] = useState(newStartKey);
   const machine = useMemo(
     () =>
       playerMachine.provide({
@@ -73,7 +81,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
             let notice: string | undefined;
             if (!attemptId) {
               const started = await json<{ attemptId: string; mode: 'practice' | 'checkup'; notice?: string }>(
-                await post('/api/attempts', { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) }),
+                await post(
+                  '/api/attempts',
+                  { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },
+                  { 'Idempotency-Key': startKey },
+                ),
               );
               attemptId = started.attemptId;
               notice = started.notice;
@@ -90,7 +102,8 @@ function PlayerRun(props: Props & { onRetry(): void }) {
           }),
         },
       }),
-    [],
+    // startKey never changes within a run (it is state set once).
+    [startKey],
   );
   const [state, send] = useMachine(machine, {
     input: { scenarioId: props.scenarioId, mode: props.mode, attemptId: props.attemptId, assignmentId: props.assignmentId },

@@ -1,0 +1,2 @@
+ALTER TABLE "attempts" ADD COLUMN "start_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "attempts_start_key" ON "attempts" USING btree ("user_id","start_key") WHERE "attempts"."start_key" is not null;

@@ -81,6 +81,19 @@ test('a new admin chooses their own password, sets up two-step sign-in, then sig
 
   await again.goto('/account');
   await expect(again.getByRole('region', { name: 'Two-step sign-in' })).toContainText('9 of 10 recovery codes left');
+
+  // Phone and codes lost: another admin turns it off on her page; her sessions end, and as an
+  // admin she is asked to set it up again as soon as she signs in with her password.
+  const oonaId = ((await created.json()) as { user: { id: string } }).user.id;
+  await demoAdmin.goto(`/admin/users/${oonaId}`);
+  await demoAdmin.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+  await demoAdmin.getByRole('button', { name: `Yes, turn it off for ${ADMIN.name}` }).click();
+  await expect(demoAdmin.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`Two-step sign-in is off for ${ADMIN.name}.`);
+  await expect(demoAdmin.getByRole('heading', { name: 'Two-step sign-in' })).toHaveCount(0);
+  await again.goto('/');
+  await expect(again).toHaveURL(/\/signin/);
+  await attemptSignIn(again, ADMIN.email, OWN);
+  await expect(again).toHaveURL(/\/account\?required=two-step/);
 });
 
 test('a learner changes their own password from the account page; their other devices are signed out', async ({ browser }) => {

@@ -13,6 +13,7 @@ export type AuditAction =
   | 'user.two_step_enabled'
   | 'user.two_step_disabled'
   | 'user.recovery_codes_replaced'
+  | 'user.two_step_reset'
   | 'signout'
   | 'access.denied'
   | 'access.not_found'

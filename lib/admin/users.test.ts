@@ -1,9 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { auditLog, teamManagers, teamMembers, teams, users } from '@/db/schema';
+import { auditLog, sessions, teamManagers, teamMembers, teams, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { createPerson, editPerson, listPeople, personDetail, PEOPLE_PAGE_SIZE } from './users';
+import { createSession } from '@/lib/auth/sessions';
+import { codeAt, confirmEnrolment, startEnrolment, twoStepKey, twoStepStatus } from '@/lib/auth/two-step';
+import { createPerson, editPerson, listPeople, personDetail, PEOPLE_PAGE_SIZE, resetTwoStep } from './users';
 
 describe.each(testDrivers)('admin accounts on %s', (driver) => {
   let t: TestDatabase;
@@ -96,5 +98,21 @@ describe.each(testDrivers)('admin accounts on %s', (driver) => {
       ['ana.ruiz@example.com', ['Harbour'], [], true],
     ]);
     expect((await listPeople(t.db, { teamId: 'not-a-uuid' })).total).toBe(0);
+  });
+  it('turns off a person’s two-step sign-in for a lost phone, ending their sessions, but never the admin’s own', async () => {
+    const key = twoStepKey('a session secret of at least thirty-two characters');
+    const kim = await makeUser(t.db, { email: 'kim@example.com', password: 'x' });
+    const { key: secret } = await startEnrolment(t.db, key, kim);
+    await confirmEnrolment(t.db, key, kim.id, codeAt(secret, new Date()));
+    const session = await createSession(t.db, kim.id);
+    expect((await personDetail(t.db, kim.id))!.twoStepOn).toBe(true);
+    await expect(resetTwoStep(t.db, kim.id, kim.id)).rejects.toThrow('on your account page');
+    await resetTwoStep(t.db, admin.id, kim.id);
+    expect(await twoStepStatus(t.db, kim.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect((await personDetail(t.db, kim.id))!.twoStepOn).toBe(false);
+    expect((await t.db.select().from(sessions).where(eq(sessions.id, session)))[0]!.endedReason).toBe('ended by an admin');
+    expect(await actions('kim@example.com')).toEqual([['user.two_step_reset', { sessionsEnded: 1 }]]);
+    await expect(resetTwoStep(t.db, admin.id, kim.id)).rejects.toThrow('already off');
+    await expect(resetTwoStep(t.db, admin.id, 'nope')).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -4,6 +4,8 @@ import type { Db } from '@/db/client';
 import { teamManagers, teamMembers, teams, users, type Role, type User } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
+import { disableTwoStep } from '@/lib/auth/two-step';
 import { passwordProblem, type PasswordContext } from '@/lib/auth/password-policy';
 import { createUser, isUuid, normalizeEmail, updateAccount, UserChangeError } from '@/lib/users';
 import { isEmail, MAX_NAME_LENGTH } from './validation';
@@ -31,6 +33,7 @@ export interface PersonRow {
   role: Role;
   active: boolean;
   passwordSet: boolean;
+  twoStepOn: boolean;
   teams: TeamRef[];
   manages: TeamRef[];
 }
@@ -43,6 +46,7 @@ const personColumns = {
   role: users.role,
   active: users.active,
   passwordSet: sql<boolean>`${users.passwordHash} is not null`,
+  twoStepOn: sql<boolean>`${users.totpEnabledAt} is not null`,
 };
 
 export interface PeoplePage {
@@ -258,4 +262,22 @@ export async function editPerson(db: Db, actorId: string, userId: string, change
     if (isUniqueViolation(e, 'users_email_unique')) throw new UserChangeError(400, `There is already an account for ${email}.`);
     throw e;
   }
+}
+
+/**
+ * Turns off someone's two-step sign-in when they have lost both their phone and their recovery
+ * codes. Their sessions end too (the phone may be in someone else's hands); an admin among them
+ * is asked to set it up again at their next sign-in.
+ */
+export async function resetTwoStep(db: Db, actorId: string, userId: string): Promise<void> {
+  if (!isUuid(userId)) throw new UserChangeError(404, 'No such user.');
+  if (actorId === userId) throw new UserChangeError(400, 'Turn off your own two-step sign-in on your account page.');
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ email: users.email, on: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+    if (!row) throw new UserChangeError(404, 'No such user.');
+    if (!row.on) throw new UserChangeError(400, 'Two-step sign-in is already off for this person.');
+    await disableTwoStep(tx, userId);
+    const ended = await endUserSessions(tx, userId, 'ended by an admin');
+    await audit(tx, { action: 'user.two_step_reset', actorId, subject: row.email, detail: { sessionsEnded: ended } });
+  });
 }

@@ -201,6 +201,7 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   'user.two_step_enabled': 'Turned on two-step sign-in',
   'user.two_step_disabled': 'Turned off two-step sign-in',
   'user.recovery_codes_replaced': 'Made new recovery codes',
+  'user.two_step_reset': 'Two-step sign-in turned off by an admin',
   'session.revoked': 'Ended session used',
   'user.deactivated': 'Account deactivated',
   'user.reactivated': 'Account reactivated',

@@ -1,4 +1,4 @@
-// Admin: one person's account: details, role, activation, password, the teams they are in, and erasure.
+// Admin: one person's account: details, role, activation, password, two-step sign-in, the teams they are in, and erasure.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -10,6 +10,7 @@ import { isErased } from '@/lib/privacy/erase';
 import { AdminNav } from '../../AdminNav';
 import { EditUserForm } from './EditUserForm';
 import { EraseUserForm } from './EraseUserForm';
+import { ResetTwoStep } from './ResetTwoStep';
 
 export const metadata: Metadata = { title: 'Edit account' };
 
@@ -43,6 +44,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             self={self}
             minPasswordLength={MIN_PASSWORD_LENGTH}
           />
+        </>
+      )}
+      {!erased && person.twoStepOn && (
+        <>
+          <h2 id="two-step">Two-step sign-in</h2>
+          {self ? <p className="muted">This is your own account: manage it on your account page.</p> : <ResetTwoStep user={{ id: person.id, name: person.name }} />}
         </>
       )}
       <h2>Teams</h2>

@@ -1,0 +1,40 @@
+'use client';
+// Turns off a person's two-step sign-in, after a second click that says what it does.
+import { useState } from 'react';
+import { send } from '@/app/_components/send';
+import { useAction } from '@/app/_components/useAction';
+
+export function ResetTwoStep({ user }: { user: { id: string; name: string } }) {
+  const { busy, run, messages } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="stack">
+      <p>
+        {user.name} signs in with a password and a code from an authenticator app. If they have lost their phone and their recovery codes,
+        turn it off here: their sessions end, and they sign in with their password alone until they set it up again.
+      </p>
+      <div className="row-actions">
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={busy}
+              onClick={() => void run(() => send(`/api/admin/users/${user.id}/two-step`, 'DELETE'), { done: `Two-step sign-in is off for ${user.name}.` })}
+            >
+              Yes, turn it off for {user.name}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+            Turn off two-step sign-in
+          </button>
+        )}
+      </div>
+      {messages}
+    </div>
+  );
+}

@@ -1,12 +1,12 @@
 // Who the session belongs to and what they may do: session revocation, role and team checks.
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
-import { sessions, teamManagers, teamMembers, teams, type Role } from '@/db/schema';
+import { sessions, teamManagers, teamMembers, teams, users, type Role } from '@/db/schema';
 import { demoPeople } from '@/db/seed';
 import { auditNotFound } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http-error';
-import { findUserById, isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/users';
 import { sessionPolicy, sessionState, touchSession, TOUCH_EVERY_MS, type SessionPolicy } from './sessions';
 
 /** What a signed session token carries about its user. */
@@ -53,12 +53,14 @@ export type SessionCheck = { user: SessionUser; sid: string } | { revoked: Revok
  * token expires. A live session's last-seen time moves on at most once a minute.
  */
 export async function resolveSession(db: Db, claims: SessionClaims, policy: SessionPolicy = sessionPolicy(), now = new Date()): Promise<SessionCheck> {
-  const row = await findUserById(db, claims.uid);
-  if (!row) return { revoked: 'missing' };
+  if (!isUuid(claims.uid)) return { revoked: 'missing' };
+  // One read for both rows: this runs before every page and request.
+  const found = await userAndSession(db, claims.uid, isUuid(claims.sid) ? claims.sid : NO_SESSION);
+  if (!found) return { revoked: 'missing' };
+  const { user: row, session } = found;
   if (!row.active) return { revoked: 'inactive' };
   if (row.sessionVersion !== claims.sv) return { revoked: 'version' };
-  const session = isUuid(claims.sid) ? await findSession(db, claims.sid) : undefined;
-  if (!session || session.userId !== row.id) return { revoked: 'ended' };
+  if (!session) return { revoked: 'ended' };
   const state = sessionState(session, policy, now);
   if (state !== 'live') return { revoked: state };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now);
@@ -66,8 +68,18 @@ export async function resolveSession(db: Db, claims: SessionClaims, policy: Sess
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role, ...(pending ? { pending } : {}) }, sid: session.id };
 }
 
-async function findSession(db: Db, id: string) {
-  const [row] = await prepared(db, 'session_by_id', (d) => d.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare('session_by_id')).execute({ id });
+// A well-formed id no session has, for tokens that name none.
+const NO_SESSION = '00000000-0000-0000-0000-000000000000';
+
+async function userAndSession(db: Db, uid: string, sid: string) {
+  const [row] = await prepared(db, 'user_and_session', (d) =>
+    d
+      .select({ user: users, session: sessions })
+      .from(users)
+      .leftJoin(sessions, and(eq(sessions.id, sql.placeholder('sid')), eq(sessions.userId, users.id)))
+      .where(eq(users.id, sql.placeholder('uid')))
+      .prepare('user_and_session'),
+  ).execute({ uid, sid });
   return row;
 }
 

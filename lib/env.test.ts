@@ -79,4 +79,11 @@ describe('parseEnv', () => {
     expect(problems({ AUDIT_RETENTION_DAYS: '0' })).toEqual(['AUDIT_RETENTION_DAYS must be a positive whole number, got "0"']);
     expect(problems({ AUDIT_RETENTION_DAYS: '1.5' })[0]).toMatch(/^AUDIT_RETENTION_DAYS must be a positive whole number/);
   });
+
+  it('keeps typed replies unless a retention is set, and refuses one that is not a whole number of days', () => {
+    expect(parseEnv({}).TYPED_REPLY_RETENTION_DAYS).toBeNull();
+    expect(parseEnv({ TYPED_REPLY_RETENTION_DAYS: '' }).TYPED_REPLY_RETENTION_DAYS).toBeNull();
+    expect(parseEnv({ TYPED_REPLY_RETENTION_DAYS: '180' }).TYPED_REPLY_RETENTION_DAYS).toBe(180);
+    expect(problems({ TYPED_REPLY_RETENTION_DAYS: '-3' })).toEqual(['TYPED_REPLY_RETENTION_DAYS must be a positive whole number, got "-3"']);
+  });
 });

@@ -11,7 +11,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const positiveInt = (fallback: number) =>
+const positiveInt = <F extends number | null>(fallback: F) =>
   z
     .string()
     .optional()
@@ -22,7 +22,7 @@ const positiveInt = (fallback: number) =>
         ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${v}"` });
         return z.NEVER;
       }
-      return n;
+      return n as number | F;
     });
 
 const schema = z
@@ -65,6 +65,8 @@ const schema = z
     DECISIONS_PER_MINUTE: positiveInt(120),
     // Audit rows (sign-ins, failures, account changes) older than this are deleted daily.
     AUDIT_RETENTION_DAYS: positiveInt(365),
+    // Typed replies older than this lose their words (their scores stay); unset keeps them.
+    TYPED_REPLY_RETENTION_DAYS: positiveInt(null),
   })
   .superRefine((e, ctx) => {
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];

@@ -12,6 +12,16 @@ export const ERASED_NAME = 'Erased person';
 /** Stands where a typed reply was, so a transcript still shows that a reply was typed and how it scored. */
 export const ERASED_REPLY = '(reply erased)';
 
+/**
+ * The update that takes a typed reply's words away: the text, and the coach's pointers into it.
+ * The choice it was heard as, its scores and what the coach found stay, so reports do not change.
+ */
+export const replyWordsErased = {
+  replyText: ERASED_REPLY,
+  coach: sql`case when ${decisions.coach} is null then null else jsonb_set(${decisions.coach}, '{findings}', coalesce(
+    (select jsonb_agg(f || '{"spans": []}'::jsonb) from jsonb_array_elements(${decisions.coach}->'findings') f), '[]'::jsonb)) end`,
+};
+
 /** The address an erased account keeps: unique, and in the `.invalid` domain, which no mail can reach. */
 export function erasedEmail(userId: string): string {
   return `erased-${userId}@erased.invalid`;
@@ -107,11 +117,7 @@ export async function erasePerson(db: Db, actorId: string, userId: string, confi
     // The words go; the choice each reply was heard as, its scores and what the coach found (without pointers into the words) stay.
     const replies = await tx
       .update(decisions)
-      .set({
-        replyText: ERASED_REPLY,
-        coach: sql`case when ${decisions.coach} is null then null else jsonb_set(${decisions.coach}, '{findings}', coalesce(
-          (select jsonb_agg(f || '{"spans": []}'::jsonb) from jsonb_array_elements(${decisions.coach}->'findings') f), '[]'::jsonb)) end`,
-      })
+      .set(replyWordsErased)
       .where(and(inArray(decisions.attemptId, tx.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, person.id))), isNotNull(decisions.replyText)))
       .returning({ seq: decisions.seq });
 

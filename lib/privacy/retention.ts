@@ -1,8 +1,9 @@
-// Deletes what the trainer no longer needs to keep: old audit rows, spent sign-in failures and long-finished sessions (ADR 17).
-import { and, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+// Deletes what the trainer no longer needs to keep: old audit rows, spent sign-in failures, long-finished sessions and, if asked, the words of old typed replies (ADR 17).
+import { and, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, sessions, signInFailures } from '@/db/schema';
+import { auditLog, decisions, sessions, signInFailures } from '@/db/schema';
 import type { Env } from '@/lib/env';
+import { ERASED_REPLY, replyWordsErased } from './erase';
 
 export interface RetentionPolicy {
   /** Audit rows older than this many days go. */
@@ -12,6 +13,8 @@ export interface RetentionPolicy {
   /** How a session without an explicit end ends: after this long idle, or this long in all. */
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Typed replies older than this many days lose their words; null keeps them as long as the attempt. */
+  typedReplyDays: number | null;
 }
 
 /** Ended sessions are kept this long, so an admin can still see recent sign-ins of someone who reports trouble. */
@@ -20,12 +23,15 @@ export const SESSION_KEEP_DAYS = 30;
 export const RETENTION_BATCH = 2000;
 export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
-export function retentionPolicy(e: Pick<Env, 'AUDIT_RETENTION_DAYS' | 'SIGNIN_WINDOW_MINUTES' | 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HOURS'>): RetentionPolicy {
+export function retentionPolicy(
+  e: Pick<Env, 'AUDIT_RETENTION_DAYS' | 'SIGNIN_WINDOW_MINUTES' | 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HOURS' | 'TYPED_REPLY_RETENTION_DAYS'>,
+): RetentionPolicy {
   return {
     auditDays: e.AUDIT_RETENTION_DAYS,
     signInWindowMinutes: e.SIGNIN_WINDOW_MINUTES,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    typedReplyDays: e.TYPED_REPLY_RETENTION_DAYS,
   };
 }
 
@@ -33,6 +39,7 @@ export interface Removed {
   auditRows: number;
   signInFailures: number;
   sessions: number;
+  repliesErased: number;
 }
 
 /** Repeats a bounded delete until a batch comes back short, and counts what went. */
@@ -76,11 +83,25 @@ export async function runRetention(db: Db, policy: RetentionPolicy, now = new Da
       .where(sql`${sessions.id} in (select ${sessions.id} from ${sessions} where ${sessionOver} limit ${limit})`)
       .returning({ id: sessions.id }),
   );
-  return { auditRows, signInFailures: failures, sessions: ended };
+  const repliesErased = policy.typedReplyDays === null ? 0 : await eraseOldReplies(db, new Date(now.getTime() - policy.typedReplyDays * 86_400_000));
+  return { auditRows, signInFailures: failures, sessions: ended, repliesErased };
+}
+
+/** Takes the words out of typed replies made before the cut-off, the way erasure does, a batch at a time. */
+function eraseOldReplies(db: Db, before: Date): Promise<number> {
+  const old = and(isNotNull(decisions.replyText), ne(decisions.replyText, ERASED_REPLY), lt(decisions.createdAt, before));
+  return inBatches((limit) =>
+    db
+      .update(decisions)
+      .set(replyWordsErased)
+      .where(sql`(${decisions.attemptId}, ${decisions.seq}) in (select ${decisions.attemptId}, ${decisions.seq} from ${decisions} where ${old} limit ${limit})`)
+      .returning({ seq: decisions.seq }),
+  );
 }
 
 /** A line for the server's log when anything was removed; nothing to say otherwise. */
 export function describeRemoved(r: Removed, policy: RetentionPolicy): string | null {
-  if (r.auditRows + r.signInFailures + r.sessions === 0) return null;
-  return `Retention: removed ${r.auditRows} audit rows older than ${policy.auditDays} days, ${r.signInFailures} spent sign-in failures and ${r.sessions} sessions over for ${SESSION_KEEP_DAYS} days.`;
+  if (r.auditRows + r.signInFailures + r.sessions + r.repliesErased === 0) return null;
+  const replies = r.repliesErased ? ` Erased the words of ${r.repliesErased} typed replies older than ${policy.typedReplyDays} days.` : '';
+  return `Retention: removed ${r.auditRows} audit rows older than ${policy.auditDays} days, ${r.signInFailures} spent sign-in failures and ${r.sessions} sessions over for ${SESSION_KEEP_DAYS} days.${replies}`;
 }

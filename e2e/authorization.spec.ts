@@ -42,9 +42,12 @@ const page = (learner: number, manager: number, admin = manager): Record<Who, nu
   admin,
 });
 
+const signedIn = (status: number): Record<Who, number> => ({ anonymous: status, learner: status, otherLearner: status, otherManager: status, manager: status, admin: status });
+const adminOnly = (adminStatus: number): Record<Who, number> => ({ anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: adminStatus });
+
 const cases: Case[] = [
   // Pages every signed-in person may open.
-  ...['/', '/learn', '/practice', '/progress', '/checkups'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(200, 200) })),
+  ...['/', '/learn', '/practice', '/progress', '/checkups', '/account'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(200, 200) })),
   // Manager pages.
   { name: 'team overview', method: 'GET', url: () => '/team', expect: page(403, 200) },
   { name: 'team overview of a given team', method: 'GET', url: (i) => `/team?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
@@ -61,6 +64,21 @@ const cases: Case[] = [
   { name: 'check-up plans', method: 'GET', url: (i) => `/team/checkups?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
   // Admin pages.
   { name: 'admin', method: 'GET', url: () => '/admin', expect: page(403, 403, 200) },
+  ...['/admin/teams', '/admin/import'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(403, 403, 200) })),
+  { name: 'a person’s admin page', method: 'GET', url: (i) => `/admin/users/${i.learnerId}`, expect: page(403, 403, 200) },
+  { name: 'a team’s admin page', method: 'GET', url: (i) => `/admin/teams/${i.teamId}`, expect: page(403, 403, 200) },
+  // One's own account and data: every signed-in person, each for themselves only (the routes take no id).
+  { name: 'download my data', method: 'GET', url: () => '/api/me/data', expect: { ...signedIn(200), anonymous: 401 } },
+  // Bodies that fail validation: a signed-in person gets 400, proving the request got past the guard, and nothing changes.
+  ...(
+    [
+      ['change my password', 'POST', '/api/me/password'],
+      ['start two-step set-up', 'POST', '/api/me/two-step'],
+      ['turn off my two-step', 'DELETE', '/api/me/two-step'],
+      ['confirm two-step set-up', 'POST', '/api/me/two-step/confirm'],
+      ['replace my recovery codes', 'POST', '/api/me/two-step/recovery-codes'],
+    ] as const
+  ).map(([name, method, p]): Case => ({ name, method, url: () => p, body: () => ({}), expect: { ...signedIn(400), anonymous: 401 } })),
   // The learner's own attempt: nobody else, not even their manager, reads it through the player's API.
   {
     name: 'read an attempt',
@@ -97,20 +115,20 @@ const cases: Case[] = [
     method: 'PATCH',
     url: (i) => `/api/admin/teams/${i.teamId}`,
     body: () => ({}),
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+    expect: adminOnly(400),
   },
   {
     name: 'add a team manager',
     method: 'POST',
     url: (i) => `/api/admin/teams/${i.teamId}/managers`,
     body: () => ({}),
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+    expect: adminOnly(400),
   },
   {
     name: 'delete a team',
     method: 'DELETE',
     url: () => '/api/admin/teams/00000000-0000-4000-8000-000000000000',
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 404 },
+    expect: adminOnly(404),
   },
   {
     name: 'change an account',
@@ -118,8 +136,18 @@ const cases: Case[] = [
     url: (i) => `/api/admin/users/${i.learnerId}`,
     // An empty change: the admin gets 400 ("nothing to change"), everyone else is refused first.
     body: () => ({}),
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: 400 },
+    expect: adminOnly(400),
   },
+  // Without the person's email typed in the body, nobody is erased; the admin gets 400.
+  { name: 'erase a person', method: 'POST', url: (i) => `/api/admin/users/${i.learnerId}/erase`, body: () => ({}), expect: adminOnly(400) },
+  // learner1 has no two-step sign-in, so the admin's reset is refused as already off.
+  { name: 'turn off a person’s two-step', method: 'DELETE', url: (i) => `/api/admin/users/${i.learnerId}/two-step`, expect: adminOnly(400) },
+  { name: 'add people', method: 'POST', url: () => '/api/admin/users', body: () => ({}), expect: adminOnly(400) },
+  { name: 'create a team', method: 'POST', url: () => '/api/admin/teams', body: () => ({}), expect: adminOnly(400) },
+  { name: 'import people', method: 'POST', url: () => '/api/admin/import', body: () => ({}), expect: adminOnly(400) },
+  // Without the confirmation phrase the demo organisation stays.
+  { name: 'remove the demo organisation', method: 'DELETE', url: () => '/api/admin/demo', body: () => ({}), expect: adminOnly(400) },
+  { name: 'add a team member', method: 'POST', url: (i) => `/api/admin/teams/${i.teamId}/members`, body: () => ({}), expect: adminOnly(400) },
 ];
 
 async function contextFor(browser: Browser, who: Who): Promise<APIRequestContext> {

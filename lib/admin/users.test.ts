@@ -80,6 +80,22 @@ describe.each(testDrivers)('admin accounts on %s', (driver) => {
     await expect(editPerson(t.db, admin.id, admin.id, { active: false })).rejects.toThrow('You cannot deactivate your own account.');
   });
 
+  it('never changes an admin’s own password or email without their current password: that is the account page’s job', async () => {
+    const [before] = await t.db.select().from(users).where(eq(users.id, admin.id));
+    await expect(editPerson(t.db, admin.id, admin.id, { password: 'velvet compass harbour' })).rejects.toMatchObject({
+      status: 400,
+      message: 'Change your own password on your account page, where your current one is asked for.',
+    });
+    await expect(editPerson(t.db, admin.id, admin.id, { email: 'taken-over@example.com' })).rejects.toMatchObject({
+      status: 400,
+      message: 'Another admin has to change your email.',
+    });
+    const [after] = await t.db.select().from(users).where(eq(users.id, admin.id));
+    expect(after).toEqual(before);
+    // Their own name is not a sign-in detail.
+    expect((await editPerson(t.db, admin.id, admin.id, { name: 'Ada Admin' })).name).toBe('Ada Admin');
+  });
+
   it('lists people a page at a time, filtered by name or email, role, team and status, with their teams', async () => {
     await t.db.insert(users).values(Array.from({ length: 60 }, (_, i) => ({ email: `p${i}@example.com`, name: `Person ${String(i).padStart(2, '0')}` })));
     const first = await listPeople(t.db, {});

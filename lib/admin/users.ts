@@ -208,6 +208,11 @@ export interface PersonChange {
 export async function editPerson(db: Db, actorId: string, userId: string, change: PersonChange): Promise<User> {
   if (Object.values(change).every((v) => v === undefined)) throw new UserChangeError(400, 'Nothing to change.');
   if (!isUuid(userId)) throw new UserChangeError(404, 'No such user.');
+  // Sign-in details of one's own are changed only where the current password is asked for (ASVS 7.5.1).
+  if (actorId === userId && change.password !== undefined) {
+    throw new UserChangeError(400, 'Change your own password on your account page, where your current one is asked for.');
+  }
+  if (actorId === userId && change.email !== undefined) throw new UserChangeError(400, 'Another admin has to change your email.');
   const name = change.name === undefined ? undefined : checkName(change.name);
   const email = change.email === undefined ? undefined : checkEmail(change.email);
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);

@@ -1,5 +1,6 @@
 'use client';
 // Edits one account; only the fields that changed are sent, so saving a name never touches the role.
+import Link from 'next/link';
 import type { FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import styles from '../../admin.module.css';
@@ -24,14 +25,14 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
     const email = String(data.get('email') ?? '');
     const password = String(data.get('password') ?? '');
     if (name.trim() !== user.name) change.name = name;
-    if (email.trim().toLowerCase() !== user.email) change.email = email;
     if (!self) {
+      if (email.trim().toLowerCase() !== user.email) change.email = email;
       const role = String(data.get('role')) as Role;
       if (role !== user.role) change.role = role;
       const active = data.get('active') === 'on';
       if (active !== user.active) change.active = active;
+      if (password) change.password = password;
     }
-    if (password) change.password = password;
     if (Object.keys(change).length === 0) {
       tell('Nothing has changed, so nothing was saved.');
       return;
@@ -55,7 +56,17 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
         </div>
         <div className="field">
           <label htmlFor="edit-email">Email</label>
-          <input id="edit-email" name="email" type="email" required maxLength={254} defaultValue={user.email} autoComplete="off" />
+          <input
+            id="edit-email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            defaultValue={user.email}
+            autoComplete="off"
+            disabled={self}
+            aria-describedby={self ? 'edit-self-hint' : undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor="edit-role">Role</label>
@@ -74,11 +85,14 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
             minLength={minPasswordLength}
             maxLength={200}
             autoComplete="new-password"
-            aria-describedby="edit-password-hint"
+            disabled={self}
+            aria-describedby={self ? 'edit-self-hint' : 'edit-password-hint'}
           />
-          <span id="edit-password-hint" className="hint">
-            Leave empty to keep the current one. At least {minPasswordLength} characters.
-          </span>
+          {!self && (
+            <span id="edit-password-hint" className="hint">
+              Leave empty to keep the current one. At least {minPasswordLength} characters.
+            </span>
+          )}
         </div>
       </div>
       <label className={styles.check}>
@@ -92,7 +106,8 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
       </label>
       {self && (
         <p id="edit-self-hint" className="hint">
-          This is your own account: another admin has to change its role or deactivate it.
+          This is your own account: change your password on your <Link href="/account">account page</Link>, where your current one is asked
+          for; another admin has to change its email or role, or deactivate it.
         </p>
       )}
       <div className={styles.actions}>

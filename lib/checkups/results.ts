@@ -107,11 +107,30 @@ const byDue = (a: AssignmentView, b: AssignmentView) => a.dueAt.getTime() - b.du
 // A uuid[] parameter both drivers accept.
 const uuidArray = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
+/** The rounded mean of the numbers given, or null for none. */
+function roundedMean(values: number[]): number | null {
+  return values.length ? Math.round(values.reduce((a, v) => a + v, 0) / values.length) : null;
+}
+
+/** A learner's score for a check-up run: the mean of the scenarios they finished in it (ADR 19). */
+export function learnerRunScore(scores: number[]): number | null {
+  return roundedMean(scores);
+}
+
 /**
- * Skill profiles per (learner, run) from the decisions of completed check-up attempts: a
- * half-played check-up is not a result yet. Every decision in the run counts (no window).
+ * The team's score for a check-up run: the mean of the learner scores shown beside it, so each
+ * learner counts once however many scenarios they finished; learners with none are left out (ADR 19).
  */
-async function runSkillProfiles(db: Db, runIds: string[], userId?: string): Promise<Map<string, SkillProfile>> {
+export function teamRunScore(learnerScores: (number | null)[]): number | null {
+  return roundedMean(learnerScores.filter((s): s is number => s !== null));
+}
+
+/**
+ * Skill profiles per (learner, run), keyed `userId:runId`, from the decisions of completed
+ * check-up attempts: a half-played check-up is not a result yet. Every decision in the run counts
+ * (no window). The one definition of a check-up's skill profile (ADR 19).
+ */
+export async function checkupSkillProfiles(db: Db, runIds: string[], userId?: string): Promise<Map<string, SkillProfile>> {
   const out = new Map<string, SkillProfile>();
   if (runIds.length === 0) return out;
   const rows = await queryRows<{ userId: string; runId: string; skill: string; sum: number; count: number }>(
@@ -135,12 +154,11 @@ async function runSkillProfiles(db: Db, runIds: string[], userId?: string): Prom
 }
 
 function resultOf(runId: string, items: AssignmentView[], skills: SkillProfile | undefined): RunResult {
-  const scores = items.map((i) => i.score).filter((s): s is number => s !== null);
   return {
     runId,
     completed: items.filter((i) => i.completedAt).length,
     total: items.length,
-    overall: scores.length ? Math.round(scores.reduce((a, s) => a + s, 0) / scores.length) : null,
+    overall: learnerRunScore(items.map((i) => i.score).filter((s): s is number => s !== null)),
     skills: skills ?? emptyProfile(),
   };
 }
@@ -170,7 +188,7 @@ export async function learnerCheckups(db: Db, userId: string, now = new Date()):
     .orderBy(desc(checkupRuns.startsAt), desc(checkupRuns.runNo));
   const tried = await attemptsFor(db, rows.map((r) => r.id));
   const runIds = [...new Set(rows.map((r) => r.runId))];
-  const profiles = await runSkillProfiles(db, runIds, userId);
+  const profiles = await checkupSkillProfiles(db, runIds, userId);
 
   const runs: LearnerRun[] = [];
   const byRun = new Map<string, LearnerRun>();
@@ -229,7 +247,7 @@ export interface TeamRun {
   learnersOverdue: number;
   assignmentsDone: number;
   assignmentsTotal: number;
-  /** Mean of the learners' overall scores, among those with one. */
+  /** The team's score: `teamRunScore` of the learners' overall scores. */
   overall: number | null;
 }
 
@@ -270,7 +288,7 @@ export async function teamCheckupResults(db: Db, teamId: string, now = new Date(
     .where(inArray(assignments.runId, runIds))
     .orderBy(asc(users.name), asc(assignments.userId));
   const tried = await attemptsFor(db, rows.map((r) => r.id));
-  const profiles = await runSkillProfiles(db, runIds);
+  const profiles = await checkupSkillProfiles(db, runIds);
 
   // (run, learner) → the learner's items in that run, in name order.
   const cells = new Map<string, Map<string, { name: string; items: AssignmentView[] }>>(runIds.map((id) => [id, new Map()]));
@@ -303,7 +321,6 @@ export async function teamCheckupResults(db: Db, teamId: string, now = new Date(
   });
   return runRows.slice(0, limit).map((run, i) => {
     const learners = results[i]!;
-    const overalls = learners.map((l) => l.overall).filter((s): s is number => s !== null);
     return {
       ...run,
       learners,
@@ -311,7 +328,7 @@ export async function teamCheckupResults(db: Db, teamId: string, now = new Date(
       learnersOverdue: learners.filter((l) => l.overdue > 0).length,
       assignmentsDone: learners.reduce((a, l) => a + l.completed, 0),
       assignmentsTotal: learners.reduce((a, l) => a + l.total, 0),
-      overall: overalls.length ? Math.round(overalls.reduce((a, s) => a + s, 0) / overalls.length) : null,
+      overall: teamRunScore(learners.map((l) => l.overall)),
     };
   });
 }

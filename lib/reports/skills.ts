@@ -72,8 +72,6 @@ export function averageProfile(profiles: SkillProfile[]): SkillProfile {
 export interface ProfileScope {
   /** Count only decisions made at or after this time (the heatmap's "last 90 days"). */
   since?: Date;
-  /** Count only decisions in attempts made for these check-up runs. */
-  runIds?: string[];
   /** Count at most this many latest decisions per skill (default PROFILE_WINDOW; 0 for all in scope). */
   window?: number;
 }
@@ -88,10 +86,6 @@ export async function skillProfiles(db: Db, userIds: string[], scope: ProfileSco
   const window = scope.window ?? PROFILE_WINDOW;
   const filters: SQL[] = [sql`a.user_id = any(${toUuidArray(userIds)})`];
   if (scope.since) filters.push(sql`d.created_at >= ${scope.since.toISOString()}::timestamptz`);
-  if (scope.runIds) {
-    if (scope.runIds.length === 0) return profilesFrom([], userIds);
-    filters.push(sql`a.assignment_id in (select id from assignments where run_id = any(${toUuidArray(scope.runIds)}))`);
-  }
   const rows = await queryRows<{ userId: string; skill: string; sum: number; count: number }>(
     db,
     sql`select user_id as "userId", skill, sum(delta)::int as sum, count(*)::int as count from (

@@ -2,14 +2,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
-import { overdueByUser } from '@/lib/checkups/results';
+import { checkupSkillProfiles, learnerRunScore, overdueByUser, teamRunScore } from '@/lib/checkups/results';
 import { teamsVisibleTo } from '@/lib/teams';
 import type { SessionUser } from '@/lib/auth/access';
 import { isUuid } from '@/lib/users';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { finishedWorkOf } from './learner';
-import { averageProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
+import { averageProfile, emptyProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
 
 export type HeatmapBasis = 'checkup' | 'recent';
 export const RECENT_DAYS = 90;
@@ -33,7 +33,7 @@ export interface RunSummary {
   dueAt: Date;
   assigned: number;
   completed: number;
-  /** Mean score of the run's finished check-up attempts, or null before any finish. */
+  /** The team's score for the run (`teamRunScore`, ADR 19), or null before anyone finishes a scenario. */
   average: number | null;
 }
 
@@ -49,23 +49,30 @@ export interface TeamOverview {
   runs: RunSummary[];
 }
 
-/** Each team run with how many assignments it made, how many are finished and the mean score. One query. */
+/** Each team run with how many assignments it made, how many are finished and the team's score (ADR 19). One query. */
 export async function teamRuns(db: Db, teamId: string): Promise<RunSummary[]> {
-  const rows = await queryRows<{ id: string; planName: string; runNo: number; startsAt: string | Date; dueAt: string | Date; assigned: number; completed: number; average: number | null }>(
+  const rows = await queryRows<{ id: string; planName: string; runNo: number; startsAt: string | Date; dueAt: string | Date; assigned: number; completed: number; learnerScores: number[][] }>(
     db,
     sql`select r.id, p.name as "planName", r.run_no as "runNo", r.starts_at as "startsAt", r.due_at as "dueAt",
-               count(distinct s.id)::int as assigned,
-               count(distinct s.id) filter (where s.completed_at is not null)::int as completed,
-               round(avg(a.score))::int as average
+               (select count(*)::int from assignments s where s.run_id = r.id) as assigned,
+               (select count(*)::int from assignments s where s.run_id = r.id and s.completed_at is not null) as completed,
+               -- Each learner's finished scores, one array per learner: the team's score weighs learners, not attempts.
+               (select coalesce(json_agg(l.scores), '[]'::json) from (
+                  select json_agg(a.score) as scores
+                  from assignments s join attempts a on a.assignment_id = s.id and a.status = 'completed'
+                  where s.run_id = r.id and s.completed_at is not null
+                  group by s.user_id) l) as "learnerScores"
         from checkup_runs r
         join checkup_plans p on p.id = r.plan_id
-        left join assignments s on s.run_id = r.id
-        left join attempts a on a.assignment_id = s.id and a.status = 'completed'
         where r.team_id = ${teamId}
-        group by r.id, p.name
         order by r.starts_at, r.run_no`,
   );
-  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), dueAt: new Date(r.dueAt), average: r.average === null ? null : Number(r.average) }));
+  return rows.map(({ learnerScores, ...r }) => ({
+    ...r,
+    startsAt: new Date(r.startsAt),
+    dueAt: new Date(r.dueAt),
+    average: teamRunScore(learnerScores.map((scores) => learnerRunScore(scores.map(Number)))),
+  }));
 }
 
 export async function teamOverview(
@@ -89,13 +96,15 @@ export async function teamOverview(
   const ids = memberRows.map((m) => m.id);
   // The newest run that has started: the one a "latest check-up" heatmap reports.
   const latestRun = [...runs].reverse().find((r) => r.startsAt <= now) ?? null;
-  const scope =
-    basis === 'checkup'
-      ? { runIds: latestRun ? [latestRun.id] : [], window: 0 }
-      : { since: new Date(now.getTime() - RECENT_DAYS * 86_400_000), window: 0 };
+  const profilesOf = async (): Promise<Map<string, SkillProfile>> => {
+    if (basis !== 'checkup') return skillProfiles(db, ids, { since: new Date(now.getTime() - RECENT_DAYS * 86_400_000), window: 0 });
+    // The same profile the check-up results show, so the heatmap and /team/checkups agree (ADR 19).
+    const byRun = latestRun ? await checkupSkillProfiles(db, [latestRun.id]) : new Map<string, SkillProfile>();
+    return new Map(ids.map((id) => [id, byRun.get(`${id}:${latestRun!.id}`) ?? emptyProfile()]));
+  };
 
   const [profiles, finished, activity, overdue] = await Promise.all([
-    skillProfiles(db, ids, scope),
+    profilesOf(),
     finishedWorkOf(db, ids),
     lastActivity(db, ids),
     overdueByUser(db, ids, now),

@@ -1,4 +1,6 @@
 // The authorization matrix: every guarded page and route, requested as each kind of person, answers with the status their role and teams allow.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { readScenarios } from '../lib/scenario/course';
 import { signIn } from './fixtures';
@@ -19,7 +21,7 @@ const REDIRECT = 307;
 
 interface Case {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   expect: Record<Who, number>;
@@ -42,12 +44,16 @@ const page = (learner: number, manager: number, admin = manager): Record<Who, nu
   admin,
 });
 
+/** A well-formed id nobody has. */
+const NO_ONE = '00000000-0000-4000-8000-000000000000';
 const signedIn = (status: number): Record<Who, number> => ({ anonymous: status, learner: status, otherLearner: status, otherManager: status, manager: status, admin: status });
 const adminOnly = (adminStatus: number): Record<Who, number> => ({ anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: adminStatus });
 
 const cases: Case[] = [
   // Pages every signed-in person may open.
-  ...['/', '/learn', '/practice', '/progress', '/checkups', '/account'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(200, 200) })),
+  ...['/', '/learn', '/learn/reflecting-emotion', '/practice', '/practice/double-charge', '/progress', '/checkups', '/account'].map(
+    (p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(200, 200) }),
+  ),
   // Manager pages.
   { name: 'team overview', method: 'GET', url: () => '/team', expect: page(403, 200) },
   { name: 'team overview of a given team', method: 'GET', url: (i) => `/team?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
@@ -67,8 +73,12 @@ const cases: Case[] = [
   ...['/admin/teams', '/admin/import'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(403, 403, 200) })),
   { name: 'a person’s admin page', method: 'GET', url: (i) => `/admin/users/${i.learnerId}`, expect: page(403, 403, 200) },
   { name: 'a team’s admin page', method: 'GET', url: (i) => `/admin/teams/${i.teamId}`, expect: page(403, 403, 200) },
-  // One's own account and data: every signed-in person, each for themselves only (the routes take no id).
+  // One's own account, data and modules: every signed-in person, each for themselves only (the routes take no person's id).
+  { name: 'who am I', method: 'GET', url: () => '/api/me', expect: { ...signedIn(200), anonymous: 401 } },
   { name: 'download my data', method: 'GET', url: () => '/api/me/data', expect: { ...signedIn(200), anonymous: 401 } },
+  { name: 'my progress in a module', method: 'GET', url: () => '/api/modules/reflecting-emotion/progress', expect: { ...signedIn(200), anonymous: 401 } },
+  // An unknown module: signed-in people get past the guard to a 404, and nothing is recorded.
+  { name: 'open a module', method: 'POST', url: () => '/api/modules/no-such-module/start', expect: { ...signedIn(404), anonymous: 401 } },
   // Bodies that fail validation: a signed-in person gets 400, proving the request got past the guard, and nothing changes.
   ...(
     [
@@ -77,6 +87,9 @@ const cases: Case[] = [
       ['turn off my two-step', 'DELETE', '/api/me/two-step'],
       ['confirm two-step set-up', 'POST', '/api/me/two-step/confirm'],
       ['replace my recovery codes', 'POST', '/api/me/two-step/recovery-codes'],
+      ['start an attempt', 'POST', '/api/attempts'],
+      ['answer a knowledge check', 'POST', '/api/modules/reflecting-emotion/answers'],
+      ['save a reflection', 'PUT', '/api/modules/reflecting-emotion/reflections/first'],
     ] as const
   ).map(([name, method, p]): Case => ({ name, method, url: () => p, body: () => ({}), expect: { ...signedIn(400), anonymous: 401 } })),
   // The learner's own attempt: nobody else, not even their manager, reads it through the player's API.
@@ -127,7 +140,7 @@ const cases: Case[] = [
   {
     name: 'delete a team',
     method: 'DELETE',
-    url: () => '/api/admin/teams/00000000-0000-4000-8000-000000000000',
+    url: () => `/api/admin/teams/${NO_ONE}`,
     expect: adminOnly(404),
   },
   {
@@ -148,7 +161,78 @@ const cases: Case[] = [
   // Without the confirmation phrase the demo organisation stays.
   { name: 'remove the demo organisation', method: 'DELETE', url: () => '/api/admin/demo', body: () => ({}), expect: adminOnly(400) },
   { name: 'add a team member', method: 'POST', url: (i) => `/api/admin/teams/${i.teamId}/members`, body: () => ({}), expect: adminOnly(400) },
+  { name: 'remove a team member', method: 'DELETE', url: (i) => `/api/admin/teams/${i.teamId}/members/${NO_ONE}`, expect: adminOnly(404) },
+  { name: 'remove a team manager', method: 'DELETE', url: (i) => `/api/admin/teams/${i.teamId}/managers/${NO_ONE}`, expect: adminOnly(404) },
+  // A plan that does not exist: managers and admins get past the role check to a 404.
+  {
+    name: 'stop a check-up plan',
+    method: 'DELETE',
+    url: () => `/api/checkup-plans/${NO_ONE}`,
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 404, admin: 404 },
+  },
 ];
+
+/**
+ * Entry points anyone may reach signed out, each for a reason; every other page and route must
+ * have a row above, or the completeness test below fails.
+ */
+const publicEntries = new Set([
+  'GET /signin', // the sign-in page itself
+  'GET /session-ended', // clears the cookie of a session the server has ended, then sends to sign-in
+  'GET /api/health', // liveness for load balancers: says nothing about anyone
+  'GET /api/ready', // readiness for load balancers: reaches the database, says nothing about anyone
+  'GET /api/auth/[...nextauth]', // next-auth's own sign-in, callback and sign-out handlers
+  'POST /api/auth/[...nextauth]',
+]);
+
+/** Every page and route handler under app/, as `METHOD /pattern` with route groups dropped. */
+function entryPoints(): string[] {
+  const out: string[] = [];
+  for (const file of readdirSync('app', { recursive: true }) as string[]) {
+    const name = file.split(/[\\/]/).pop();
+    if (name !== 'page.tsx' && name !== 'route.ts') continue;
+    const pattern = '/' + file.split(/[\\/]/).slice(0, -1).filter((seg) => !/^\(.*\)$/.test(seg)).join('/');
+    if (name === 'page.tsx') {
+      out.push(`GET ${pattern}`);
+      continue;
+    }
+    const source = readFileSync(join('app', file), 'utf8');
+    const methods = new Set<string>();
+    for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+    for (const m of source.matchAll(/export \{([^}]*)\}/g)) for (const a of m[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(a[1]!);
+    for (const method of methods) out.push(`${method} ${pattern}`);
+  }
+  return out.sort();
+}
+
+/** The entry point a request lands on: the pattern matching its path with the fewest parameters. */
+function entryOf(method: string, url: string, entries: string[]): string | undefined {
+  const path = url.split('?')[0]!;
+  const matching = entries.filter((e) => {
+    const [m, pattern] = e.split(' ') as [string, string];
+    if (m !== method) return false;
+    const re = pattern.replace(/\[\.\.\.[^\]]+\]/g, '.+').replace(/\[[^\]]+\]/g, '[^/]+');
+    return new RegExp(`^${re === '/' ? '/' : re}$`).test(path);
+  });
+  return matching.sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0))[0];
+}
+
+test('the matrix has a row for every page and route handler in the app, and no row for one that is gone', () => {
+  const entries = entryPoints();
+  // The walk itself is checked: it finds pages, groups dropped, and methods of both export styles.
+  expect(entries).toEqual(expect.arrayContaining(['GET /', 'GET /team/learners/[id]', 'PATCH /api/admin/teams/[id]', 'DELETE /api/admin/teams/[id]', 'POST /api/auth/[...nextauth]']));
+  const ids: Ids = { learnerId: NO_ONE, teammateId: NO_ONE, attemptId: NO_ONE, teamId: NO_ONE };
+  const covered = new Set<string>();
+  const stale: string[] = [];
+  for (const c of cases) {
+    const entry = entryOf(c.method, c.url(ids), entries);
+    if (entry) covered.add(entry);
+    else stale.push(`${c.name}: ${c.method} ${c.url(ids)}`);
+  }
+  expect(stale).toEqual([]);
+  expect(entries.filter((e) => !covered.has(e) && !publicEntries.has(e))).toEqual([]);
+  expect([...publicEntries].filter((e) => !entries.includes(e))).toEqual([]);
+});
 
 async function contextFor(browser: Browser, who: Who): Promise<APIRequestContext> {
   const ctx = await browser.newContext();

@@ -1,9 +1,7 @@
 // Sends visitors without a session cookie to sign-in (a convenience only: every page and handler checks again), and gives pages rendered per request a nonce-based script policy.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isSessionCookie } from '@/lib/auth/cookie';
 import { contentSecurityPolicy } from '@/lib/security-headers.mjs';
-
-// Behind https next-auth names the cookie `__Secure-next-auth.session-token`; a large token is split into `.0`, `.1`, ….
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 const PUBLIC = /^\/(signin|session-ended)(\/|$)/;
 
@@ -29,7 +27,7 @@ function withNonce(request: NextRequest): NextResponse {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  const hasSession = request.cookies.getAll().some((c) => isSessionCookie(c.name));
   if (hasSession || PUBLIC.test(pathname)) return PER_REQUEST.test(pathname) ? withNonce(request) : NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = '/signin';

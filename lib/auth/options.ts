@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { env, type Env } from '@/lib/env';
+import { sessionCookieName } from './cookie';
 import { sessionSecret } from './secret';
 import { signInErrors } from './sign-in-errors';
 import { signInWithPassword, type SignInPolicy } from './sign-in';
@@ -71,7 +72,7 @@ export function sessionCookie(e: Pick<Env, 'NEXTAUTH_URL'>): NextAuthOptions['co
   const secure = e.NEXTAUTH_URL.startsWith('https://');
   return {
     sessionToken: {
-      name: `${secure ? '__Secure-' : ''}next-auth.session-token`,
+      name: sessionCookieName(secure),
       options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
     },
   };

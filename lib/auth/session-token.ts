@@ -2,6 +2,7 @@
 import { hkdfSync } from 'node:crypto';
 import { jwtDecrypt } from 'jose';
 import type { SessionClaims } from './access';
+import { sessionCookieName } from './cookie';
 
 /**
  * next-auth's `getServerSession` runs its whole request handler on every call: it derives the key,
@@ -11,8 +12,7 @@ import type { SessionClaims } from './access';
  * 15 s clock tolerance) with the key kept between requests. A test checks it against next-auth.
  */
 
-const COOKIE = 'next-auth.session-token';
-const NAMES = [`__Secure-${COOKIE}`, COOKIE] as const;
+const NAMES = [sessionCookieName(true), sessionCookieName(false)] as const;
 
 const keys = new Map<string, Uint8Array>();
 

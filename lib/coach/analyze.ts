@@ -9,6 +9,7 @@ export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
 export type { Judgement, Turn } from './context';
 export type { Fit } from './fits';
 import { GOOD_NEWS } from './fits';
+import { MAX_REPLY_LENGTH } from './limits';
 export { detectorIds } from './detectors';
 
 export interface Analysis {
@@ -29,9 +30,6 @@ export interface Analysis {
 export function clueOf(feeling: string | undefined): ReplyContext['clue'] {
   return feeling ? { news: GOOD_NEWS.has(feeling) ? 'good' : 'bad', feeling } : null;
 }
-
-/** Longest reply the coach reads, in characters: about a minute of speech. */
-export const MAX_REPLY_LENGTH = 1200;
 
 const clamp = (n: number) => Math.max(-3, Math.min(3, n));
 

@@ -9,6 +9,7 @@ import { strategyGate } from './gate';
 import { findRecovery, overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';
 import { parsePath, pathOrderProblems, readPaths } from './paths';
+import { signed } from './labels';
 
 export interface CheckResult {
   problems: ContentProblem[];
@@ -162,7 +163,7 @@ function scenarioReport(loaded: LoadedScenario[]): string[] {
     const byOutcome: Record<string, number> = {};
     for (const e of Object.values(s.endings)) byOutcome[e.outcome] = (byOutcome[e.outcome] ?? 0) + 1;
     const skills = Object.entries(a.bestState.totals)
-      .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`)
+      .map(([k, v]) => `${k} ${signed(v)}`)
       .join(', ');
     lines.push(
       `  ${s.id.padEnd(24)} ${s.channel.padEnd(9)} ${String(Object.keys(s.nodes).length).padStart(2)} points · ${String(a.paths).padStart(5)} paths · ` +

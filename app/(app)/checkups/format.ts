@@ -1,4 +1,5 @@
 // Shared wording for check-up pages: dates, score changes and cadence, so both pages say things the same way.
+import { signed } from '@/lib/content/labels';
 
 export const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -6,7 +7,7 @@ export const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', 
 export function change(now: number | null, before: number | null | undefined): string | null {
   if (now === null || before === null || before === undefined) return null;
   const d = now - before;
-  return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : 'no change';
+  return d === 0 ? 'no change' : signed(d);
 }
 
 /** "+6 (was 60)", or "—" when either check-up has no score. */

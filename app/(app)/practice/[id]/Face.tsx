@@ -3,6 +3,7 @@
 import { LazyMotion, domAnimation, m, useReducedMotion } from 'framer-motion';
 import { useState } from 'react';
 import { moodBand, type MoodBand } from '@/lib/scenario/engine';
+import { signed } from '@/lib/content/labels';
 
 // Each band's mouth (a quadratic curve, so shapes animate into each other), brow tilt and eye size.
 const looks: Record<MoodBand, { mouth: string; brow: number; eye: number; skin: string }> = {
@@ -60,7 +61,7 @@ export function MoodMeter({ mood }: { mood: number }) {
   return (
     <div className="mood-meter">
       <span className="mood-label">
-        Mood: <strong>{bandLabel[band]}</strong> ({mood > 0 ? `+${mood}` : mood})
+        Mood: <strong>{bandLabel[band]}</strong> ({signed(mood)})
       </span>
       <meter min={-5} max={5} low={-2} high={2} optimum={5} value={mood} aria-label="Customer mood from -5 to +5">
         {mood}

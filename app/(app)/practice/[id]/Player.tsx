@@ -11,6 +11,7 @@ import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
 import { ReplyTimer, useTimerSetting } from './ReplyTimer';
+import { signed } from '@/lib/content/labels';
 
 interface Props {
   scenarioId: string;
@@ -263,7 +264,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               <ul className="delta-list" aria-label="Skill changes">
                 {Object.entries(last.scores).map(([k, v]) => (
                   <li key={k} data-sign={v > 0 ? 'up' : v < 0 ? 'down' : 'same'}>
-                    {props.skillLabels[k] ?? k} {v > 0 ? `+${v}` : v}
+                    {props.skillLabels[k] ?? k} {signed(v)}
                   </li>
                 ))}
               </ul>

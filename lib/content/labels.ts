@@ -1,4 +1,5 @@
-// Words for stored values shown to managers and learners, so every page names an outcome the same way.
+// Words for stored values shown to managers and learners, so every page names an outcome, a change or a role the same way.
+import type { Role } from '@/db/schema';
 
 const outcomes: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 
@@ -7,3 +8,10 @@ export const outcomeLabel = (outcome: string | null): string => outcomes[outcome
 
 /** A score change as shown beside a skill: "+2", "−1" (a true minus sign), "0". */
 export const signed = (n: number): string => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
+
+/** Each role in words, one and many, in the order the pickers list them. */
+export const roleLabels: readonly { role: Role; one: string; many: string }[] = [
+  { role: 'learner', one: 'Learner', many: 'Learners' },
+  { role: 'manager', one: 'Manager', many: 'Managers' },
+  { role: 'admin', one: 'Admin', many: 'Admins' },
+];

@@ -5,6 +5,7 @@ import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { send } from '@/app/_components/send';
 import { useAction } from '@/app/_components/useAction';
+import { RoleOptions } from './RoleOptions';
 
 interface Props {
   teams: { id: string; name: string }[];
@@ -53,9 +54,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
         <div className="field">
           <label htmlFor={`${id}-role`}>Role</label>
           <select id={`${id}-role`} name="role" defaultValue="learner">
-            <option value="learner">Learner</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
+            <RoleOptions />
           </select>
         </div>
         <div className="field">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { Role } from '@/db/schema';
 import { send } from '@/app/_components/send';
 import { useAction } from '@/app/_components/useAction';
+import { RoleOptions } from './RoleOptions';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -40,9 +41,7 @@ export function UserRow({ user, teams, self }: Props) {
             disabled={busy || self}
             onChange={(e) => void change({ role: e.target.value as Role })}
           >
-            <option value="learner">Learner</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
+            <RoleOptions />
           </select>
         </div>
       </td>

@@ -15,6 +15,7 @@ import styles from './admin.module.css';
 import { NewUserForm } from './NewUserForm';
 import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
+import { RoleOptions } from './RoleOptions';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -81,9 +82,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <label htmlFor="filter-role">Role</label>
           <select id="filter-role" name="role" defaultValue={params.role ?? ''}>
             <option value="">Any role</option>
-            <option value="learner">Learners</option>
-            <option value="manager">Managers</option>
-            <option value="admin">Admins</option>
+            <RoleOptions plural />
           </select>
         </div>
         <div className="field">

@@ -6,6 +6,7 @@ import type { Role } from '@/db/schema';
 import styles from '../../admin.module.css';
 import { send } from '@/app/_components/send';
 import { useAction } from '@/app/_components/useAction';
+import { RoleOptions } from '../../RoleOptions';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -71,9 +72,7 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
         <div className="field">
           <label htmlFor="edit-role">Role</label>
           <select id="edit-role" name="role" defaultValue={user.role} disabled={self} aria-describedby={self ? 'edit-self-hint' : undefined}>
-            <option value="learner">Learner</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
+            <RoleOptions />
           </select>
         </div>
         <div className="field">

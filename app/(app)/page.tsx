@@ -4,12 +4,13 @@ import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { learningPaths } from '@/lib/content/onboarding';
-import { pathProgress } from '@/lib/content/paths';
+import { currentPath } from '@/lib/content/path-view';
 import { skills as skillInfo } from '@/lib/content/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
 import { skillProfile, weakestSkill } from '@/lib/reports/skills';
 import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
+import { PathSteps } from '@/app/_components/PathSteps';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
 const dueDay = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -27,22 +28,15 @@ export default async function HomePage() {
   const paths = learningPaths();
   const db = await getDb();
   const [done, profile, checkups] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id), learnerCheckups(db, user.id)]);
-  // The learner's current path: the first one not yet finished (onboarding, then its follow-ons).
-  const current = paths.map((p) => ({ path: p, progress: pathProgress(p, done) })).find((c) => c.progress.next) ?? { path: paths.at(-1)!, progress: pathProgress(paths.at(-1)!, done) };
-  const { path, progress } = current;
-  const finishedBefore = paths.slice(0, paths.indexOf(path)).map((p) => p.title);
+  const { path, finishedBefore } = currentPath(paths, done);
   const weakest = weakestSkill(profile);
   const course = getCourse();
   const scenarios = scenarioCatalogue();
-  const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
-    s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (scenarios.get(s.id)?.scenario.title ?? s.id);
-  const href = (s: { kind: 'module' | 'scenario'; id: string }) => (s.kind === 'module' ? `/learn/${s.id}` : `/practice/${s.id}`);
   const weakModule = weakest ? course.modules.find((m) => m.skill === weakest) : undefined;
   // A scenario that practises the weakest skill, preferring one not yet finished.
   const practising = weakest ? [...scenarios.values()].filter((l) => l.scenario.skills.includes(weakest)) : [];
   const weakScenario = practising.find((l) => !done.scenarios.has(l.scenario.id)) ?? practising[0];
   const scored = Object.values(profile).some((p) => p.score !== null);
-  const pct = Math.round((progress.completed / progress.steps.length) * 100);
   const extra = [
     ...(user.role !== 'learner' ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }] : []),
     ...(user.role === 'admin' ? [{ href: '/admin', title: 'Admin', text: 'People, roles, access and the activity log.' }] : []),
@@ -78,16 +72,16 @@ export default async function HomePage() {
         <h2 className="card-title">{path.title}</h2>
         {finishedBefore.length > 0 && <p className="muted">You have finished {finishedBefore.join(' and ')}. This path goes further.</p>}
         <p>
-          {progress.completed} of {progress.steps.length} steps done
+          {path.completed} of {path.steps.length} steps done
         </p>
-        <div className="progress-track" role="progressbar" aria-label={`${path.title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-          <div className="progress-fill" style={{ width: `${pct}%` }} />
+        <div className="progress-track" role="progressbar" aria-label={`${path.title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={path.percent}>
+          <div className="progress-fill" style={{ width: `${path.percent}%` }} />
         </div>
-        {progress.next ? (
+        {path.next ? (
           <p className="next-step-action">
-            <span className="muted">Next step: {progress.next.kind === 'module' ? 'read' : 'practise'}</span>
-            <Link className="button button-primary" href={href(progress.next)}>
-              {label(progress.next)}
+            <span className="muted">Next step: {path.next.kind === 'module' ? 'read' : 'practise'}</span>
+            <Link className="button button-primary" href={path.next.href}>
+              {path.next.title}
             </Link>
           </p>
         ) : (
@@ -95,13 +89,7 @@ export default async function HomePage() {
         )}
         <details className="path-steps">
           <summary>All steps</summary>
-          <ol>
-            {progress.steps.map((s) => (
-              <li key={`${s.kind}:${s.id}`} data-done={s.done}>
-                <Link href={href(s)}>{label(s)}</Link> <span className="muted">({s.kind === 'module' ? 'lesson' : 'role-play'}{s.done ? ', done' : ''})</span>
-              </li>
-            ))}
-          </ol>
+          <PathSteps steps={path.steps} linked />
         </details>
       </div>
       <div className="card">

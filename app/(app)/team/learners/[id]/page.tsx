@@ -5,18 +5,17 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
-import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo } from '@/lib/content/curriculum';
 import { onboardingPath } from '@/lib/content/onboarding';
-import { pathProgress } from '@/lib/content/paths';
+import { pathView } from '@/lib/content/path-view';
 import { finishedWork, learnerRecord } from '@/lib/reports/learner';
 import { skillProfile, weakestSkill } from '@/lib/reports/skills';
 import { learnerCheckups } from '@/lib/checkups/results';
 import { skillIds } from '@/lib/content/curriculum';
-import { scenarioCatalogue } from '@/lib/scenario/course';
 import { findUserById, isUuid } from '@/lib/users';
 import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
+import { PathSteps } from '@/app/_components/PathSteps';
 import { ModulesTable } from '@/app/_components/ModulesTable';
 import { change, day } from '@/app/(app)/checkups/format';
 
@@ -39,15 +38,10 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   // Reads of a person's record are kept, as exports are: who looked at whom, and when.
   await audit(db, { action: 'learner.viewed', actorId: viewer.id, subject: learner.email, detail: { learnerId: id } });
   const [record, done, profile, checkups] = await Promise.all([learnerRecord(db, id), finishedWork(db, id), skillProfile(db, id), learnerCheckups(db, id)]);
-  const course = getCourse();
-  const catalogue = scenarioCatalogue();
-  const path = onboardingPath();
-  const progress = pathProgress(path, done);
+  const path = pathView(onboardingPath(), done);
   const weakest = weakestSkill(profile);
   const showAll = (await searchParams).all === '1';
   const shownAttempts = showAll ? record.attempts : record.attempts.slice(0, SHOWN);
-  const label = (s: { kind: 'module' | 'scenario'; id: string }) =>
-    s.kind === 'module' ? (course.byId.get(s.id)?.title ?? s.id) : (catalogue.get(s.id)?.scenario.title ?? s.id);
 
   return (
     <section className="stack">
@@ -79,16 +73,9 @@ export default async function LearnerPage({ params, searchParams }: Props) {
         <div className="card">
           <h2 className="card-title">{path.title}</h2>
           <p>
-            {progress.completed} of {progress.steps.length} steps done
+            {path.completed} of {path.steps.length} steps done
           </p>
-          <ol className="path-list">
-            {progress.steps.map((s) => (
-              <li key={`${s.kind}:${s.id}`} data-done={s.done}>
-                <span aria-hidden="true">{s.done ? '✓ ' : '○ '}</span>
-                {label(s)} <span className="muted">({s.kind === 'module' ? 'lesson' : 'role-play'}, {s.done ? 'done' : 'not yet'})</span>
-              </li>
-            ))}
-          </ol>
+          <PathSteps steps={path.steps} linked={false} />
         </div>
       </div>
 

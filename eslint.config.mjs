@@ -1,6 +1,7 @@
-// ESLint: Next.js core-web-vitals and TypeScript rules, plus guards against unscoped writes.
+// ESLint: Next.js core-web-vitals and TypeScript rules, plus guards against unscoped writes and unparameterised SQL.
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 
 const config = [
   ...nextVitals,
@@ -9,10 +10,14 @@ const config = [
     ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
   },
   {
+    plugins: { drizzle },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // An update or delete without a where clause would touch every row.
+      // An update or delete without a where clause would touch every row. Database handles are named db or tx.
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      // Raw SQL goes through the sql`` tag, never a template string, so values are parameters.
       'no-restricted-syntax': [
         'error',
         {

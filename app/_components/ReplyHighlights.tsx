@@ -1,5 +1,5 @@
 // A typed reply with the words behind each coach finding marked, and the findings listed beside it.
-import type { ReplyView } from '@/lib/attempts';
+import type { ReplyView } from '@/lib/attempts/types';
 import { signed } from '@/lib/content/labels';
 import { segments, signOf, type Finding } from '@/lib/player/marks';
 

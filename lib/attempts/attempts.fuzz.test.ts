@@ -1,3 +1,4 @@
+// Attempts under random use: every request gets a result or a 4xx, and the database agrees with a model.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,10 @@ import { queryRows } from '@/db/client';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { HttpError } from '@/lib/http-error';
 import { scenarioCatalogue, type LoadedScenario } from '@/lib/scenario/course';
-import { decideAttempt, getAttempt, startAttempt, type Turn } from './attempts';
+import { decideAttempt } from './decide';
+import { getAttempt } from './read';
+import { startAttempt } from './start';
+import type { Turn } from './types';
 
 // Random sequences of starts, decisions (picked or typed; right, repeated, stale, skipping, foreign, invented) and reads,
 // against a model of what each attempt should hold. Nothing may fail other than with a 4xx, and the

@@ -1,6 +1,6 @@
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
+import type { AttemptView, DecisionAnswer } from '@/lib/attempts/types';
 import { playerMachine } from './machine';
 
 const turn = (nodeId: string) => ({ nodeId, customer: `Line at ${nodeId}`, mood: 0, choices: [{ id: 'a', say: 'Reply A' }, { id: 'b', say: 'Reply B' }] });

@@ -1,6 +1,6 @@
 // The player's UI flow as an XState machine: load or resume, choose or write, submit (with retry), feedback, debrief.
 import { assign, fromPromise, setup } from 'xstate';
-import type { AttemptView, DecisionAnswer, EndingView, ReplyView, Turn } from '@/lib/attempts';
+import type { AttemptView, DecisionAnswer, EndingView, ReplyView, Turn } from '@/lib/attempts/types';
 
 export interface TranscriptEntry {
   seq: number;

@@ -1,5 +1,5 @@
 // Cuts a typed reply into pieces by the coach's finding spans, so the words behind each finding can be marked.
-import type { ReplyView } from '@/lib/attempts';
+import type { ReplyView } from '@/lib/attempts/types';
 
 export type Finding = NonNullable<ReplyView['findings']>[number];
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { decideAttempt, startAttempt } from '@/lib/attempts';
+import { decideAttempt } from '@/lib/attempts/decide';
+import { startAttempt } from '@/lib/attempts/start';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
 import { answerCheck } from '@/lib/progress';
 import { analyse } from '@/lib/scenario/analysis';

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/runtime';
-import { practiceStats } from '@/lib/attempts';
+import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
 import { channels, isSkillId, skills, type Channel } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';

@@ -1,7 +1,7 @@
 // Starts a role-play attempt: the first turn of the scenario, shuffled for this attempt; a retried start with the same Idempotency-Key gets the same attempt.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { startAttempt } from '@/lib/attempts';
+import { startAttempt } from '@/lib/attempts/start';
 import { requireApiUser } from '@/lib/auth/guards';
 import { HttpError } from '@/lib/http-error';
 import { apiRoute, readJson } from '@/lib/http';

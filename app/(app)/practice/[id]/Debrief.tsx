@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
-import type { EndingView } from '@/lib/attempts';
+import type { EndingView } from '@/lib/attempts/types';
 import type { TranscriptEntry } from '@/lib/player/machine';
 
 interface Props {

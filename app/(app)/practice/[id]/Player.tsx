@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
-import type { AttemptView, DecisionAnswer } from '@/lib/attempts';
+import type { AttemptView, DecisionAnswer } from '@/lib/attempts/types';
 import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';

@@ -1,6 +1,6 @@
 // One attempt so far, for resuming and for the debrief. Only its learner can read it.
 import { getDb } from '@/db/runtime';
-import { getAttempt } from '@/lib/attempts';
+import { getAttempt } from '@/lib/attempts/read';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute } from '@/lib/http';
 

@@ -1,7 +1,7 @@
 // Records one decision of an attempt (a choice picked or a reply typed); the server replays the attempt and is the only source of scores.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { decideAttempt, decideOnUsualPath } from '@/lib/attempts';
+import { decide } from '@/lib/attempts/decide';
 import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
 import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { countDecision } from '@/lib/decision-limit';
@@ -30,10 +30,6 @@ export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   if (!claims) throw new AccessError(401, 'Sign in first.');
   const input = await readJson(req, Decision);
   await countDecision(claims.uid);
-  const db = await getDb();
-  // The usual decision checks the session inside its one write; every other case takes the full check.
-  const usual = await decideOnUsualPath(db, claims, id, input);
-  if (usual) return Response.json(usual);
-  const user = await requireApiUser(`/api/attempts/${id}/decisions`);
-  return Response.json(await decideAttempt(db, user.id, id, input));
+  // The full session check is asked for only when the one-statement path cannot decide.
+  return Response.json(await decide(await getDb(), claims, id, input, () => requireApiUser(`/api/attempts/${id}/decisions`)));
 });

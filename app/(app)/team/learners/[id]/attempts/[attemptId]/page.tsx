@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
 import { getDb } from '@/db/runtime';
 import { audit, auditNotFound } from '@/lib/audit';
-import { reviewAttempt } from '@/lib/attempts';
+import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel, signed } from '@/lib/content/labels';

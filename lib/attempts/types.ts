@@ -1,8 +1,9 @@
 // What the attempts API sends and takes: shared by the server and the player, so nothing server-only is imported here.
-import type { StoredCoach } from '@/db/schema';
+import type { attemptMode, StoredCoach } from '@/db/schema';
 import type { AttemptScore } from '@/lib/scenario/analysis';
 
-export type Mode = 'practice' | 'checkup';
+/** Practice (feedback as you go) or a check-up (scored at the end): the database's attempt_mode values. */
+export type Mode = (typeof attemptMode.enumValues)[number];
 
 /** What the browser sees of a turn: never scores, feedback or where a choice leads. */
 export interface Turn {

@@ -1,6 +1,7 @@
 // The player's UI flow as an XState machine: load or resume, choose or write, submit (with retry), feedback, debrief.
 import { assign, fromPromise, setup } from 'xstate';
 import type { AttemptView, DecisionAnswer, EndingView, ReplyView, Turn } from '@/lib/attempts/types';
+import type { Mode } from '@/lib/attempts/types';
 
 export interface TranscriptEntry {
   seq: number;
@@ -15,7 +16,7 @@ export interface TranscriptEntry {
 
 export interface PlayerContext {
   scenarioId: string;
-  mode: 'practice' | 'checkup';
+  mode: Mode;
   attemptId?: string;
   /** The check-up assignment a new attempt is made for. */
   assignmentId?: string;
@@ -53,7 +54,7 @@ export interface DecideInput {
 
 export interface LoadInput {
   scenarioId: string;
-  mode: 'practice' | 'checkup';
+  mode: Mode;
   attemptId?: string;
   assignmentId?: string;
 }

@@ -19,6 +19,7 @@ import {
   type StoredCoach,
 } from '@/db/schema';
 import { auditAbout, emailHistory } from './about';
+import type { Mode } from '@/lib/attempts/types';
 
 export const EXPORT_FORMAT = 'empathy-trainer-personal-data/1';
 
@@ -43,7 +44,7 @@ export interface ExportedAttempt {
   id: string;
   scenarioId: string;
   scenarioTitle: string | null;
-  mode: 'practice' | 'checkup';
+  mode: Mode;
   status: 'in_progress' | 'completed' | 'abandoned';
   assignmentId: string | null;
   startedAt: Date;

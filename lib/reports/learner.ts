@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attempts, checkAnswers, moduleProgress } from '@/db/schema';
+import type { Mode } from '@/lib/attempts/types';
 
 export interface ModuleRecord {
   moduleId: string;
@@ -14,7 +15,7 @@ export interface ModuleRecord {
 export interface AttemptRecord {
   id: string;
   scenarioId: string;
-  mode: 'practice' | 'checkup';
+  mode: Mode;
   status: 'in_progress' | 'completed' | 'abandoned';
   outcome: string | null;
   score: number | null;

@@ -12,12 +12,13 @@ import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
 import { ReplyTimer, useTimerSetting } from './ReplyTimer';
 import { signed } from '@/lib/content/labels';
+import type { Mode } from '@/lib/attempts/types';
 
 interface Props {
   scenarioId: string;
   channel: string;
   customerName: string;
-  mode: 'practice' | 'checkup';
+  mode: Mode;
   attemptId?: string;
   /** The check-up assignment to start an attempt for (a check-up, whatever `mode` says). */
   assignmentId?: string;
@@ -81,7 +82,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
             let attemptId = input.attemptId;
             let notice: string | undefined;
             if (!attemptId) {
-              const started = await json<{ attemptId: string; mode: 'practice' | 'checkup'; notice?: string }>(
+              const started = await json<{ attemptId: string; mode: Mode; notice?: string }>(
                 await post(
                   '/api/attempts',
                   { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },

@@ -33,7 +33,7 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
     const [b] = await t.db.select().from(teams).where(eq(teams.name, 'B'));
     await expect(assertManagesTeam(t.db, manager, b!.id)).rejects.toMatchObject({ status: 404 });
     await expect(assertManagesTeam(t.db, manager, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
-    await expect(assertManagesTeam(t.db, otherManager, b!.id)).resolves.toBeUndefined();
+    await expect(assertManagesTeam(t.db, otherManager, b!.id)).resolves.toEqual({ id: b!.id, name: b!.name });
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'access.not_found'));
     expect(rows.map((r) => [r.actorId, r.subject])).toEqual([[manager.id, `team ${b!.id}`]]);
   });

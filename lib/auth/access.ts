@@ -118,20 +118,23 @@ export async function assertManagesLearner(db: Db, user: SessionUser, learnerId:
 }
 
 /**
- * Managers may act on the teams they manage, admins on every team. Another manager's team is a
- * 404 like a team that does not exist, so team ids cannot be probed.
+ * The one rule for acting on a team: managers on the teams they manage, admins on every team.
+ * Another manager's team is a 404 like a team that does not exist, so team ids cannot be probed,
+ * and the probe is audited. Returns the team. One query.
  */
-export async function assertManagesTeam(db: Db, user: SessionUser, teamId: string): Promise<void> {
+export async function assertManagesTeam(db: Db, user: SessionUser, teamId: string): Promise<{ id: string; name: string }> {
   assertRole(user, ['manager', 'admin']);
-  const [team] = isUuid(teamId) ? await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)) : [];
+  const [team] = isUuid(teamId)
+    ? await db
+        .select({ id: teams.id, name: teams.name, managed: teamManagers.userId })
+        .from(teams)
+        .leftJoin(teamManagers, and(eq(teamManagers.teamId, teams.id), eq(teamManagers.userId, user.id)))
+        .where(eq(teams.id, teamId))
+    : [];
   if (!team) throw new AccessError(404, 'There is no such team.');
-  if (user.role === 'admin') return;
-  const [managed] = await db
-    .select({ teamId: teamManagers.teamId })
-    .from(teamManagers)
-    .where(and(eq(teamManagers.teamId, teamId), eq(teamManagers.userId, user.id)));
-  if (!managed) {
+  if (user.role !== 'admin' && !team.managed) {
     await auditNotFound(db, user.id, `team ${teamId}`, 'a team they do not manage');
     throw new AccessError(404, 'There is no such team among the teams you manage.');
   }
+  return { id: team.id, name: team.name };
 }

@@ -169,8 +169,8 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
     await t.db.insert(teamManagers).values({ teamId, userId: manager.id }).onConflictDoNothing();
     const other = await makeUser(t.db, { email: 'other@example.com', role: 'manager' });
     const admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
-    await expect(assertManagesTeam(t.db, manager, teamId)).resolves.toBeUndefined();
-    await expect(assertManagesTeam(t.db, admin, teamId)).resolves.toBeUndefined();
+    await expect(assertManagesTeam(t.db, manager, teamId)).resolves.toMatchObject({ id: teamId });
+    await expect(assertManagesTeam(t.db, admin, teamId)).resolves.toMatchObject({ id: teamId });
     await expect(assertManagesTeam(t.db, other, teamId)).rejects.toMatchObject({ status: 404 });
     await expect(assertManagesTeam(t.db, learners[0]!, teamId)).rejects.toMatchObject({ status: 403 });
     await expect(assertManagesTeam(t.db, admin, crypto.randomUUID())).rejects.toMatchObject({ status: 404 });

@@ -3,9 +3,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
 import { checkupSkillProfiles, learnerRunScore, overdueByUser, teamRunScore } from '@/lib/checkups/results';
-import { teamsVisibleTo } from '@/lib/teams';
-import type { SessionUser } from '@/lib/auth/access';
-import { isUuid } from '@/lib/users';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { finishedWorkOf } from './learner';
@@ -161,8 +158,3 @@ export function sortMembers(members: MemberRow[], key: SortKey, dir: 'asc' | 'de
   });
 }
 
-/** The team, if the viewer may open it; a team they may not see is indistinguishable from none. */
-export async function visibleTeam(db: Db, viewer: SessionUser, teamId: string): Promise<{ id: string; name: string } | null> {
-  if (!isUuid(teamId)) return null;
-  return (await teamsVisibleTo(db, viewer)).find((t) => t.id === teamId) ?? null;
-}

@@ -1,12 +1,11 @@
 // CSV export of a team's results for its managers and admins: ?kind=skills (learner × skill) or ?kind=attempts.
 import { getDb } from '@/db/runtime';
-import { audit, auditNotFound } from '@/lib/audit';
+import { audit } from '@/lib/audit';
+import { assertManagesTeam } from '@/lib/auth/access';
 import { requireApiUser } from '@/lib/auth/guards';
-import { isUuid } from '@/lib/users';
 import { HttpError } from '@/lib/http-error';
 import { apiRoute } from '@/lib/http';
 import { teamCsv } from '@/lib/reports/export';
-import { visibleTeam } from '@/lib/reports/team';
 
 export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId: string }> }) => {
   const { teamId } = await ctx.params;
@@ -14,12 +13,7 @@ export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId
   const kind = new URL(req.url).searchParams.get('kind') ?? 'skills';
   if (kind !== 'skills' && kind !== 'attempts') throw new HttpError(400, 'kind must be "skills" or "attempts".');
   const db = await getDb();
-  const team = await visibleTeam(db, user, teamId);
-  // A team the viewer does not manage is reported exactly like one that does not exist.
-  if (!team) {
-    if (isUuid(teamId)) await auditNotFound(db, user.id, `team ${teamId}`, 'export of a team that is not theirs');
-    throw new HttpError(404, 'There is no such team among yours.');
-  }
+  const team = await assertManagesTeam(db, user, teamId);
   const csv = await teamCsv(db, teamId, kind);
   // Exports carry every learner's results out of the product: who took which, and when, is kept.
   await audit(db, { action: 'team.exported', actorId: user.id, subject: team.name, detail: { teamId, kind } });

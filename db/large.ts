@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import type { Db } from './client';
 import { seedHistory } from './history';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from '@/lib/demo-roster';
 
 const places = ['Harbourside', 'Northfield', 'Eastgate', 'Westbrook', 'Southmoor', 'Kingsway', 'Riverbend', 'Hillcrest', 'Lakeside', 'Millbrook', 'Oakridge', 'Stonebridge', 'Fairview', 'Ashford', 'Beacon', 'Cedar Park', 'Docklands', 'Elmwood', 'Foxhall', 'Greenway', 'Highbury', 'Ivy Lane', 'Juniper', 'Kestrel', 'Larchmont'];
 const functions = ['Billing', 'Returns', 'Accounts', 'Deliveries', 'Care Line'];

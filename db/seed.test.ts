@@ -1,7 +1,8 @@
 import { count, eq, ne, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
-import { DEMO_PASSWORD, demoHistoryTeam, isEmpty, seedDemo } from './seed';
+import { DEMO_PASSWORD, demoHistoryTeam } from '@/lib/demo-roster';
+import { isEmpty, seedDemo } from './seed';
 import { attempts, decisions, teamManagers, teamMembers, teams, users } from './schema';
 import { createTestDatabase, testDrivers } from './testing';
 

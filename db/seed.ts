@@ -2,36 +2,8 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from './client';
-import { checkupPlans, teamManagers, teamMembers, teams, users, type Role } from './schema';
-
-export const DEMO_PASSWORD = 'practice-empathy';
-
-interface DemoPerson {
-  email: string;
-  name: string;
-  role: Role;
-}
-
-const learnerNames = [
-  'Priya Raman', 'Tomás Herrera', 'Grace Okafor', 'Liam Walsh', 'Mei Chen', 'Samuel Adeyemi',
-  'Hannah Becker', 'Omar Haddad', 'Chloe Martin', 'Diego Alvarez', 'Aisha Karimi', 'Noah Fischer',
-];
-
-export const demoPeople: DemoPerson[] = [
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'admin' },
-  { email: 'manager1@example.com', name: 'Jordan Lee', role: 'manager' },
-  { email: 'manager2@example.com', name: 'Sam Patel', role: 'manager' },
-  { email: 'manager3@example.com', name: 'Riley Brooks', role: 'manager' },
-  ...learnerNames.map((name, i) => ({ email: `learner${i + 1}@example.com`, name, role: 'learner' as const })),
-];
-
-export const demoTeams = [
-  { name: 'Harbour Street Support', manager: 'manager1@example.com', learners: [1, 2, 3, 4, 5, 6] },
-  { name: 'Northgate Contact Centre', manager: 'manager2@example.com', learners: [7, 8, 9, 10, 11, 12] },
-];
-
-/** A team with six months of practice and two check-ups, so dashboards have something to show. */
-export const demoHistoryTeam = { name: 'Riverside Care Line', manager: 'manager3@example.com', emailPrefix: 'riverside', learners: 40, attempts: 2000 };
+import { checkupPlans, teamManagers, teamMembers, teams, users } from './schema';
+import { DEMO_PASSWORD, demoHistoryTeam, demoPeople, demoTeams } from '@/lib/demo-roster';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);

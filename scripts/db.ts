@@ -1,7 +1,8 @@
 // `npm run db:migrate` and `npm run db:seed [-- --scale large]`: bring the configured database up to date, add the demo organisation (or a large generated one).
 import { EnvError, env } from '../lib/env';
 import { runtimeDatabase } from '../db/runtime';
-import { DEMO_PASSWORD, seedDemo } from '../db/seed';
+import { seedDemo } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/demo-roster';
 import { runWithDatabase } from './run-with-database';
 
 const command = process.argv[2];

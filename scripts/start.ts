@@ -71,7 +71,8 @@ async function main() {
     }
   }
 
-  const { isEmpty, seedDemo, DEMO_PASSWORD, demoHistoryTeam } = await import('../db/seed');
+  const { isEmpty, seedDemo } = await import('../db/seed');
+  const { DEMO_PASSWORD, demoHistoryTeam } = await import('../lib/demo-roster');
   if (e.seedDemo && (await isEmpty(handle.db))) {
     const { usersAdded } = await seedDemo(handle.db);
     console.log(`Created the demo organisation (${usersAdded} people, and a team of ${demoHistoryTeam.learners} with history).`);

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts, auditLog, teamMembers, teams, users } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_PASSWORD } from '@/lib/demo-roster';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { hashPassword } from '@/lib/auth/password';
 import { demoExposure, removeDemo } from './demo';

@@ -2,7 +2,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
-import { DEMO_PASSWORD, demoHistoryTeam, demoPeople, demoTeams } from '@/db/seed';
+import { DEMO_PASSWORD, demoHistoryTeam, demoPeople, demoTeams } from '@/lib/demo-roster';
 import { audit } from '@/lib/audit';
 import { verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/access';

@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { sessions, teamManagers, teamMembers, teams, users, type Role } from '@/db/schema';
-import { demoPeople } from '@/db/seed';
+import { demoPeople } from '@/lib/demo-roster';
 import { auditNotFound } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http-error';

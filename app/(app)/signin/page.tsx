@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/runtime';
-import { DEMO_PASSWORD, demoPeople } from '@/db/seed';
+import { DEMO_PASSWORD, demoPeople } from '@/lib/demo-roster';
 import { cachedDemoExposure } from '@/lib/admin/demo';
 import { currentUser } from '@/lib/auth/guards';
 import { env } from '@/lib/env';

@@ -46,6 +46,8 @@ describe.each(testDrivers)('admin teams on %s', (driver) => {
     const detail = await teamDetail(t.db, team.id);
     expect(detail?.members.map((m) => m.email)).toEqual(['priya@example.com']);
     expect(detail?.managers.map((m) => m.email)).toEqual(['jordan@example.com']);
+    // Suggestions for the add forms: active people not yet in the team either way.
+    expect(detail?.suggestions.map((p) => p.email)).toEqual(['admin@example.com']);
     expect((await listTeams(t.db)).map((x) => [x.name, x.memberCount, x.managers.map((m) => m.name)])).toEqual([
       ['Harbour Street Support', 1, ['Jordan Lee']],
       ['Northgate', 0, []],

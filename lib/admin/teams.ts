@@ -29,7 +29,12 @@ export interface TeamDetail {
   members: TeamPerson[];
   managers: TeamPerson[];
   checkupPlanCount: number;
+  /** Active people in neither list, for the add forms' suggestions (the first SUGGESTION_LIMIT by name). */
+  suggestions: { email: string; name: string; role: Role }[];
 }
+
+/** Suggestions beyond this many are left to typing the email: the list is a datalist, not a picker. */
+export const SUGGESTION_LIMIT = 2000;
 
 /** Which list a person joins when added to a team by role: learners are members, the others manage it. */
 export type Place = 'member' | 'manager';
@@ -69,12 +74,24 @@ export async function teamDetail(db: Db, teamId: string): Promise<TeamDetail | u
   const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, teamId));
   if (!team) return undefined;
   const person = { id: users.id, name: users.name, email: users.email, role: users.role, active: users.active };
-  const [members, managers, [plans]] = await Promise.all([
+  const [members, managers, [plans], suggestions] = await Promise.all([
     db.select(person).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.teamId, teamId)).orderBy(asc(users.name)),
     db.select(person).from(teamManagers).innerJoin(users, eq(users.id, teamManagers.userId)).where(eq(teamManagers.teamId, teamId)).orderBy(asc(users.name)),
     db.select({ n: count() }).from(checkupPlans).where(eq(checkupPlans.teamId, teamId)),
+    db
+      .select({ email: users.email, name: users.name, role: users.role })
+      .from(users)
+      .where(
+        and(
+          eq(users.active, true),
+          sql`not exists (select 1 from ${teamMembers} m where m.team_id = ${teamId} and m.user_id = ${users.id})`,
+          sql`not exists (select 1 from ${teamManagers} g where g.team_id = ${teamId} and g.user_id = ${users.id})`,
+        ),
+      )
+      .orderBy(asc(users.name))
+      .limit(SUGGESTION_LIMIT),
   ]);
-  return { ...team, members, managers, checkupPlanCount: plans?.n ?? 0 };
+  return { ...team, members, managers, checkupPlanCount: plans?.n ?? 0, suggestions };
 }
 
 /** The team with this id, or a 404 a person can read. */

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, users } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { changeOwnPassword, confirmOwnPassword } from './account';
+import { accountOverview, changeOwnPassword, confirmOwnPassword } from './account';
 import { pendingStep, resolveSession } from './access';
 import { verifyPassword } from './password';
 import { createSession } from './sessions';
@@ -50,6 +50,13 @@ describe.each(testDrivers)('own account on %s', (driver) => {
       ['signin.failed', { reauthentication: true }],
       ['user.password_changed', { otherSessionsEnded: 2 }],
     ]);
+  });
+
+  it('tells the account page whether there is a password to change and how two-step sign-in stands', async () => {
+    const withPassword = await makeUser(t.db, { email: 'kim@example.com', password: 'kim has a passphrase' });
+    const ssoOnly = await makeUser(t.db, { email: 'sso-kim@example.com' });
+    expect(await accountOverview(t.db, withPassword.id)).toEqual({ hasPassword: true, twoStep: { enabled: false, recoveryCodesLeft: 0 } });
+    expect(await accountOverview(t.db, ssoOnly.id)).toMatchObject({ hasPassword: false });
   });
 
   it('limits guesses at the current password like sign-in does, and has nothing to check for single-sign-on accounts', async () => {

@@ -7,6 +7,7 @@ import { HttpError } from '@/lib/http-error';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { endUserSessions } from './sessions';
+import { twoStepStatus, type TwoStepStatus } from './two-step';
 import { pruneSignInFailures, releaseSignInAttempt, reserveSignInAttempt, type SignInLimit } from './rate-limit';
 
 export class AccountError extends HttpError {
@@ -71,4 +72,10 @@ export async function changeOwnPassword(
     await audit(tx, { action: 'user.password_changed', actorId: who.id, subject: who.email, ip: who.ip, detail: { otherSessionsEnded } });
     return { otherSessionsEnded };
   });
+}
+
+/** What the account page shows: whether there is a password to change, and the state of two-step sign-in. */
+export async function accountOverview(db: Db, userId: string): Promise<{ hasPassword: boolean; twoStep: TwoStepStatus }> {
+  const [[row], twoStep] = await Promise.all([db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)), twoStepStatus(db, userId)]);
+  return { hasPassword: Boolean(row?.passwordHash), twoStep };
 }

@@ -1,13 +1,11 @@
 // My account: change one's password, set up two-step sign-in, and the step an admin or the policy asks for first.
 import type { Metadata } from 'next';
 import { getDb } from '@/db/runtime';
-import { users } from '@/db/schema';
 import { PENDING_PAGE, requirePageUser } from '@/lib/auth/guards';
-import { twoStepStatus } from '@/lib/auth/two-step';
+import { accountOverview } from '@/lib/auth/account';
 import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { env } from '@/lib/env';
-import { eq } from 'drizzle-orm';
 import { PasswordForm } from './PasswordForm';
 import { TwoStepPanel } from './TwoStepPanel';
 
@@ -21,9 +19,7 @@ const requiredNotice = {
 export default async function AccountPage() {
   const user = await requirePageUser(PENDING_PAGE);
   const db = await getDb();
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  const hasPassword = Boolean(row?.passwordHash);
-  const twoStep = await twoStepStatus(db, user.id);
+  const { hasPassword, twoStep } = await accountOverview(db, user.id);
   const e = env();
   const adminMustKeep = user.role === 'admin' && e.ADMIN_TWO_STEP === 'required';
 

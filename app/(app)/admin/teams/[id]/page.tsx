@@ -2,9 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/runtime';
-import { users } from '@/db/schema';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../../AdminNav';
@@ -16,7 +14,6 @@ export const metadata: Metadata = { title: 'Team' };
 const roleWord = { learner: 'Learner', manager: 'Manager', admin: 'Admin' } as const;
 
 // Suggestions for the email fields; bounded so a very large organisation still gets a light page.
-const SUGGESTION_LIMIT = 2000;
 
 function PeopleTable({ teamId, people, place, caption }: { teamId: string; people: TeamPerson[]; place: 'member' | 'manager'; caption: string }) {
   if (people.length === 0) return <p className="muted">{place === 'member' ? 'No members yet.' : 'No managers yet.'}</p>;
@@ -63,14 +60,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const team = await teamDetail(db, id);
   if (!team) notFound();
-  const everyone = await db
-    .select({ email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.active, true))
-    .orderBy(asc(users.name))
-    .limit(SUGGESTION_LIMIT);
-  const inTeam = new Set([...team.members, ...team.managers].map((p) => p.email));
-  const suggestions = everyone.filter((p) => !inTeam.has(p.email));
+  const { suggestions } = team;
   const empty = team.members.length === 0 && team.managers.length === 0;
 
   return (

@@ -16,9 +16,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { roles, type Role } from '../lib/roles';
 
-export const roles = ['learner', 'manager', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 export const roleEnum = pgEnum('role', roles);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();

@@ -1,6 +1,6 @@
 // The top bar: brand, the navigation for the user's role, their name and sign-out. Used on server and client.
 import Link from 'next/link';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 import { navItemsFor } from './nav-items';
 import { SignOutButton } from './SignOutButton';
 import { SiteNav } from './SiteNav';

@@ -1,5 +1,5 @@
 // Which areas each role sees in the navigation.
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 
 export interface NavItem {
   href: string;

@@ -1,5 +1,5 @@
 // Words for stored values shown to managers and learners, so every page names an outcome, a change or a role the same way.
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 
 const outcomes: Record<string, string> = { success: 'Success', partial: 'Partly resolved', failure: 'Went wrong' };
 

@@ -1,7 +1,7 @@
 'use client';
 // Adds one account: email, name, role, an optional team, and either single sign-on or a first password.
 import { useId, useState, type FormEvent } from 'react';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 import styles from './admin.module.css';
 import { send } from '@/app/_components/send';
 import { useAction } from '@/app/_components/useAction';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/roles';
 import { cachedDemoExposure, demoEmails } from '@/lib/admin/demo';
 import { listTeams } from '@/lib/admin/teams';
 import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users';

@@ -1,7 +1,7 @@
 // Admin: adds an account, optionally with a first password and a team.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/roles';
 import { createPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';

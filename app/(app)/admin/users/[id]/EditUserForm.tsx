@@ -2,7 +2,7 @@
 // Edits one account; only the fields that changed are sent, so saving a name never touches the role.
 import Link from 'next/link';
 import type { FormEvent } from 'react';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 import styles from '../../admin.module.css';
 import { send } from '@/app/_components/send';
 import { useAction } from '@/app/_components/useAction';

@@ -1,7 +1,7 @@
 // Admin changes to one account: name, email, role, activation, password. Access changes apply at the user's next request.
 import { z } from 'zod';
 import { getDb } from '@/db/runtime';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/roles';
 import { editPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';

@@ -1,9 +1,9 @@
 // The one SQL statement that writes a decision, so the session check, the race on (attempt, seq) and the totals cannot drift apart.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { assignments, attempts, decisions, sessions, users } from '@/db/schema';
+import { assignments, attempts, decisions, sessions } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
-import { sessionLiveSql, sessionPolicy } from '@/lib/auth/sessions';
+import { sessionPolicy, sessionValidSql } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
 import { isUuid } from '@/lib/users';
 import { scoreState } from '@/lib/scenario/analysis';
@@ -43,10 +43,7 @@ export async function recordNext(
   const endingId = 'ending' in state.at ? state.at.ending : null;
   const score = endingId ? scoreState(v.definition, v.analysis, state).overall : null;
   const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
-  const sessionValid = session
-    ? sql`exists (select 1 from ${users} where ${users.id} = ${session.uid} and ${users.active} and ${users.sessionVersion} = ${session.sv})
-        and ${isUuid(session.sid) ? sessionLiveSql(session.sid, sessionPolicy()) : sql`false`}`
-    : sql`true`;
+  const sessionValid = session ? sessionValidSql(session, sessionPolicy()) : sql`true`;
 
   const written = await queryRows<{ id: string }>(
     db,

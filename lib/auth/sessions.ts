@@ -1,7 +1,9 @@
 // Server-side sessions: created at sign-in, ended at sign-out, and bounded by an idle timeout and an absolute lifetime.
 import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
+import { isUuid } from '@/lib/users';
+import type { SessionClaims } from './access';
 import { env } from '@/lib/env';
 
 export interface SessionPolicy {
@@ -50,9 +52,15 @@ export function sessionState(row: { createdAt: Date; lastSeenAt: Date; endedAt: 
   return 'live';
 }
 
-/** The same test in SQL, for writes that must check the session in the statement that writes (ADR 11). */
-export function sessionLiveSql(id: string, policy: SessionPolicy): SQL {
-  return sql`exists (select 1 from ${sessions} where ${sessions.id} = ${id} and ${sessions.endedAt} is null
+/**
+ * `resolveSession`'s whole test in SQL, for writes that must check it in the statement that writes
+ * (ADR 11): the user active at the token's session version, and the session row live by `sessionState`.
+ */
+export function sessionValidSql(claims: SessionClaims, policy: SessionPolicy): SQL {
+  // A malformed id cannot name a row; comparing it to a uuid column would be an error, not a refusal.
+  if (!isUuid(claims.uid) || !isUuid(claims.sid)) return sql`false`;
+  return sql`exists (select 1 from ${users} where ${users.id} = ${claims.uid} and ${users.active} and ${users.sessionVersion} = ${claims.sv})
+    and exists (select 1 from ${sessions} where ${sessions.id} = ${claims.sid} and ${sessions.userId} = ${claims.uid} and ${sessions.endedAt} is null
     and ${sessions.lastSeenAt} > now() - make_interval(mins => ${policy.idleMinutes})
     and ${sessions.createdAt} > now() - make_interval(hours => ${policy.maxHours}))`;
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
 import type { AttemptView, DecisionAnswer } from '@/lib/attempts/types';
-import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
+import { isBlankReply, MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
@@ -162,7 +162,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   }, [picking, writing, state, c.seq]);
 
   const sendReply = () => {
-    if (!draft.trim()) return;
+    if (isBlankReply(draft)) return;
     // Sending is safe to repeat (the server answers a repeat the same), so the saved copy can go now.
     tabDraft.write(draftKey, '');
     send({ type: 'REPLY', text: draft });
@@ -307,7 +307,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               Ctrl+Enter sends; Esc goes back to the choices. {draft.length} / {MAX_REPLY_LENGTH} characters.
             </p>
             <div className="reply-actions">
-              <button type="submit" className="button button-primary" disabled={!draft.trim()}>
+              <button type="submit" className="button button-primary" disabled={isBlankReply(draft)}>
                 Send reply
               </button>
               <button type="button" className="button button-secondary" onClick={() => send({ type: 'PICK' })}>

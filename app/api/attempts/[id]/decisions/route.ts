@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/runtime';
 import { decide } from '@/lib/attempts/decide';
 import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
-import { MAX_REPLY_LENGTH } from '@/lib/coach/limits';
+import { isBlankReply, MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { countDecision } from '@/lib/decision-limit';
 import { apiRoute, readJson } from '@/lib/http';
 
@@ -16,7 +16,7 @@ const Decision = z
     reply: z
       .string()
       .max(MAX_REPLY_LENGTH, `must be at most ${MAX_REPLY_LENGTH} characters`)
-      .refine((s) => s.trim().length > 0, 'must not be empty')
+      .refine((s) => !isBlankReply(s), 'must not be empty')
       // readJson already refuses NUL; a lone surrogate would not survive the trip to the database intact.
       .refine((s) => !/\p{Cs}/u.test(s), 'must not contain unpaired surrogate characters')
       .optional(),

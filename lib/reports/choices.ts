@@ -79,8 +79,14 @@ export function nodeStats(s: ScenarioDefinition, rows: Row[]): NodeStat[] {
   });
 }
 
+export interface ScenarioCount {
+  attempts: number;
+  finished: number;
+  averageScore: number | null;
+}
+
 /** Scenarios the team has played, with attempts and finished counts. One query. */
-export async function teamScenarioCounts(db: Db, teamId: string): Promise<Map<string, { attempts: number; finished: number; averageScore: number | null }>> {
+export async function teamScenarioCounts(db: Db, teamId: string): Promise<Map<string, ScenarioCount>> {
   const rows = await queryRows<{ scenarioId: string; attempts: number; finished: number; averageScore: number | null }>(
     db,
     sql`select a.scenario_id as "scenarioId", count(*)::int as attempts,

@@ -4,12 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
-import { getCourse } from '@/lib/content/course';
 import { skillIds, skills } from '@/lib/content/curriculum';
-import { onboardingPath } from '@/lib/content/onboarding';
-import { teamScenarioCounts } from '@/lib/reports/choices';
-import { sortKeys, sortMembers, teamOverview, type HeatmapBasis, type SortKey } from '@/lib/reports/team';
-import { teamsVisibleTo } from '@/lib/teams';
+import type { SortKey } from '@/lib/reports/team';
+import { parseTeamQuery, teamPage } from '@/lib/reports/team-page';
 import { day } from '../checkups/format';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
@@ -18,7 +15,6 @@ import { HeatCell, HeatLegend, shortSkill } from './heat';
 export const metadata: Metadata = { title: 'Team' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 function ago(d: Date | null, now: Date): string {
   if (!d) return 'Never';
@@ -31,10 +27,10 @@ function ago(d: Date | null, now: Date): string {
 
 export default async function TeamPage({ searchParams }: Props) {
   const user = await requirePageUser('/team', ['manager', 'admin']);
-  const db = await getDb();
-  const teams = await teamsVisibleTo(db, user);
-  const q = await searchParams;
-  if (teams.length === 0) {
+  const query = parseTeamQuery(await searchParams);
+  const now = new Date();
+  const page = await teamPage(await getDb(), user, query, now);
+  if (page.kind === 'no-team') {
     return (
       <section className="stack">
         <h1>Your team</h1>
@@ -42,32 +38,12 @@ export default async function TeamPage({ searchParams }: Props) {
       </section>
     );
   }
-  // Only a team from the viewer's own list can be opened: that list is the access check.
-  const asked = one(q.team);
-  const team = asked ? teams.find((t) => t.id === asked) : teams[0];
-  if (!team) notFound();
-  const basis: HeatmapBasis = one(q.basis) === 'checkup' ? 'checkup' : 'recent';
-  const sort: SortKey = (sortKeys as readonly string[]).includes(one(q.sort)) ? (one(q.sort) as SortKey) : 'name';
-  const dir = one(q.dir) === 'desc' ? 'desc' : 'asc';
-  const search = one(q.q).trim().slice(0, 100);
-  const show = ['overdue', 'onboarding'].includes(one(q.show)) ? one(q.show) : 'all';
-  const now = new Date();
-  const path = onboardingPath();
-  const [overview, played] = await Promise.all([teamOverview(db, team.id, path, basis, now), teamScenarioCounts(db, team.id)]);
-  const o = overview!;
-  const course = getCourse();
+  if (page.kind === 'not-found') notFound();
+  const { teams, team, overview: o, visible, played, summary } = page;
+  const { basis, sort, dir, search, show } = query;
+  const { onboarded, overdueLearners, weakModule, finishedRuns } = summary;
   const catalogue = scenarioCatalogue();
 
-  const visible = sortMembers(
-    o.members.filter(
-      (m) =>
-        (!search || `${m.name} ${m.email}`.toLowerCase().includes(search.toLowerCase())) &&
-        (show !== 'overdue' || m.overdue > 0) &&
-        (show !== 'onboarding' || m.onboardingDone < o.pathLength),
-    ),
-    sort,
-    dir,
-  );
   const href = (change: Record<string, string>) => {
     const params = new URLSearchParams({ team: team.id, basis, sort, dir, ...(search ? { q: search } : {}), ...(show !== 'all' ? { show } : {}), ...change });
     return `/team?${params}`;
@@ -85,10 +61,6 @@ export default async function TeamPage({ searchParams }: Props) {
       </th>
     );
   };
-  const onboarded = o.members.filter((m) => m.onboardingDone >= o.pathLength).length;
-  const overdueLearners = o.members.filter((m) => m.overdue > 0).length;
-  const weakModule = o.weakest ? course.modules.find((m) => m.skill === o.weakest) : undefined;
-  const finishedRuns = o.runs.filter((r) => r.average !== null);
 
   return (
     <section className="stack team-page">

@@ -1,11 +1,12 @@
 // Readiness: whether this instance can serve real requests, which means reaching its database within a bound.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { getDb } from '@/db/runtime';
 
 export const READY_TIMEOUT_MS = 2000;
 
 /** 200 when one trivial query comes back in time; 503 with the reason otherwise, so a load balancer routes around it. */
-export async function readiness(db: () => Promise<Db>, timeoutMs = READY_TIMEOUT_MS): Promise<Response> {
+export async function readiness(db: () => Promise<Db> = getDb, timeoutMs = READY_TIMEOUT_MS): Promise<Response> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {

@@ -2,7 +2,6 @@
 import type { ReactNode } from 'react';
 import { DemoBanner } from '@/app/_components/DemoBanner';
 import { SiteHeader } from '@/app/_components/SiteHeader';
-import { getDb } from '@/db/runtime';
 import { cachedDemoExposure } from '@/lib/admin/demo';
 import { currentUser } from '@/lib/auth/guards';
 import { runDueCheckupsOnLoad } from '@/lib/checkups/due';
@@ -12,7 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Any page load creates the check-up runs that have come due (cheap when none has). After the
   // session check, which marks the page dynamic, so the build's prerender never opens the database.
   await runDueCheckupsOnLoad();
-  const demo = user ? await cachedDemoExposure(await getDb()) : undefined;
+  const demo = user ? await cachedDemoExposure() : undefined;
   return (
     <>
       <SiteHeader user={user} />

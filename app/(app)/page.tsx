@@ -1,6 +1,5 @@
 // Home: the learner's next step on their current learning path (onboarding, then follow-ons), how far along they are, their skill profile, and the areas of the trainer.
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { learningPaths } from '@/lib/content/onboarding';
@@ -23,10 +22,9 @@ const areas = [
 ];
 
 export default async function HomePage() {
-  const user = await requirePageUser('/');
+  const { user, db } = await requirePageUser('/');
   const firstName = user.name.split(' ')[0];
   const paths = learningPaths();
-  const db = await getDb();
   const [done, profile, checkups] = await Promise.all([finishedWork(db, user.id), skillProfile(db, user.id), learnerCheckups(db, user.id)]);
   const { path, finishedBefore } = currentPath(paths, done);
   const weakest = weakestSkill(profile);

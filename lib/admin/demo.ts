@@ -1,6 +1,7 @@
 // The demo organisation's exposure and its removal: accounts with a published password must never be reachable by strangers.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { getDb } from '@/db/runtime';
 import { teams, users } from '@/db/schema';
 import { DEMO_PASSWORD, demoHistoryTeam, demoPeople, demoTeams } from '@/lib/demo-roster';
 import { audit } from '@/lib/audit';
@@ -43,10 +44,11 @@ const CACHE_MS = 60_000;
 const shared = globalThis as { demoExposureCache?: { at: number; value: Promise<DemoExposure> } };
 
 /** The exposure as pages show it: checked at most once a minute per process (it costs a few password checks). */
-export function cachedDemoExposure(db: Db, now = Date.now()): Promise<DemoExposure> {
+export function cachedDemoExposure(now = Date.now()): Promise<DemoExposure> {
   const cached = shared.demoExposureCache;
   if (cached && now - cached.at <= CACHE_MS) return cached.value;
-  const value = demoExposure(db);
+  // Read on every page, signed in or not (the banner, the sign-in page), so it reaches the runtime database itself.
+  const value = getDb().then(demoExposure);
   shared.demoExposureCache = { at: now, value };
   return value;
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -12,6 +13,15 @@ import { readSessionClaims, sessionTokenFrom } from './session-token';
 
 export type { SessionUser };
 export { AccessError };
+
+/**
+ * What a guard hands a page, route handler or server action: the checked user and the database.
+ * App code reaches the database only through a guard, so no handler can query before its access check.
+ */
+export interface Guarded {
+  user: SessionUser;
+  db: Db;
+}
 
 type Viewer =
   | { state: 'anonymous' }
@@ -65,7 +75,7 @@ async function denied(user: SessionUser, path: string, why: string): Promise<voi
  * For pages: the signed-in user with one of `roles` (any role when omitted). Anonymous visitors
  * go to sign-in, ended sessions are cleared, and the wrong role gets the 403 page.
  */
-export async function requirePageUser(path: string, roles?: readonly Role[]): Promise<SessionUser> {
+export async function requirePageUser(path: string, roles?: readonly Role[]): Promise<Guarded> {
   const v = await viewer();
   if (v.state === 'anonymous') redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   if (v.state === 'revoked') {
@@ -83,7 +93,7 @@ export async function requirePageUser(path: string, roles?: readonly Role[]): Pr
     }
   }
   if (v.user.pending && path !== PENDING_PAGE) redirect(`${PENDING_PAGE}?required=${v.user.pending}`);
-  return v.user;
+  return { user: v.user, db: await getDb() };
 }
 
 /**
@@ -91,7 +101,7 @@ export async function requirePageUser(path: string, roles?: readonly Role[]): Pr
  * Someone with a step still to take (their own password, an admin's two-step sign-in) gets a 403
  * everywhere except the routes that take that step (`allowPending`).
  */
-export async function requireApiUser(path: string, roles?: readonly Role[], options: { allowPending?: boolean } = {}): Promise<SessionUser> {
+export async function requireApiUser(path: string, roles?: readonly Role[], options: { allowPending?: boolean } = {}): Promise<Guarded> {
   const v = await viewer();
   if (v.state === 'anonymous') throw new AccessError(401, 'Sign in first.');
   if (v.state === 'revoked') throw new AccessError(401, 'Your session has ended. Sign in again.');
@@ -104,33 +114,43 @@ export async function requireApiUser(path: string, roles?: readonly Role[], opti
       throw e;
     }
   }
-  return v.user;
+  return { user: v.user, db: await getDb() };
+}
+
+/**
+ * For the decision route's one-statement path: the session cookie's claims, not yet checked, and
+ * the database. The write itself checks the session (sessionValidSql) in the same statement.
+ */
+export async function requireClaims(): Promise<{ claims: SessionClaims; db: Db }> {
+  const claims = await sessionClaims();
+  if (!claims) throw new AccessError(401, 'Sign in first.');
+  return { claims, db: await getDb() };
 }
 
 /** For route handlers: the user may see this learner (their own record, a team they manage, or admin). */
-export async function requireLearnerAccess(path: string, learnerId: string): Promise<SessionUser> {
-  const user = await requireApiUser(path);
-  if (user.id === learnerId) return user;
+export async function requireLearnerAccess(path: string, learnerId: string): Promise<Guarded> {
+  const guarded = await requireApiUser(path);
+  if (guarded.user.id === learnerId) return guarded;
   try {
-    await assertManagesLearner(await getDb(), user, learnerId);
+    await assertManagesLearner(guarded.db, guarded.user, learnerId);
   } catch (e) {
-    await denied(user, path, (e as Error).message);
+    await denied(guarded.user, path, (e as Error).message);
     throw e;
   }
-  return user;
+  return guarded;
 }
 
 /**
  * For pages about one learner: a manager of one of their teams, or an admin. Anyone else gets the
  * 403 page (and an audit entry); the caller shows 404 for a learner who does not exist.
  */
-export async function requirePageLearnerAccess(path: string, learnerId: string): Promise<SessionUser> {
-  const user = await requirePageUser(path, ['manager', 'admin']);
+export async function requirePageLearnerAccess(path: string, learnerId: string): Promise<Guarded> {
+  const guarded = await requirePageUser(path, ['manager', 'admin']);
   try {
-    await assertManagesLearner(await getDb(), user, learnerId);
+    await assertManagesLearner(guarded.db, guarded.user, learnerId);
   } catch (e) {
-    await denied(user, path, (e as Error).message);
+    await denied(guarded.user, path, (e as Error).message);
     forbidden();
   }
-  return user;
+  return guarded;
 }

@@ -1,6 +1,5 @@
 // My account: change one's password, set up two-step sign-in, and the step an admin or the policy asks for first.
 import type { Metadata } from 'next';
-import { getDb } from '@/db/runtime';
 import { PENDING_PAGE, requirePageUser } from '@/lib/auth/guards';
 import { accountOverview } from '@/lib/auth/account';
 import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
@@ -17,8 +16,7 @@ const requiredNotice = {
 } as const;
 
 export default async function AccountPage() {
-  const user = await requirePageUser(PENDING_PAGE);
-  const db = await getDb();
+  const { user, db } = await requirePageUser(PENDING_PAGE);
   const { hasPassword, twoStep } = await accountOverview(db, user.id);
   const e = env();
   const adminMustKeep = user.role === 'admin' && e.ADMIN_TWO_STEP === 'required';

@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { roles } from '@/lib/roles';
 import { cachedDemoExposure, demoEmails } from '@/lib/admin/demo';
 import { listTeams } from '@/lib/admin/teams';
@@ -33,11 +32,10 @@ function teamsText(p: PersonRow): string {
 }
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requirePageUser('/admin', ['admin']);
+  const { user: admin, db } = await requirePageUser('/admin', ['admin']);
   const params = Filter.parse(await searchParams);
   const filter: PeopleFilter = { q: params.q, role: params.role, teamId: params.team || undefined, status: params.status, page: params.page };
-  const db = await getDb();
-  const [people, teams, activity, demo] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50), cachedDemoExposure(db)]);
+  const [people, teams, activity, demo] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50), cachedDemoExposure()]);
   const filtered = Boolean(filter.q || filter.role || filter.teamId || filter.status);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();

@@ -1,7 +1,6 @@
 // Check-ups: the learner's assigned scenarios by run, overdue ones flagged, and each run's result beside the previous one.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { maybeRunDueCheckups } from '@/lib/checkups/plans';
 import { learnerCheckups, type AssignmentView, type LearnerRun } from '@/lib/checkups/results';
@@ -100,8 +99,7 @@ function Run({ run, titles }: { run: LearnerRun; titles: Map<string, string> }) 
 }
 
 export default async function CheckupsPage() {
-  const user = await requirePageUser('/checkups');
-  const db = await getDb();
+  const { user, db } = await requirePageUser('/checkups');
   // Waits for a due-run check already under way, so a run created by this very page load shows.
   await maybeRunDueCheckups(db).catch((e: unknown) => console.error('Check-ups: could not create due runs.', e));
   const { open, runs } = await learnerCheckups(db, user.id);

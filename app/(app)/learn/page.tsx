@@ -1,7 +1,6 @@
 // Learn: the course modules in order, each with its skill, length, summary and the learner's status.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills } from '@/lib/content/curriculum';
@@ -12,9 +11,9 @@ export const metadata: Metadata = { title: 'Learn' };
 const statusLabel: Record<ModuleStatus, string> = { not_started: 'Not started', in_progress: 'In progress', completed: 'Completed' };
 
 export default async function LearnPage() {
-  const user = await requirePageUser('/learn');
+  const { user, db } = await requirePageUser('/learn');
   const { modules } = getCourse();
-  const status = await courseStatus(await getDb(), user.id);
+  const status = await courseStatus(db, user.id);
   const done = modules.filter((m) => status.get(m.id) === 'completed').length;
   const nextUp = modules.find((m) => status.get(m.id) !== 'completed');
   const pct = modules.length ? Math.round((done / modules.length) * 100) : 0;

@@ -1,7 +1,6 @@
 // Practice: the catalogue of role-plays, filterable by skill and channel, with the learner's best score.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
 import { channels, isSkillId, skills, type Channel } from '@/lib/content/curriculum';
@@ -14,12 +13,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function PracticePage({ searchParams }: { searchParams: Search }) {
-  const user = await requirePageUser('/practice');
+  const { user, db } = await requirePageUser('/practice');
   const params = await searchParams;
   const skill = first(params.skill);
   const channel = first(params.channel);
   const highlight = first(params.scenario);
-  const stats = await practiceStats(await getDb(), user.id);
+  const stats = await practiceStats(db, user.id);
   const all = [...scenarioCatalogue().values()];
   const shown = all.filter(
     (x) => (!skill || !isSkillId(skill) || x.scenario.skills.includes(skill)) && (!channel || x.scenario.channel === channel),

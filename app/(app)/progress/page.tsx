@@ -1,7 +1,6 @@
 // My progress: modules completed with knowledge-check results, each skill's trend, every role-play attempt with its debrief, and a copy of one's data.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
@@ -17,8 +16,7 @@ const date = (d: Date) => d.toISOString().slice(0, 10);
 const weekLabel = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export default async function ProgressPage() {
-  const user = await requirePageUser('/progress');
-  const db = await getDb();
+  const { user, db } = await requirePageUser('/progress');
   const [{ modules, attempts }, trends] = await Promise.all([learnerRecord(db, user.id), skillTrends(db, user.id)]);
   const anyTrend = skillIds.some((k) => trends[k].length > 0);
   const course = getCourse();

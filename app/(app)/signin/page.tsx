@@ -1,7 +1,6 @@
 // The sign-in page: email and password, and the company's single sign-on when it is configured.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { DEMO_PASSWORD, demoPeople } from '@/lib/demo-roster';
 import { cachedDemoExposure } from '@/lib/admin/demo';
 import { currentUser } from '@/lib/auth/guards';
@@ -22,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const notice = notices[first(params.notice) ?? ''];
   // The published password is shown only while it still works and only this computer can connect
   // (lib/listen.ts); one learner stands for all twelve in the list.
-  const showDemo = process.env.TRAINER_LOCAL_ONLY === '1' && (await cachedDemoExposure(await getDb())).publishedPassword;
+  const showDemo = process.env.TRAINER_LOCAL_ONLY === '1' && (await cachedDemoExposure()).publishedPassword;
   const demo = showDemo ? demoPeople.filter((p) => p.role !== 'learner' || p.email === 'learner1@example.com') : [];
 
   return (

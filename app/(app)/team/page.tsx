@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { skillIds, skills } from '@/lib/content/curriculum';
 import type { SortKey } from '@/lib/reports/team';
@@ -26,10 +25,10 @@ function ago(d: Date | null, now: Date): string {
 }
 
 export default async function TeamPage({ searchParams }: Props) {
-  const user = await requirePageUser('/team', ['manager', 'admin']);
+  const { user, db } = await requirePageUser('/team', ['manager', 'admin']);
   const query = parseTeamQuery(await searchParams);
   const now = new Date();
-  const page = await teamPage(await getDb(), user, query, now);
+  const page = await teamPage(db, user, query, now);
   if (page.kind === 'no-team') {
     return (
       <section className="stack">

@@ -1,6 +1,5 @@
 // Starts a role-play attempt: the first turn of the scenario, shuffled for this attempt; a retried start with the same Idempotency-Key gets the same attempt.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { startAttempt } from '@/lib/attempts/start';
 import { requireApiUser } from '@/lib/auth/guards';
 import { HttpError } from '@/lib/http-error';
@@ -24,10 +23,10 @@ function startKeyOf(req: Request): string | undefined {
 }
 
 export const POST = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/attempts');
+  const { user, db } = await requireApiUser('/api/attempts');
   const body = await readJson(req, Start);
   const scenario = scenarioCatalogue().get(body.scenarioId);
   if (!scenario) throw new HttpError(404, `There is no scenario "${body.scenarioId}".`);
-  const started = await startAttempt(await getDb(), user.id, scenario, body.mode, body.assignmentId, startKeyOf(req));
+  const started = await startAttempt(db, user.id, scenario, body.mode, body.assignmentId, startKeyOf(req));
   return Response.json(started, { status: started.repeated ? 200 : 201 });
 });

@@ -2,4 +2,4 @@
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute } from '@/lib/http';
 
-export const GET = apiRoute(async () => Response.json({ user: await requireApiUser('/api/me') }));
+export const GET = apiRoute(async () => Response.json({ user: (await requireApiUser('/api/me')).user }));

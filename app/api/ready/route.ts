@@ -1,9 +1,8 @@
 // Readiness probe: answers 200 only when this instance can reach its database (GET /api/health is liveness only).
-import { getDb } from '@/db/runtime';
 import { readiness } from '@/lib/readiness';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(): Promise<Response> {
-  return readiness(getDb);
+  return readiness();
 }

@@ -1,10 +1,9 @@
 // The teams the signed-in manager leads, with their members (admins: every team).
-import { getDb } from '@/db/runtime';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute } from '@/lib/http';
 import { teamsFor } from '@/lib/teams';
 
 export const GET = apiRoute(async () => {
-  const user = await requireApiUser('/api/team', ['manager', 'admin']);
-  return Response.json({ teams: await teamsFor(await getDb(), user) });
+  const { user, db } = await requireApiUser('/api/team', ['manager', 'admin']);
+  return Response.json({ teams: await teamsFor(db, user) });
 });

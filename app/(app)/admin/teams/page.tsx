@@ -1,7 +1,6 @@
 // Admin: every team with its size and managers, and a form to create one.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/runtime';
 import { listTeams } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../AdminNav';
@@ -11,8 +10,8 @@ import { NewTeamForm } from './NewTeamForm';
 export const metadata: Metadata = { title: 'Teams' };
 
 export default async function TeamsPage() {
-  await requirePageUser('/admin/teams', ['admin']);
-  const teams = await listTeams(await getDb());
+  const { db } = await requirePageUser('/admin/teams', ['admin']);
+  const teams = await listTeams(db);
   return (
     <section className="stack">
       <h1>Teams</h1>

@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
 import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
@@ -108,8 +107,7 @@ function RunCard({ run, now }: { run: TeamRun; now: Date }) {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TeamCheckupsPage({ searchParams }: Props) {
-  const user = await requirePageUser('/team/checkups', ['manager', 'admin']);
-  const db = await getDb();
+  const { user, db } = await requirePageUser('/team/checkups', ['manager', 'admin']);
   await maybeRunDueCheckups(db).catch((e: unknown) => console.error('Check-ups: could not create due runs.', e));
   const now = new Date();
   const mine = await teamsFor(db, user);

@@ -1,6 +1,5 @@
 // Admin: removes the demo organisation (its people, their records, and its teams) in one action.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { removeDemo } from '@/lib/admin/demo';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
@@ -9,8 +8,8 @@ import { apiRoute, readJson } from '@/lib/http';
 const Confirm = z.strictObject({ confirm: z.literal('remove the demo organisation') });
 
 export const DELETE = apiRoute(async (req: Request) => {
-  const admin = await requireApiUser('/api/admin/demo', ['admin']);
+  const { user: admin, db } = await requireApiUser('/api/admin/demo', ['admin']);
   await readJson(req, Confirm);
-  const removed = await removeDemo(await getDb(), admin);
+  const removed = await removeDemo(db, admin);
   return Response.json({ removed });
 });

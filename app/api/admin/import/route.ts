@@ -1,6 +1,5 @@
 // Admin: imports people from a users CSV sent as text, answering with the row-by-row report.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { importUsers } from '@/lib/admin/import';
 import { MAX_IMPORT_BYTES } from '@/lib/admin/users-csv';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -16,8 +15,8 @@ const Import = z.strictObject({
 const MAX_BODY = MAX_IMPORT_BYTES * 2 + 1024;
 
 export const POST = apiRoute(async (req: Request) => {
-  const admin = await requireApiUser('/api/admin/import', ['admin']);
+  const { user: admin, db } = await requireApiUser('/api/admin/import', ['admin']);
   const { csv, createTeams, dryRun } = await readJson(req, Import, MAX_BODY);
-  const result = await importUsers(await getDb(), admin.id, csv, { createTeams, dryRun });
+  const result = await importUsers(db, admin.id, csv, { createTeams, dryRun });
   return Response.json(result);
 });

@@ -1,6 +1,5 @@
 // Admin: adds an account, optionally with a first password and a team.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { roles } from '@/lib/roles';
 import { createPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -16,8 +15,8 @@ const NewUser = z.strictObject({
 });
 
 export const POST = apiRoute(async (req: Request) => {
-  const admin = await requireApiUser('/api/admin/users', ['admin']);
+  const { user: admin, db } = await requireApiUser('/api/admin/users', ['admin']);
   const input = await readJson(req, NewUser);
-  const user = await createPerson(await getDb(), admin.id, { ...input, password: input.password || null, teamId: input.teamId || null });
+  const user = await createPerson(db, admin.id, { ...input, password: input.password || null, teamId: input.teamId || null });
   return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active } }, { status: 201 });
 });

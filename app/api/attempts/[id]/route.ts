@@ -1,5 +1,4 @@
 // One attempt so far, for resuming and for the debrief. Only its learner can read it.
-import { getDb } from '@/db/runtime';
 import { getAttempt } from '@/lib/attempts/read';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute } from '@/lib/http';
@@ -8,6 +7,6 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const user = await requireApiUser(`/api/attempts/${id}`);
-  return Response.json(await getAttempt(await getDb(), user.id, id));
+  const { user, db } = await requireApiUser(`/api/attempts/${id}`);
+  return Response.json(await getAttempt(db, user.id, id));
 });

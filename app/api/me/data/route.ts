@@ -1,5 +1,4 @@
 // Download my data: everything the trainer holds about the signed-in person, as one JSON file.
-import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/guards';
 import { clientIp } from '@/lib/auth/options';
@@ -8,8 +7,7 @@ import { apiRoute } from '@/lib/http';
 import { exportPersonalData } from '@/lib/privacy/export';
 
 export const GET = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/me/data');
-  const db = await getDb();
+  const { user, db } = await requireApiUser('/api/me/data');
   const now = new Date();
   const data = await exportPersonalData(db, user.id, now);
   if (!data) throw new HttpError(404, 'There is no account to export.');

@@ -1,6 +1,5 @@
 // A person changes their own password: the current one, then the new one; every other session ends.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { changeOwnPassword } from '@/lib/auth/account';
 import { currentSessionId, requestIp, requireApiUser } from '@/lib/auth/guards';
 import { signInPolicy } from '@/lib/auth/options';
@@ -12,10 +11,10 @@ const Change = z.strictObject({
 });
 
 export const POST = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/me/password', undefined, { allowPending: true });
+  const { user, db } = await requireApiUser('/api/me/password', undefined, { allowPending: true });
   const input = await readJson(req, Change);
   const result = await changeOwnPassword(
-    await getDb(),
+    db,
     { id: user.id, email: user.email, ip: await requestIp(), sessionId: await currentSessionId() },
     { current: input.current, next: input.password },
     signInPolicy(),

@@ -1,7 +1,6 @@
 // Two-step sign-in for the signed-in person: start setting it up (a new secret and its QR code) or turn it off.
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { confirmOwnPassword } from '@/lib/auth/account';
 import { requestIp, requireApiUser } from '@/lib/auth/guards';
@@ -12,9 +11,8 @@ import { apiRoute, readJson } from '@/lib/http';
 const WithPassword = z.strictObject({ password: z.string().max(1024) });
 
 export const POST = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/me/two-step', undefined, { allowPending: true });
+  const { user, db } = await requireApiUser('/api/me/two-step', undefined, { allowPending: true });
   const { password } = await readJson(req, WithPassword);
-  const db = await getDb();
   const policy = signInPolicy();
   await confirmOwnPassword(db, { id: user.id, email: user.email, ip: await requestIp() }, password, policy);
   const enrolment = await startEnrolment(db, policy.twoStepKey, user);
@@ -23,9 +21,8 @@ export const POST = apiRoute(async (req: Request) => {
 });
 
 export const DELETE = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/me/two-step', undefined, { allowPending: true });
+  const { user, db } = await requireApiUser('/api/me/two-step', undefined, { allowPending: true });
   const { password } = await readJson(req, WithPassword);
-  const db = await getDb();
   const ip = await requestIp();
   await confirmOwnPassword(db, { id: user.id, email: user.email, ip }, password, signInPolicy());
   await disableTwoStep(db, user.id);

@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../../AdminNav';
@@ -56,8 +55,7 @@ function PeopleTable({ teamId, people, place, caption }: { teamId: string; peopl
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageUser(`/admin/teams/${id}`, ['admin']);
-  const db = await getDb();
+  const { db } = await requirePageUser(`/admin/teams/${id}`, ['admin']);
   const team = await teamDetail(db, id);
   if (!team) notFound();
   const { suggestions } = team;

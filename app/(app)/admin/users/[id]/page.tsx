@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { personDetail } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
@@ -16,8 +15,8 @@ export const metadata: Metadata = { title: 'Edit account' };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const admin = await requirePageUser(`/admin/users/${id}`, ['admin']);
-  const person = await personDetail(await getDb(), id);
+  const { user: admin, db } = await requirePageUser(`/admin/users/${id}`, ['admin']);
+  const person = await personDetail(db, id);
   if (!person) notFound();
   const self = person.id === admin.id;
   const erased = isErased(person);

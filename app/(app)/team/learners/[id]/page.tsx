@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { skills as skillInfo } from '@/lib/content/curriculum';
@@ -31,8 +30,7 @@ const since = (now: number | null, before: number | null | undefined) => {
 export default async function LearnerPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const viewer = await requirePageLearnerAccess(`/team/learners/${id}`, id);
-  const db = await getDb();
+  const { user: viewer, db } = await requirePageLearnerAccess(`/team/learners/${id}`, id);
   const learner = await findUserById(db, id);
   if (!learner) notFound();
   // Reads of a person's record are kept, as exports are: who looked at whom, and when.

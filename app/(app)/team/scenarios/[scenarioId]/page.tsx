@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
 import { teamsVisibleTo } from '@/lib/teams';
@@ -15,10 +14,9 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ScenarioChoicesPage({ params, searchParams }: Props) {
   const { scenarioId } = await params;
-  const user = await requirePageUser(`/team/scenarios/${scenarioId}`, ['manager', 'admin']);
+  const { user, db } = await requirePageUser(`/team/scenarios/${scenarioId}`, ['manager', 'admin']);
   const loaded = scenarioCatalogue().get(scenarioId);
   if (!loaded) notFound();
-  const db = await getDb();
   const teams = await teamsVisibleTo(db, user);
   const teamParam = (await searchParams).team;
   const asked = Array.isArray(teamParam) ? teamParam[0] : teamParam;

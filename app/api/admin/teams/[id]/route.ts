@@ -1,6 +1,5 @@
 // Admin: renames a team, or deletes an empty one.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { deleteTeam, renameTeam } from '@/lib/admin/teams';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
@@ -10,15 +9,15 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const PATCH = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/teams/${id}`, ['admin']);
+  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}`, ['admin']);
   const { name } = await readJson(req, Rename);
-  const team = await renameTeam(await getDb(), admin.id, id, name);
+  const team = await renameTeam(db, admin.id, id, name);
   return Response.json({ team });
 });
 
 export const DELETE = apiRoute(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/teams/${id}`, ['admin']);
-  await deleteTeam(await getDb(), admin.id, id);
+  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}`, ['admin']);
+  await deleteTeam(db, admin.id, id);
   return Response.json({ deleted: true });
 });

@@ -1,6 +1,5 @@
 // Admin changes to one account: name, email, role, activation, password. Access changes apply at the user's next request.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { roles } from '@/lib/roles';
 import { editPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -16,8 +15,8 @@ const Change = z.strictObject({
 
 export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/users/${id}`, ['admin']);
+  const { user: admin, db } = await requireApiUser(`/api/admin/users/${id}`, ['admin']);
   const change = await readJson(req, Change);
-  const user = await editPerson(await getDb(), admin.id, id, change);
+  const user = await editPerson(db, admin.id, id, change);
   return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active } });
 });

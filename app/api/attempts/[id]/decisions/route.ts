@@ -1,8 +1,7 @@
 // Records one decision of an attempt (a choice picked or a reply typed); the server replays the attempt and is the only source of scores.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { decide } from '@/lib/attempts/decide';
-import { AccessError, requireApiUser, sessionClaims } from '@/lib/auth/guards';
+import { requireApiUser, requireClaims } from '@/lib/auth/guards';
 import { isBlankReply, MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { countDecision } from '@/lib/decision-limit';
 import { apiRoute, readJson } from '@/lib/http';
@@ -26,10 +25,9 @@ const Decision = z
 
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const claims = await sessionClaims();
-  if (!claims) throw new AccessError(401, 'Sign in first.');
+  const { claims, db } = await requireClaims();
   const input = await readJson(req, Decision);
   await countDecision(claims.uid);
   // The full session check is asked for only when the one-statement path cannot decide.
-  return Response.json(await decide(await getDb(), claims, id, input, () => requireApiUser(`/api/attempts/${id}/decisions`)));
+  return Response.json(await decide(db, claims, id, input, async () => (await requireApiUser(`/api/attempts/${id}/decisions`)).user));
 });

@@ -1,6 +1,5 @@
 // A fresh set of recovery codes for two-step sign-in, replacing the old ones; the password first.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { confirmOwnPassword } from '@/lib/auth/account';
 import { requestIp, requireApiUser } from '@/lib/auth/guards';
@@ -11,9 +10,8 @@ import { apiRoute, readJson } from '@/lib/http';
 const WithPassword = z.strictObject({ password: z.string().max(1024) });
 
 export const POST = apiRoute(async (req: Request) => {
-  const user = await requireApiUser('/api/me/two-step/recovery-codes');
+  const { user, db } = await requireApiUser('/api/me/two-step/recovery-codes');
   const { password } = await readJson(req, WithPassword);
-  const db = await getDb();
   const ip = await requestIp();
   const policy = signInPolicy();
   await confirmOwnPassword(db, { id: user.id, email: user.email, ip }, password, policy);

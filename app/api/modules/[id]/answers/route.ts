@@ -1,6 +1,5 @@
 // Records an answer to a knowledge check and returns its explanation; the first answer stands.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute, readJson } from '@/lib/http';
@@ -11,8 +10,8 @@ const Answer = z.strictObject({ checkId: z.string().min(1).max(100), optionId: z
 
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const user = await requireApiUser(`/api/modules/${id}/answers`);
+  const { user, db } = await requireApiUser(`/api/modules/${id}/answers`);
   const mod = requireModule(id);
   const { checkId, optionId } = await readJson(req, Answer);
-  return Response.json(await answerCheck(await getDb(), user.id, mod, checkId, optionId));
+  return Response.json(await answerCheck(db, user.id, mod, checkId, optionId));
 });

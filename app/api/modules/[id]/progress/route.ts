@@ -1,5 +1,4 @@
 // The signed-in learner's progress in one module: status, answers with explanations, their own reflections.
-import { getDb } from '@/db/runtime';
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute } from '@/lib/http';
@@ -9,6 +8,6 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const user = await requireApiUser(`/api/modules/${id}/progress`);
-  return Response.json(await moduleProgressFor(await getDb(), user.id, requireModule(id)));
+  const { user, db } = await requireApiUser(`/api/modules/${id}/progress`);
+  return Response.json(await moduleProgressFor(db, user.id, requireModule(id)));
 });

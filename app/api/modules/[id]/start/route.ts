@@ -1,5 +1,4 @@
 // Marks a module as started when the learner opens it.
-import { getDb } from '@/db/runtime';
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute } from '@/lib/http';
@@ -9,7 +8,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const POST = apiRoute(async (_req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const user = await requireApiUser(`/api/modules/${id}/start`);
-  await startModule(await getDb(), user.id, requireModule(id));
+  const { user, db } = await requireApiUser(`/api/modules/${id}/start`);
+  await startModule(db, user.id, requireModule(id));
   return Response.json({ ok: true });
 });

@@ -1,5 +1,4 @@
 // Creates a team's check-up plan; its first run (unless it starts later) assigns scenarios at once.
-import { getDb } from '@/db/runtime';
 import { assertManagesTeam } from '@/lib/auth/access';
 import { requireApiUser } from '@/lib/auth/guards';
 import { createPlan, PlanFields } from '@/lib/checkups/plans';
@@ -7,8 +6,7 @@ import { apiRoute, readJson } from '@/lib/http';
 
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId: string }> }) => {
   const { teamId } = await ctx.params;
-  const user = await requireApiUser(`/api/teams/${teamId}/checkup-plans`, ['manager', 'admin']);
-  const db = await getDb();
+  const { user, db } = await requireApiUser(`/api/teams/${teamId}/checkup-plans`, ['manager', 'admin']);
   await assertManagesTeam(db, user, teamId);
   const fields = await readJson(req, PlanFields);
   const { plan, firstRun, repeated } = await createPlan(db, user, { ...fields, teamId });

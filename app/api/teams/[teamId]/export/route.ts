@@ -1,5 +1,4 @@
 // CSV export of a team's results for its managers and admins: ?kind=skills (learner × skill) or ?kind=attempts.
-import { getDb } from '@/db/runtime';
 import { audit } from '@/lib/audit';
 import { assertManagesTeam } from '@/lib/auth/access';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -9,10 +8,9 @@ import { teamCsv } from '@/lib/reports/export';
 
 export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ teamId: string }> }) => {
   const { teamId } = await ctx.params;
-  const user = await requireApiUser(`/api/teams/${teamId}/export`, ['manager', 'admin']);
+  const { user, db } = await requireApiUser(`/api/teams/${teamId}/export`, ['manager', 'admin']);
   const kind = new URL(req.url).searchParams.get('kind') ?? 'skills';
   if (kind !== 'skills' && kind !== 'attempts') throw new HttpError(400, 'kind must be "skills" or "attempts".');
-  const db = await getDb();
   const team = await assertManagesTeam(db, user, teamId);
   const csv = await teamCsv(db, teamId, kind);
   // Exports carry every learner's results out of the product: who took which, and when, is kept.

@@ -1,6 +1,5 @@
 // Admin: adds a member to a team, named by email.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { addMember } from '@/lib/admin/teams';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
@@ -9,8 +8,8 @@ const Add = z.strictObject({ email: z.string().max(300) });
 
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/teams/${id}/members`, ['admin']);
+  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}/members`, ['admin']);
   const { email } = await readJson(req, Add);
-  await addMember(await getDb(), admin.id, id, email);
+  await addMember(db, admin.id, id, email);
   return Response.json({ added: true }, { status: 201 });
 });

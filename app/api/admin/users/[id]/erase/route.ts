@@ -1,6 +1,5 @@
 // Admin: erases one person (ADR 17). The body repeats their email, so a stray or replayed request cannot erase the wrong one.
 import { z } from 'zod';
-import { getDb } from '@/db/runtime';
 import { requireApiUser } from '@/lib/auth/guards';
 import { clientIp } from '@/lib/auth/options';
 import { apiRoute, readJson } from '@/lib/http';
@@ -10,8 +9,8 @@ const Confirm = z.strictObject({ confirmEmail: z.string().max(300) });
 
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/users/${id}/erase`, ['admin']);
+  const { user: admin, db } = await requireApiUser(`/api/admin/users/${id}/erase`, ['admin']);
   const { confirmEmail } = await readJson(req, Confirm);
-  const erased = await erasePerson(await getDb(), admin.id, id, { email: confirmEmail, ip: clientIp(Object.fromEntries(req.headers)) });
+  const erased = await erasePerson(db, admin.id, id, { email: confirmEmail, ip: clientIp(Object.fromEntries(req.headers)) });
   return Response.json({ erased });
 });

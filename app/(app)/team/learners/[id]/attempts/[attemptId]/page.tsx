@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
-import { getDb } from '@/db/runtime';
 import { audit, auditNotFound } from '@/lib/audit';
 import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
@@ -22,8 +21,7 @@ const skillLabels: Record<string, string> = Object.fromEntries(Object.entries(sk
 export default async function TranscriptPage({ params }: Props) {
   const { id, attemptId } = await params;
   if (!isUuid(id) || !isUuid(attemptId)) notFound();
-  const viewer = await requirePageLearnerAccess(`/team/learners/${id}/attempts/${attemptId}`, id);
-  const db = await getDb();
+  const { user: viewer, db } = await requirePageLearnerAccess(`/team/learners/${id}/attempts/${attemptId}`, id);
   const [learner, review] = await Promise.all([findUserById(db, id), reviewAttempt(db, attemptId)]);
   // The attempt must belong to the learner in the address, whose access was just checked.
   if (review && review.userId !== id) await auditNotFound(db, viewer.id, `attempt ${attemptId}`, 'an attempt of another learner than the address names');

@@ -1,12 +1,11 @@
 // Admin: removes a manager from a team; their account and records stay.
-import { getDb } from '@/db/runtime';
 import { removeFromTeam } from '@/lib/admin/teams';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute } from '@/lib/http';
 
 export const DELETE = apiRoute(async (_req: Request, ctx: { params: Promise<{ id: string; userId: string }> }) => {
   const { id, userId } = await ctx.params;
-  const admin = await requireApiUser(`/api/admin/teams/${id}/managers/${userId}`, ['admin']);
-  await removeFromTeam(await getDb(), admin.id, id, userId, 'manager');
+  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}/managers/${userId}`, ['admin']);
+  await removeFromTeam(db, admin.id, id, userId, 'manager');
   return Response.json({ removed: true });
 });

@@ -27,6 +27,21 @@ const config = [
       ],
     },
   },
+  // The map, enforced (docs/DESIGN.md): pages and routes reach the database only through a guard (ADR 20).
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.' },
+            { regex: '^drizzle-orm', message: 'Queries live in lib/; pages and routes call one lib function.' },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -8,7 +8,7 @@ import { onboardingPath } from '../lib/content/onboarding';
 import { scenarioCatalogue } from '../lib/scenario/course';
 import { teamOverview } from '../lib/reports/team';
 import { finishedWork, learnerRecord } from '../lib/reports/learner';
-import { skillProfile } from '../lib/reports/skills';
+import { skillProfile } from '../lib/skills/profiles';
 import { learnerCheckups } from '../lib/checkups/results';
 
 export interface ReportFigure {

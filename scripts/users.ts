@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { roles, type Role } from '../db/schema';
 import { closeRuntimeDatabase, runtimeDatabase } from '../db/runtime';
-import { createUser, UserChangeError } from '../lib/users';
+import { createUser, UserChangeError } from '@/lib/auth/users';
 
 const usage = 'Usage: npm run users:add -- EMAIL "FULL NAME" ROLE [--sso]   (ROLE: learner, manager or admin)';
 

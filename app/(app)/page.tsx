@@ -6,7 +6,7 @@ import { learningPaths } from '@/lib/content/onboarding';
 import { currentPath } from '@/lib/content/path-view';
 import { skills as skillInfo } from '@/lib/content/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
-import { skillProfile, weakestSkill } from '@/lib/reports/skills';
+import { skillProfile, weakestSkill } from '@/lib/skills/profiles';
 import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';

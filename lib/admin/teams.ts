@@ -3,7 +3,8 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, checkupPlans, teamManagers, teamMembers, teams, users, type Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { isUuid, normalizeEmail, UserChangeError } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
+import { normalizeEmail, UserChangeError } from '@/lib/auth/users';
 import { MAX_TEAM_NAME_LENGTH } from './validation';
 
 export class TeamChangeError extends UserChangeError {}

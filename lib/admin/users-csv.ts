@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { roles, type Role } from '@/db/schema';
 import { BadRequestError } from '@/lib/http';
 import { isEmail, MAX_NAME_LENGTH, MAX_TEAM_NAME_LENGTH } from './validation';
-import { normalizeEmail } from '@/lib/users';
+import { normalizeEmail } from '@/lib/auth/users';
 
 export const MAX_IMPORT_ROWS = 2000;
 export const MAX_IMPORT_BYTES = 1024 * 1024;

@@ -7,7 +7,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
 import { disableTwoStep } from '@/lib/auth/two-step';
 import { passwordProblem, type PasswordContext } from '@/lib/auth/password-policy';
-import { createUser, isUuid, normalizeEmail, updateAccount, UserChangeError } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
+import { createUser, normalizeEmail, updateAccount, UserChangeError } from '@/lib/auth/users';
 import { isEmail, MAX_NAME_LENGTH } from './validation';
 import { addToTeam, placeFor, requireTeam } from './teams';
 

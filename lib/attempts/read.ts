@@ -4,7 +4,7 @@ import { prepared, type Db } from '@/db/client';
 import { attempts, decisions } from '@/db/schema';
 import { auditNotFound } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import { replay } from '@/lib/scenario/replay';
 import { loadVersion } from './cache';
 import type { AttemptView } from './types';

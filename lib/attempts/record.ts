@@ -5,7 +5,7 @@ import { assignments, attempts, decisions, sessions } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/access';
 import { sessionPolicy, sessionValidSql } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import { scoreState } from '@/lib/scenario/analysis';
 import { InvalidChoiceError } from '@/lib/scenario/engine';
 import { replay, type Replayed } from '@/lib/scenario/replay';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { updateAccount, UserChangeError } from '@/lib/users';
+import { updateAccount, UserChangeError } from '@/lib/auth/users';
 import { AccessError, assertManagesLearner, assertManagesTeam, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
 import { createSession, endSession, endUserSessions } from './sessions';
 
@@ -131,7 +131,7 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
 
 describe.each(testDrivers)('adding accounts on %s', (driver) => {
   it('normalises the email, refuses duplicates and short passwords, and allows SSO-only accounts', async () => {
-    const { createUser } = await import('@/lib/users');
+    const { createUser } = await import('@/lib/auth/users');
     const { verifyPassword } = await import('./password');
     const t = await createTestDatabase(driver);
     try {

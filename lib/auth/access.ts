@@ -6,7 +6,7 @@ import { demoPeople } from '@/lib/demo-roster';
 import { auditNotFound } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http-error';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import { sessionPolicy, sessionState, touchSession, TOUCH_EVERY_MS, type SessionPolicy } from './sessions';
 
 /** What a signed session token carries about its user. */

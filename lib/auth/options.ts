@@ -13,7 +13,7 @@ import { signInWithPassword, type SignInPolicy } from './sign-in';
 import { twoStepKey } from './two-step';
 import { createSession, endSession } from './sessions';
 import { findUserBySso, matchSsoAccount } from './sso';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 
 export const CLIENT_IP_HEADER = 'x-trainer-client-ip';
 

@@ -2,7 +2,7 @@
 import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import type { SessionClaims } from './access';
 import { env } from '@/lib/env';
 

@@ -3,7 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { findUserByEmail, normalizeEmail } from '@/lib/users';
+import { findUserByEmail, normalizeEmail } from '@/lib/auth/users';
 import type { SessionUser } from './access';
 import { verifyPassword } from './password';
 import { clearSignInFailures, pruneSignInFailures, releaseSignInAttempt, reserveSignInAttempt, type SignInLimit } from './rate-limit';

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type User } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { findUserByEmail } from '@/lib/users';
+import { findUserByEmail } from '@/lib/auth/users';
 import { signInErrors } from './sign-in-errors';
 
 export interface SsoIdentity {

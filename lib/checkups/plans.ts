@@ -6,9 +6,9 @@ import type { Db } from '@/db/client';
 import { assignments, checkupPlans, checkupRuns, teamMembers, teams, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
-import { skillProfiles } from '@/lib/reports/skills';
+import { skillProfiles } from '@/lib/skills/profiles';
 import { scenarioCatalogue } from '@/lib/scenario/course';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import { selectScenarios, type CatalogueEntry } from './select';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { assignments, attempts, checkupPlans, checkupRuns, teams, users } from '@/db/schema';
-import { emptyProfile, skillScore, type SkillProfile } from '@/lib/reports/skills';
+import { emptyProfile, skillScore, type SkillProfile } from '@/lib/skills/profiles';
 import { isSkillId } from '@/lib/content/curriculum';
 
 export interface AssignmentView {

@@ -11,7 +11,7 @@ import { resolveSession } from '@/lib/auth/access';
 import { createSession } from '@/lib/auth/sessions';
 import { createPlan } from '@/lib/checkups/plans';
 import { teamCheckupResults } from '@/lib/checkups/results';
-import { skillProfile } from '@/lib/reports/skills';
+import { skillProfile } from '@/lib/skills/profiles';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { ERASED_NAME, ERASED_REPLY, erasedEmail, erasePerson } from './erase';
 

@@ -5,7 +5,8 @@ import { attempts, auditLog, decisions, recoveryCodes, reflections, signInFailur
 import { audit } from '@/lib/audit';
 import { endUserSessions } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
-import { isUuid, normalizeEmail } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
+import { normalizeEmail } from '@/lib/auth/users';
 import { auditAbout, emailHistory, namingEmails } from './about';
 
 export const ERASED_NAME = 'Erased person';

@@ -6,7 +6,7 @@ import { teamMembers, users } from '@/db/schema';
 import { skillIds, skills } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { attemptsOf } from './learner';
-import { skillProfiles } from './skills';
+import { skillProfiles } from '@/lib/skills/profiles';
 
 export type ExportKind = 'skills' | 'attempts';
 

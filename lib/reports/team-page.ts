@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/access';
 import { getCourse } from '@/lib/content/course';
 import { onboardingPath } from '@/lib/content/onboarding';
-import { teamsVisibleTo } from '@/lib/teams';
+import { teamsVisibleTo } from '@/lib/auth/teams';
 import { teamScenarioCounts, type ScenarioCount } from './choices';
 import { sortKeys, sortMembers, teamOverview, type HeatmapBasis, type MemberRow, type RunSummary, type SortKey, type TeamOverview } from './team';
 

@@ -6,7 +6,7 @@ import { checkupSkillProfiles, learnerRunScore, overdueByUser, teamRunScore } fr
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { finishedWorkOf } from './learner';
-import { averageProfile, emptyProfile, skillProfiles, weakestSkill, type SkillProfile } from './skills';
+import { averageProfile, emptyProfile, skillProfiles, weakestSkill, type SkillProfile } from '@/lib/skills/profiles';
 
 export type HeatmapBasis = 'checkup' | 'recent';
 export const RECENT_DAYS = 90;

@@ -5,7 +5,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
 import { learnerRecord } from '@/lib/reports/learner';
-import { skillTrends } from '@/lib/reports/skills';
+import { skillTrends } from '@/lib/skills/profiles';
 import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { ModulesTable } from '@/app/_components/ModulesTable';

@@ -5,7 +5,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills } from '@/lib/content/curriculum';
 import { scenarioCatalogue } from '@/lib/scenario/course';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 import { Player } from './Player';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

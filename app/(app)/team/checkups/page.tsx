@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
 import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
-import { teamsFor } from '@/lib/teams';
+import { teamsFor } from '@/lib/auth/teams';
 import { cadence, changeFrom, day } from '../../checkups/format';
 import { CreatePlanForm, StopPlanButton } from './PlanForms';
 import styles from './team-checkups.module.css';

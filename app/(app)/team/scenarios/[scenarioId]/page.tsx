@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
-import { teamsVisibleTo } from '@/lib/teams';
+import { teamsVisibleTo } from '@/lib/auth/teams';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
 export const metadata: Metadata = { title: 'Choices' };

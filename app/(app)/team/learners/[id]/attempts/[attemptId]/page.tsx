@@ -10,7 +10,8 @@ import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel, signed } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { moodBand } from '@/lib/scenario/engine';
-import { findUserById, isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
+import { findUserById } from '@/lib/auth/users';
 import { day } from '@/app/(app)/checkups/format';
 
 export const metadata: Metadata = { title: 'Transcript' };

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
-import { isUuid } from '@/lib/users';
+import { isUuid } from '@/lib/ids';
 
 /** How many of a learner's latest decisions that score a skill count towards it. */
 export const PROFILE_WINDOW = 20;

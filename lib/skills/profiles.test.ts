@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempts, decisions } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
-import { averageProfile, emptyProfile, PROFILE_WINDOW, profilesFrom, skillProfile, skillProfiles, skillScore, skillTrends, weakestSkill } from './skills';
+import { averageProfile, emptyProfile, PROFILE_WINDOW, profilesFrom, skillProfile, skillProfiles, skillScore, skillTrends, weakestSkill } from './profiles';
 
 describe('skill arithmetic', () => {
   it('maps the mean delta from -3…3 onto 0…100', () => {

@@ -2,9 +2,10 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
-import { audit } from './audit';
-import { HttpError } from './http-error';
+import { isUuid } from '@/lib/ids';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { audit } from '@/lib/audit';
+import { HttpError } from '@/lib/http-error';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -13,11 +14,6 @@ export function normalizeEmail(email: string): string {
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return row;
-}
-
-/** Ids come from URLs and tokens: anything that is not a UUID names no user (and must not reach SQL as one). */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {

@@ -6,7 +6,8 @@ import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { createPlan } from './plans';
-import { learnerCheckups, overdueByUser, teamCheckupResults } from './results';
+import { overdueByUser } from './overdue';
+import { learnerCheckups, teamCheckupResults } from './results';
 
 const DAY = 86_400_000;
 const t0 = new Date('2030-01-06T09:00:00.000Z');

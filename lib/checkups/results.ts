@@ -1,9 +1,9 @@
 // Check-up results: a learner's assignments and runs, a team's runs with each learner's result, overdue counts. Bounded queries.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
 import { assignments, attempts, checkupPlans, checkupRuns, teams, users } from '@/db/schema';
-import { emptyProfile, skillScore, type SkillProfile } from '@/lib/skills/profiles';
-import { isSkillId } from '@/lib/content/curriculum';
+import { emptyProfile, type SkillProfile } from '@/lib/skills/profiles';
+import { checkupSkillProfiles, learnerRunScore, teamRunScore } from './scores';
 
 export interface AssignmentView {
   assignmentId: string;
@@ -103,55 +103,6 @@ function viewOf(a: AssignmentRow, tried: Map<string, Tried>, now: Date): Assignm
 }
 
 const byDue = (a: AssignmentView, b: AssignmentView) => a.dueAt.getTime() - b.dueAt.getTime() || a.scenarioId.localeCompare(b.scenarioId);
-
-// A uuid[] parameter both drivers accept.
-const uuidArray = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
-/** The rounded mean of the numbers given, or null for none. */
-function roundedMean(values: number[]): number | null {
-  return values.length ? Math.round(values.reduce((a, v) => a + v, 0) / values.length) : null;
-}
-
-/** A learner's score for a check-up run: the mean of the scenarios they finished in it (ADR 19). */
-export function learnerRunScore(scores: number[]): number | null {
-  return roundedMean(scores);
-}
-
-/**
- * The team's score for a check-up run: the mean of the learner scores shown beside it, so each
- * learner counts once however many scenarios they finished; learners with none are left out (ADR 19).
- */
-export function teamRunScore(learnerScores: (number | null)[]): number | null {
-  return roundedMean(learnerScores.filter((s): s is number => s !== null));
-}
-
-/**
- * Skill profiles per (learner, run), keyed `userId:runId`, from the decisions of completed
- * check-up attempts: a half-played check-up is not a result yet. Every decision in the run counts
- * (no window). The one definition of a check-up's skill profile (ADR 19).
- */
-export async function checkupSkillProfiles(db: Db, runIds: string[], userId?: string): Promise<Map<string, SkillProfile>> {
-  const out = new Map<string, SkillProfile>();
-  if (runIds.length === 0) return out;
-  const rows = await queryRows<{ userId: string; runId: string; skill: string; sum: number; count: number }>(
-    db,
-    sql`select asg.user_id as "userId", asg.run_id as "runId", s.key as skill, sum(s.value::int)::int as sum, count(*)::int as count
-        from ${assignments} asg
-        join ${attempts} a on a.assignment_id = asg.id and a.status = 'completed'
-        join decisions d on d.attempt_id = a.id
-        cross join lateral jsonb_each_text(d.scores) s
-        where asg.run_id = any(${uuidArray(runIds)}) ${userId ? sql`and asg.user_id = ${userId}` : sql``}
-        group by 1, 2, 3`,
-  );
-  for (const r of rows) {
-    if (!isSkillId(r.skill)) continue;
-    const key = `${r.userId}:${r.runId}`;
-    const p = out.get(key) ?? emptyProfile();
-    p[r.skill] = { score: skillScore(Number(r.sum), Number(r.count)), decisions: Number(r.count) };
-    out.set(key, p);
-  }
-  return out;
-}
 
 function resultOf(runId: string, items: AssignmentView[], skills: SkillProfile | undefined): RunResult {
   return {
@@ -331,21 +282,4 @@ export async function teamCheckupResults(db: Db, teamId: string, now = new Date(
       overall: teamRunScore(learners.map((l) => l.overall)),
     };
   });
-}
-
-export interface OverdueSummary {
-  overdue: number;
-  /** The earliest due date among the overdue assignments. */
-  oldestDueAt: Date;
-}
-
-/** Open check-up assignments past their due date, per learner; learners with none are absent. One query. */
-export async function overdueByUser(db: Db, userIds: string[], now = new Date()): Promise<Map<string, OverdueSummary>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .select({ userId: assignments.userId, overdue: sql<number>`count(*)::int`, oldest: sql`min(${assignments.dueAt})`.mapWith(assignments.dueAt) })
-    .from(assignments)
-    .where(and(inArray(assignments.userId, userIds), isNotNull(assignments.runId), isNull(assignments.completedAt), lt(assignments.dueAt, now)))
-    .groupBy(assignments.userId);
-  return new Map(rows.map((r) => [r.userId, { overdue: Number(r.overdue), oldestDueAt: r.oldest! }]));
 }

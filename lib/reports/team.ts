@@ -2,7 +2,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
-import { checkupSkillProfiles, learnerRunScore, overdueByUser, teamRunScore } from '@/lib/checkups/results';
+import { overdueByUser } from '@/lib/checkups/overdue';
+import { checkupSkillProfiles, learnerRunScore, teamRunScore } from '@/lib/checkups/scores';
 import { skillIds, type SkillId } from '@/lib/content/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { finishedWorkOf } from './learner';

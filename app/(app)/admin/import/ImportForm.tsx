@@ -6,7 +6,7 @@ import { decodeCsvBytes } from '@/lib/admin/csv-encoding';
 import type { ImportResult } from '@/lib/admin/import';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
 const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';

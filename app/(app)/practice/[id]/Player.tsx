@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { TypedReply } from '@/app/_components/ReplyHighlights';
+import { get, orThrow, post, type SendOptions } from '@/app/_lib/api';
 import type { AttemptView, DecisionAnswer } from '@/lib/attempts/types';
 import { isBlankReply, MAX_REPLY_LENGTH } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
@@ -26,11 +27,8 @@ interface Props {
   weakestModule: Record<string, { id: string; title: string }>;
 }
 
-async function json<T>(res: Response): Promise<T> {
-  if (res.ok) return (await res.json()) as T;
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  throw new Error(res.status === 401 ? 'Your session has ended. Sign in again to continue.' : (body.error ?? `The trainer answered ${res.status}.`));
-}
+// The machine shows a failed load or reply with a Try again button, so the sentence need not say retry.
+const answered: SendOptions = { signedOut: 'Your session has ended. Sign in again to continue.', failed: (status) => `The trainer answered ${status}.` };
 
 /** The tab's storage for unsent replies; it can be full or switched off, and a draft then lives only as long as the page. */
 const tabDraft = {
@@ -50,9 +48,6 @@ const tabDraft = {
     }
   },
 };
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 /** A key for one start, kept across its retries (crypto.randomUUID needs https; this works over plain http too). */
 function newStartKey(): string {
@@ -82,11 +77,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
             let attemptId = input.attemptId;
             let notice: string | undefined;
             if (!attemptId) {
-              const started = await json<{ attemptId: string; mode: Mode; notice?: string }>(
-                await post(
+              const started = await orThrow(
+                post<{ attemptId: string; mode: Mode; notice?: string }>(
                   '/api/attempts',
                   { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },
-                  { 'Idempotency-Key': startKey },
+                  { ...answered, headers: { 'Idempotency-Key': startKey } },
                 ),
               );
               attemptId = started.attemptId;
@@ -95,12 +90,12 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               const mode = started.mode === 'checkup' ? '&mode=checkup' : '';
               window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
             }
-            const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
+            const view = await orThrow(get<AttemptView>(`/api/attempts/${attemptId}`, answered));
             return { attemptId, view, notice };
           }),
           decide: fromPromise(async ({ input }) => {
             const { attemptId, ...decision } = input;
-            return json<DecisionAnswer>(await post(`/api/attempts/${attemptId}/decisions`, decision));
+            return orThrow(post<DecisionAnswer>(`/api/attempts/${attemptId}/decisions`, decision, answered));
           }),
         },
       }),

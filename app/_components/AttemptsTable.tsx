@@ -1,6 +1,7 @@
 // The table of a learner's role-play attempts, for their own progress page and for their manager's view of them.
 import type { ReactNode } from 'react';
 import { outcomeLabel } from '@/lib/content/labels';
+import { day } from '@/lib/format';
 import type { AttemptRecord } from '@/lib/reports/learner';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 
@@ -11,12 +12,11 @@ interface Props {
   scenarioHeading: string;
   /** Heading of the last column; only screen readers hear it. */
   openHeading: string;
-  formatDate: (d: Date) => string;
   /** The last cell of a row: where the reader goes to look at that attempt. */
   open: (attempt: AttemptRecord) => ReactNode;
 }
 
-export function AttemptsTable({ attempts, caption, scenarioHeading, openHeading, formatDate, open }: Props) {
+export function AttemptsTable({ attempts, caption, scenarioHeading, openHeading, open }: Props) {
   const catalogue = scenarioCatalogue();
   return (
     <div className="table-wrap">
@@ -39,7 +39,7 @@ export function AttemptsTable({ attempts, caption, scenarioHeading, openHeading,
             <tr key={a.id}>
               <td data-label={scenarioHeading}>{catalogue.get(a.scenarioId)?.scenario.title ?? a.scenarioId}</td>
               <td data-label="Mode">{a.mode === 'checkup' ? 'Check-up' : 'Practice'}</td>
-              <td data-label="Date">{formatDate(a.startedAt)}</td>
+              <td data-label="Date">{day(a.startedAt)}</td>
               <td data-label="Outcome">{a.status === 'completed' ? outcomeLabel(a.outcome) : `In progress (${a.decisions} repl${a.decisions === 1 ? 'y' : 'ies'})`}</td>
               <td data-label="Score">{a.score ?? '—'}</td>
               <td data-label={openHeading}>{open(a)}</td>

@@ -10,6 +10,7 @@ import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { recentAudit, type AuditAction } from '@/lib/audit';
+import { dateTime } from '@/lib/format';
 import { AdminNav } from './AdminNav';
 import styles from './admin.module.css';
 import { NewUserForm } from './NewUserForm';
@@ -164,7 +165,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <tbody>
             {activity.map((a) => (
               <tr key={a.id}>
-                <td data-label="When">{a.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+                <td data-label="When">{dateTime(a.at)}</td>
                 <td data-label="Event">{auditLabels[a.action as AuditAction] ?? a.action}</td>
                 <td data-label="Who">{a.actorName ?? '—'}</td>
                 <td data-label="About">{a.subject ?? '—'}</td>

@@ -1,7 +1,7 @@
 // A check-up's result beside the previous one: overall score, then each skill the check-up scored.
 import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
 import type { RunResult } from '@/lib/checkups/results';
-import { change, changeFrom } from './format';
+import { change, changeFrom } from '@/lib/format';
 import styles from './checkups.module.css';
 
 export function RunResultView({ result, previous, caption }: { result: RunResult; previous: RunResult | null; caption: string }) {

@@ -6,7 +6,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { maybeRunDueCheckups } from '@/lib/checkups/plans';
 import { learnerCheckups, type AssignmentView, type LearnerRun } from '@/lib/checkups/results';
 import { scenarioCatalogue } from '@/lib/scenario/course';
-import { day } from './format';
+import { day } from '@/lib/format';
 import { RunResultView } from './RunResult';
 import styles from './checkups.module.css';
 

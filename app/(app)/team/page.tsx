@@ -10,7 +10,7 @@ import { onboardingPath } from '@/lib/content/onboarding';
 import { teamScenarioCounts } from '@/lib/reports/choices';
 import { sortKeys, sortMembers, teamOverview, type HeatmapBasis, type SortKey } from '@/lib/reports/team';
 import { teamsVisibleTo } from '@/lib/teams';
-import { day } from '../checkups/format';
+import { ago, day } from '@/lib/format';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { HeatCell, HeatLegend, shortSkill } from './heat';
@@ -19,15 +19,6 @@ export const metadata: Metadata = { title: 'Team' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-function ago(d: Date | null, now: Date): string {
-  if (!d) return 'Never';
-  const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
-  if (days <= 0) return 'Today';
-  if (days === 1) return 'Yesterday';
-  if (days < 60) return `${days} days ago`;
-  return day(d);
-}
 
 export default async function TeamPage({ searchParams }: Props) {
   const user = await requirePageUser('/team', ['manager', 'admin']);

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { decodeCsvBytes } from '@/lib/admin/csv-encoding';
 import type { ImportResult } from '@/lib/admin/import';
+import { count } from '@/lib/format';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
@@ -27,7 +28,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
     setError(undefined);
     if (!file) return;
     if (file.size > 1024 * 1024) {
-      setError(`${file.name} is larger than 1024 KB. Split it into smaller files of at most ${maxRows.toLocaleString('en')} people.`);
+      setError(`${file.name} is larger than 1024 KB. Split it into smaller files of at most ${count(maxRows)} people.`);
       e.target.value = '';
       return;
     }

@@ -12,7 +12,7 @@ import { playerMachine } from '@/lib/player/machine';
 import { Debrief } from './Debrief';
 import { Face, MoodMeter } from './Face';
 import { ReplyTimer, useTimerSetting } from './ReplyTimer';
-import { signed } from '@/lib/content/labels';
+import { signed } from '@/lib/format';
 import type { Mode } from '@/lib/attempts/types';
 
 interface Props {

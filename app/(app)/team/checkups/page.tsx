@@ -7,7 +7,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
 import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
 import { teamsFor } from '@/lib/teams';
-import { cadence, changeFrom, day } from '../../checkups/format';
+import { cadence, changeFrom, day } from '@/lib/format';
 import { CreatePlanForm, StopPlanButton } from './PlanForms';
 import styles from './team-checkups.module.css';
 

@@ -17,7 +17,7 @@ import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';
 import { ModulesTable } from '@/app/_components/ModulesTable';
-import { change, day } from '@/app/(app)/checkups/format';
+import { change, day } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Learner' };
 
@@ -135,7 +135,6 @@ export default async function LearnerPage({ params, searchParams }: Props) {
           caption="Attempts, newest first"
           scenarioHeading="Role-play"
           openHeading="Transcript"
-          formatDate={day}
           open={(a) => (a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>)}
         />
       )}
@@ -147,7 +146,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       )}
 
       <h2>Knowledge checks</h2>
-      <ModulesTable records={record.modules} formatDate={day} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />
+      <ModulesTable records={record.modules} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />
       <p className="muted">Reflection notes are private to the learner and are not shown here.</p>
     </section>
   );

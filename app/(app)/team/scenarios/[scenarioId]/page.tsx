@@ -7,11 +7,11 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
 import { teamsVisibleTo } from '@/lib/teams';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { percent } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Choices' };
 
 type Props = { params: Promise<{ scenarioId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ScenarioChoicesPage({ params, searchParams }: Props) {
   const { scenarioId } = await params;
@@ -70,13 +70,13 @@ export default async function ScenarioChoicesPage({ params, searchParams }: Prop
                           </td>
                           <td data-label="Chosen">
                             <span className="share-bar" aria-hidden="true">
-                              <span style={{ width: pct(c.share) }} />
+                              <span style={{ width: percent(c.share) }} />
                             </span>
-                            {c.picks} ({pct(c.share)})
+                            {c.picks} ({percent(c.share)})
                             {c.typed > 0 && <span className="muted"> · {c.typed} in their own words</span>}
                           </td>
                           <td data-label="Average final score">{c.averageScore ?? '—'}</td>
-                          <td data-label="Ended well">{c.successRate === null ? '—' : pct(c.successRate)}</td>
+                          <td data-label="Ended well">{c.successRate === null ? '—' : percent(c.successRate)}</td>
                         </tr>
                       ))}
                   </tbody>

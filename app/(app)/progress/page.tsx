@@ -48,21 +48,20 @@ export default async function ProgressPage() {
       )}
 
       <h2>Role-plays</h2>
-      {attempts.length === 0 ? (
-        <p className="card">
-          No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
-        </p>
-      ) : (
-        <AttemptsTable
-          attempts={attempts}
-          caption="Every attempt, newest first"
-          scenarioHeading="Scenario"
-          openHeading="Open"
-          open={(a) => (
-            <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>{a.status === 'completed' ? 'Debrief' : 'Continue'}</Link>
-          )}
-        />
-      )}
+      <AttemptsTable
+        attempts={attempts}
+        caption="Every attempt, newest first"
+        scenarioHeading="Scenario"
+        openHeading="Open"
+        open={(a) => (
+          <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>{a.status === 'completed' ? 'Debrief' : 'Continue'}</Link>
+        )}
+        empty={
+          <>
+            No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
+          </>
+        }
+      />
 
       <h2>Your data</h2>
       <p>

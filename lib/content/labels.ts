@@ -12,3 +12,6 @@ export const roleLabels: readonly { role: Role; one: string; many: string }[] = 
   { role: 'manager', one: 'Manager', many: 'Managers' },
   { role: 'admin', one: 'Admin', many: 'Admins' },
 ];
+
+/** A role in words, as a badge or a table cell shows it. */
+export const roleLabel = (role: Role): string => roleLabels.find((r) => r.role === role)?.one ?? role;

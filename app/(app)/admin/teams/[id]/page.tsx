@@ -5,14 +5,13 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/runtime';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
+import { roleLabel } from '@/lib/content/labels';
 import { Table } from '@/app/_components/Table';
 import { AdminNav } from '../../AdminNav';
 import styles from '../../admin.module.css';
 import { AddToTeamForm, DeleteTeamButton, RemoveFromTeamButton, RenameTeamForm } from './TeamForms';
 
 export const metadata: Metadata = { title: 'Team' };
-
-const roleWord = { learner: 'Learner', manager: 'Manager', admin: 'Admin' } as const;
 
 // Suggestions for the email fields; bounded so a very large organisation still gets a light page.
 
@@ -30,7 +29,7 @@ function PeopleTable({ teamId, people, place, caption }: { teamId: string; peopl
             <Link href={`/admin/users/${p.id}`}>{p.name}</Link>
           </td>
           <td data-label="Email">{p.email}</td>
-          <td data-label="Role">{roleWord[p.role]}</td>
+          <td data-label="Role">{roleLabel(p.role)}</td>
           <td data-label="Account">
             <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>
           </td>

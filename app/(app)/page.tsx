@@ -11,8 +11,8 @@ import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { weekdayDay } from '@/lib/format';
 
-const dueDay = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const areas = [
   { href: '/learn', title: 'Learn', text: 'Nine short lessons, one empathy skill each, with quick knowledge checks.' },
@@ -54,7 +54,7 @@ export default async function HomePage() {
                 <li key={a.assignmentId} className={a.overdue ? 'todo-overdue' : undefined}>
                   <Link href={go}>{title}</Link>{' '}
                   <span className={a.overdue ? 'status-pill status-overdue' : 'muted'}>
-                    {a.overdue ? `Overdue: was due ${dueDay(a.dueAt)}` : `Due ${dueDay(a.dueAt)}`}
+                    {a.overdue ? `Overdue: was due ${weekdayDay(a.dueAt)}` : `Due ${weekdayDay(a.dueAt)}`}
                   </span>
                   {a.attemptId && <span className="muted"> · started</span>}
                 </li>

@@ -1,6 +1,6 @@
 // A typed reply with the words behind each coach finding marked, and the findings listed beside it.
 import type { ReplyView } from '@/lib/attempts/types';
-import { signed } from '@/lib/content/labels';
+import { signed } from '@/lib/format';
 import { segments, signOf, type Finding } from '@/lib/player/marks';
 
 /** The reply's words, with the ones a finding points at marked; the finding list beside it says the same in words. */

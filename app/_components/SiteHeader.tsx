@@ -1,5 +1,6 @@
 // The top bar: brand, the navigation for the user's role, their name and sign-out. Used on server and client.
 import Link from 'next/link';
+import { roleLabel } from '@/lib/content/labels';
 import type { Role } from '@/lib/roles';
 import { navItemsFor } from './nav-items';
 import { SignOutButton } from './SignOutButton';
@@ -9,8 +10,6 @@ export interface HeaderUser {
   name: string;
   role: Role;
 }
-
-const roleLabel = { learner: 'Learner', manager: 'Manager', admin: 'Admin' } as const;
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
@@ -33,7 +32,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.name}
                 <span className="visually-hidden">: my account</span>
               </Link>
-              <span className="role-badge">{roleLabel[user.role]}</span>
+              <span className="role-badge">{roleLabel(user.role)}</span>
             </span>
             <SignOutButton />
           </div>

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormMessages } from './FormMessages';
-import type { Sent } from './send';
+import type { Sent } from '@/app/_lib/api';
 
 interface Outcome<T> {
   /** The status line once it worked. */

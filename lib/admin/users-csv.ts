@@ -1,6 +1,7 @@
 // Reads a users CSV (email, name, role, team) into checked rows, without touching the database.
 import { parse } from 'csv-parse/sync';
 import { roles, type Role } from '@/db/schema';
+import { count } from '@/lib/format';
 import { BadRequestError } from '@/lib/http';
 import { isEmail, MAX_NAME_LENGTH, MAX_TEAM_NAME_LENGTH } from './validation';
 import { normalizeEmail } from '@/lib/auth/users';
@@ -103,7 +104,7 @@ export function checkUsersCsv(csv: string): CheckedCsv {
   if (rows.length === 0) throw new ImportFileError('The file has a header but no people.');
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new ImportFileError(
-      `The file has ${rows.length.toLocaleString('en')} people; one import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into smaller files.`,
+      `The file has ${count(rows.length)} people; one import takes at most ${count(MAX_IMPORT_ROWS)}. Split it into smaller files.`,
     );
   }
 

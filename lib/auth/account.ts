@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import { minutes } from '@/lib/format';
 import { HttpError } from '@/lib/http-error';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
@@ -33,8 +34,7 @@ export async function confirmOwnPassword(db: Db, who: Who, password: string, lim
   const key = { email: who.email, ip: who.ip };
   const booked = await reserveSignInAttempt(db, key, limit);
   if (booked.blocked) {
-    const minutes = Math.max(1, Math.ceil(booked.retryAfterSeconds / 60));
-    throw new AccountError(429, `Too many wrong passwords. Try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    throw new AccountError(429, `Too many wrong passwords. Try again in about ${minutes(booked.retryAfterSeconds)}.`);
   }
   if (!(await verifyPassword(row.passwordHash, password))) {
     await pruneSignInFailures(db, key, limit);

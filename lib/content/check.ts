@@ -9,7 +9,7 @@ import { strategyGate } from './gate';
 import { findRecovery, overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';
 import { parsePath, pathOrderProblems, readPaths } from './paths';
-import { signed } from './labels';
+import { signed } from '@/lib/format';
 
 export interface CheckResult {
   problems: ContentProblem[];

@@ -1,4 +1,5 @@
 // The strategy gate of `content:check`: strategies that ignore the customer must fail every scenario.
+import { percent } from '@/lib/format';
 import type { ContentProblem } from './problems';
 import { scoreState, type Analysis } from '@/lib/scenario/analysis';
 import { hearReply, type EarlierReply } from '@/lib/scenario/coach-nodes';
@@ -120,19 +121,19 @@ export function strategyGate(scenarios: GateScenario[], dir: string, course = tr
     for (const m of markers) {
       const { carriers, best } = stats.markers[m.id]!;
       if (carriers > 0 && best / carriers > MAX_MARKER_SHARE) {
-        problems.push({ file: dir, line: 0, message: `an option with ${m.label} is the best one ${best} times of ${carriers} (${pct(best / carriers)}; limit ${pct(MAX_MARKER_SHARE)})`, hint: `put ${m.label} in weaker options too` });
+        problems.push({ file: dir, line: 0, message: `an option with ${m.label} is the best one ${best} times of ${carriers} (${percent(best / carriers)}; limit ${percent(MAX_MARKER_SHARE)})`, hint: `put ${m.label} in weaker options too` });
       }
     }
     for (const [rank, n] of Object.entries(stats.lengthRank)) {
       if (stats.points > 0 && n / stats.points > MAX_RANK_SHARE) {
-        problems.push({ file: dir, line: 0, message: `the best option is the ${rank} one at ${pct(n / stats.points)} of decision points (limit ${pct(MAX_RANK_SHARE)})`, hint: 'vary where the best option falls by length' });
+        problems.push({ file: dir, line: 0, message: `the best option is the ${rank} one at ${percent(n / stats.points)} of decision points (limit ${percent(MAX_RANK_SHARE)})`, hint: 'vary where the best option falls by length' });
       }
     }
     if (stats.points > 0 && stats.partialCredit / stats.points < MIN_PARTIAL_CREDIT) {
       problems.push({
         file: dir,
         line: 0,
-        message: `only ${stats.partialCredit} of ${stats.points} decision points (${pct(stats.partialCredit / stats.points)}) offer a weaker option that earns credit on one skill while costing another (at least ${pct(MIN_PARTIAL_CREDIT)})`,
+        message: `only ${stats.partialCredit} of ${stats.points} decision points (${percent(stats.partialCredit / stats.points)}) offer a weaker option that earns credit on one skill while costing another (at least ${percent(MIN_PARTIAL_CREDIT)})`,
         hint: 'make a weaker option partly right: warm but vague, or quick to act but cold',
       });
     }
@@ -148,7 +149,6 @@ function hintFor(id: string): string {
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function formatTable(scenarios: GateScenario[], strategies: string[], results: GateResult['results'], means: Record<string, number>, stats: TellStats): string[] {
   if (scenarios.length === 0) return [];
@@ -171,12 +171,12 @@ function formatTable(scenarios: GateScenario[], strategies: string[], results: G
         const { carriers, best } = stats.markers[m.id]!;
         return `${m.label} best ${best}/${carriers}`;
       })
-      .join(' · ')} (limit ${pct(MAX_MARKER_SHARE)} each)`,
+      .join(' · ')} (limit ${percent(MAX_MARKER_SHARE)} each)`,
   );
   const r = stats.lengthRank;
   lines.push(
-    `Best option by length: longest ${pct(r.longest / stats.points)}, middle ${pct(r.middle / stats.points)}, shortest ${pct(r.shortest / stats.points)} (limit ${pct(MAX_RANK_SHARE)} each); ` +
-      `partial credit at ${stats.partialCredit} of ${stats.points} points (at least ${pct(MIN_PARTIAL_CREDIT)})`,
+    `Best option by length: longest ${percent(r.longest / stats.points)}, middle ${percent(r.middle / stats.points)}, shortest ${percent(r.shortest / stats.points)} (limit ${percent(MAX_RANK_SHARE)} each); ` +
+      `partial credit at ${stats.partialCredit} of ${stats.points} points (at least ${percent(MIN_PARTIAL_CREDIT)})`,
   );
   return lines;
 }

@@ -6,12 +6,12 @@ const outcomes: Record<string, string> = { success: 'Success', partial: 'Partly 
 /** A role-play ending's outcome in words; an outcome this list does not know is shown as stored rather than hidden. */
 export const outcomeLabel = (outcome: string | null): string => outcomes[outcome ?? ''] ?? outcome ?? '';
 
-/** A score change as shown beside a skill: "+2", "−1" (a true minus sign), "0". */
-export const signed = (n: number): string => (n > 0 ? `+${n}` : `${n}`.replace('-', '−'));
-
 /** Each role in words, one and many, in the order the pickers list them. */
 export const roleLabels: readonly { role: Role; one: string; many: string }[] = [
   { role: 'learner', one: 'Learner', many: 'Learners' },
   { role: 'manager', one: 'Manager', many: 'Managers' },
   { role: 'admin', one: 'Admin', many: 'Admins' },
 ];
+
+/** A role in words, as a badge or a table cell shows it. */
+export const roleLabel = (role: Role): string => roleLabels.find((r) => r.role === role)?.one ?? role;

@@ -1,7 +1,7 @@
 'use client';
 // Changing one's own password: the current one, the new one twice; other devices are signed out.
 import { useId, useState } from 'react';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 
 export function PasswordForm({ minLength, maxLength, first }: { minLength: number; maxLength: number; first: boolean }) {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 
 interface Props {
   enabled: boolean;

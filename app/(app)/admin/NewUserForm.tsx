@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '@/lib/roles';
 import styles from './admin.module.css';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from './RoleOptions';
 

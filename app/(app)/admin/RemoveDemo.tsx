@@ -1,7 +1,7 @@
 'use client';
 // The admin's one action to remove the demo organisation, after typing what it does.
 import { useId, useState } from 'react';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 
 const PHRASE = 'remove the demo organisation';

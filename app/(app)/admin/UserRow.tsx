@@ -2,7 +2,7 @@
 // One account in the admin table: its teams, a link to edit it, and quick role and activation changes.
 import Link from 'next/link';
 import type { Role } from '@/lib/roles';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from './RoleOptions';
 

@@ -9,6 +9,8 @@ import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { recentAudit, type AuditAction } from '@/lib/audit';
+import { dateTime } from '@/lib/format';
+import { Table } from '@/app/_components/Table';
 import { AdminNav } from './AdminNav';
 import styles from './admin.module.css';
 import { NewUserForm } from './NewUserForm';
@@ -115,30 +117,21 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           {filtered && <Link href="/admin">Show everyone</Link>}
         </p>
       </div>
-      <div className="table-wrap">
-        <table className={`stack-table ${styles.labels}`}>
-          <caption className="visually-hidden">All accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Teams</th>
-              <th scope="col">Role</th>
-              <th scope="col">Account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.people.map((u) => (
-              <UserRow
-                key={u.id}
-                user={{ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active }}
-                teams={teamsText(u)}
-                self={u.id === admin.id}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="All accounts"
+        columns={['Name', 'Email', 'Teams', 'Role', 'Account']}
+        rows={people.people}
+        empty="No accounts to list."
+        className={styles.labels}
+        row={(u) => (
+          <UserRow
+            key={u.id}
+            user={{ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active }}
+            teams={teamsText(u)}
+            self={u.id === admin.id}
+          />
+        )}
+      />
       {people.pages > 1 && (
         <nav aria-label="Pages of people" className={styles.pager}>
           {people.page > 1 ? <Link href={pageHref(people.page - 1)}>← Previous page</Link> : <span />}
@@ -148,35 +141,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
       <h2 id="activity">Recent activity</h2>
       <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and every change to accounts and teams, newest first.</p>
-      <div className="table-wrap">
-        <table className={`stack-table ${styles.labels}`} aria-labelledby="activity">
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Event</th>
-              <th scope="col">Who</th>
-              <th scope="col">About</th>
-              <th scope="col">Address</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.map((a) => (
-              <tr key={a.id}>
-                <td data-label="When">{a.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
-                <td data-label="Event">{auditLabels[a.action as AuditAction] ?? a.action}</td>
-                <td data-label="Who">{a.actorName ?? '—'}</td>
-                <td data-label="About">{a.subject ?? '—'}</td>
-                <td data-label="Address">{a.ip ?? '—'}</td>
-              </tr>
-            ))}
-            {activity.length === 0 && (
-              <tr>
-                <td colSpan={5}>Nothing yet.</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        labelledBy="activity"
+        columns={['When (UTC)', 'Event', 'Who', 'About', 'Address']}
+        rows={activity}
+        empty="Nothing yet."
+        className={styles.labels}
+        row={(a) => (
+          <tr key={a.id}>
+            <td data-label="When">{dateTime(a.at)}</td>
+            <td data-label="Event">{auditLabels[a.action as AuditAction] ?? a.action}</td>
+            <td data-label="Who">{a.actorName ?? '—'}</td>
+            <td data-label="About">{a.subject ?? '—'}</td>
+            <td data-label="Address">{a.ip ?? '—'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // A check-up's result beside the previous one: overall score, then each skill the check-up scored.
 import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
 import type { RunResult } from '@/lib/checkups/results';
-import { change, changeFrom } from './format';
+import { change, changeFrom } from '@/lib/format';
+import { Table } from '@/app/_components/Table';
 import styles from './checkups.module.css';
 
 export function RunResultView({ result, previous, caption }: { result: RunResult; previous: RunResult | null; caption: string }) {
@@ -17,30 +18,21 @@ export function RunResultView({ result, previous, caption }: { result: RunResult
         </span>
       </p>
       {scored.length > 0 && (
-        <div className="table-wrap">
-          <table className={styles.skills}>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Skill</th>
-                <th scope="col">Score</th>
-                <th scope="col">Since last check-up</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scored.map((k) => {
-                const before = previous?.skills[k].score ?? null;
-                return (
-                  <tr key={k}>
-                    <th scope="row">{skillInfo[k].label}</th>
-                    <td>{result.skills[k].score}</td>
-                    <td>{changeFrom(result.skills[k].score, before)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={caption}
+          columns={['Skill', 'Score', 'Since last check-up']}
+          rows={scored}
+          empty="No skill scored yet."
+          phone="scroll"
+          className={styles.skills}
+          row={(k) => (
+            <tr key={k}>
+              <th scope="row">{skillInfo[k].label}</th>
+              <td>{result.skills[k].score}</td>
+              <td>{changeFrom(result.skills[k].score, previous?.skills[k].score ?? null)}</td>
+            </tr>
+          )}
+        />
       )}
     </div>
   );

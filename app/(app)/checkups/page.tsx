@@ -5,7 +5,8 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { maybeRunDueCheckups } from '@/lib/checkups/plans';
 import { learnerCheckups, type AssignmentView, type LearnerRun } from '@/lib/checkups/results';
 import { scenarioCatalogue } from '@/lib/scenario/course';
-import { day } from './format';
+import { day } from '@/lib/format';
+import { Table } from '@/app/_components/Table';
 import { RunResultView } from './RunResult';
 import styles from './checkups.module.css';
 
@@ -56,38 +57,28 @@ function Run({ run, titles }: { run: LearnerRun; titles: Map<string, string> }) 
           <strong>Overdue:</strong> {overdue === 1 ? 'one scenario was' : `${overdue} scenarios were`} due on {day(run.dueAt)}. Your manager can see this too.
         </p>
       )}
-      <div className="table-wrap">
-        <table className={`stack-table ${styles.items}`}>
-          <caption className="visually-hidden">Scenarios in {run.planName}, check-up {run.runNo}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
+      <Table
+        caption={`Scenarios in ${run.planName}, check-up ${run.runNo}`}
+        columns={['Scenario', 'Due', 'Status', { label: 'Action', hidden: true }]}
+        rows={run.items}
+        empty="No scenarios in this check-up."
+        className={styles.items}
+        row={(item) => {
+          const title = titles.get(item.scenarioId) ?? item.scenarioId;
+          return (
+            <tr key={item.assignmentId}>
+              <td data-label="Scenario">{title}</td>
+              <td data-label="Due">{day(item.dueAt)}</td>
+              <td data-label="Status">
+                <Status item={item} />
+              </td>
+              <td data-label="" className={styles.actionCell}>
+                <Action item={item} title={title} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {run.items.map((item) => {
-              const title = titles.get(item.scenarioId) ?? item.scenarioId;
-              return (
-                <tr key={item.assignmentId}>
-                  <td data-label="Scenario">{title}</td>
-                  <td data-label="Due">{day(item.dueAt)}</td>
-                  <td data-label="Status">
-                    <Status item={item} />
-                  </td>
-                  <td data-label="" className={styles.actionCell}>
-                    <Action item={item} title={title} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        }}
+      />
       {run.result.completed > 0 && (
         <>
           <h3 className={styles.resultTitle}>{open.length ? 'Your result so far' : 'Your result'}</h3>

@@ -6,14 +6,14 @@ import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
 import { learnerRecord } from '@/lib/reports/learner';
 import { skillTrends } from '@/lib/skills/profiles';
+import { dayMonth } from '@/lib/format';
 import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { ModulesTable } from '@/app/_components/ModulesTable';
 
 export const metadata: Metadata = { title: 'My progress' };
 
-const date = (d: Date) => d.toISOString().slice(0, 10);
-const weekLabel = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const weekLabel = (isoDay: string) => dayMonth(new Date(`${isoDay}T00:00:00Z`));
 
 export default async function ProgressPage() {
   const { user, db } = await requirePageUser('/progress');
@@ -29,7 +29,7 @@ export default async function ProgressPage() {
       <p className="lead">Everything you have read and practised. Your reflection notes stay private to you.</p>
 
       <h2>Modules: {completed} of {course.modules.length} completed</h2>
-      <ModulesTable records={modules} formatDate={date} linkTitles checkResult={(r, checks) => `${r.correct} of ${checks} right (${r.answered} answered)`} />
+      <ModulesTable records={modules} linkTitles checkResult={(r, checks) => `${r.correct} of ${checks} right (${r.answered} answered)`} />
 
       <h2>Skills over time</h2>
       {anyTrend ? (
@@ -46,22 +46,20 @@ export default async function ProgressPage() {
       )}
 
       <h2>Role-plays</h2>
-      {attempts.length === 0 ? (
-        <p className="card">
-          No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
-        </p>
-      ) : (
-        <AttemptsTable
-          attempts={attempts}
-          caption="Every attempt, newest first"
-          scenarioHeading="Scenario"
-          openHeading="Open"
-          formatDate={date}
-          open={(a) => (
-            <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>{a.status === 'completed' ? 'Debrief' : 'Continue'}</Link>
-          )}
-        />
-      )}
+      <AttemptsTable
+        attempts={attempts}
+        caption="Every attempt, newest first"
+        scenarioHeading="Scenario"
+        openHeading="Open"
+        open={(a) => (
+          <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>{a.status === 'completed' ? 'Debrief' : 'Continue'}</Link>
+        )}
+        empty={
+          <>
+            No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
+          </>
+        }
+      />
 
       <h2>Your data</h2>
       <p>

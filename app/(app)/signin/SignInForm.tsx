@@ -2,6 +2,7 @@
 // The sign-in form: a real form (password managers fill it), errors announced to screen readers.
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
+import { OFFLINE } from '@/app/_lib/api';
 import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
 
@@ -55,7 +56,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
         return;
       }
     } catch {
-      setError('The trainer could not be reached. Check your connection and try again.');
+      setError(OFFLINE);
     }
     setBusy(false);
     requestAnimationFrame(() => errorRef.current?.focus());

@@ -1,12 +1,12 @@
 // What the sign-in page says for each outcome next-auth reports.
 import { signInErrors } from '@/lib/auth/sign-in-errors';
+import { minutes } from '@/lib/format';
 
 export function signInErrorMessage(code: string | undefined | null): string | undefined {
   if (!code) return undefined;
   if (code.startsWith(signInErrors.limitedPrefix)) {
     const seconds = Number(code.slice(signInErrors.limitedPrefix.length)) || 900;
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return `Too many failed sign-ins. To protect your account, sign-in is paused for about ${minutes} minute${minutes === 1 ? '' : 's'}. Try again then, or ask your admin to check your account.`;
+    return `Too many failed sign-ins. To protect your account, sign-in is paused for about ${minutes(seconds)}. Try again then, or ask your admin to check your account.`;
   }
   switch (code) {
     case signInErrors.invalid:

@@ -4,25 +4,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { skillIds, skills } from '@/lib/content/curriculum';
+import { ago, day } from '@/lib/format';
 import type { SortKey } from '@/lib/reports/team';
 import { parseTeamQuery, teamPage } from '@/lib/reports/team-page';
-import { day } from '../checkups/format';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
+import { Table, type Column } from '@/app/_components/Table';
 import { HeatCell, HeatLegend, shortSkill } from './heat';
 
 export const metadata: Metadata = { title: 'Team' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function ago(d: Date | null, now: Date): string {
-  if (!d) return 'Never';
-  const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
-  if (days <= 0) return 'Today';
-  if (days === 1) return 'Yesterday';
-  if (days < 60) return `${days} days ago`;
-  return day(d);
-}
 
 export default async function TeamPage({ searchParams }: Props) {
   const { user, db } = await requirePageUser('/team', ['manager', 'admin']);
@@ -47,19 +39,11 @@ export default async function TeamPage({ searchParams }: Props) {
     const params = new URLSearchParams({ team: team.id, basis, sort, dir, ...(search ? { q: search } : {}), ...(show !== 'all' ? { show } : {}), ...change });
     return `/team?${params}`;
   };
-  const sortHeader = (key: SortKey, label: string, title?: string) => {
-    const active = sort === key;
-    const next = active && dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} title={title}>
-        <Link href={href({ sort: key, dir: next })} className="sort-link">
-          {label}
-          <span aria-hidden="true">{active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-          {active && <span className="visually-hidden">, sorted {dir === 'asc' ? 'ascending' : 'descending'}</span>}
-        </Link>
-      </th>
-    );
-  };
+  const sortColumn = (key: SortKey, label: string, title?: string): Column => ({
+    label,
+    title,
+    sort: { href: href({ sort: key, dir: sort === key && dir === 'asc' ? 'desc' : 'asc' }), active: sort === key ? dir : undefined },
+  });
 
   return (
     <section className="stack team-page">
@@ -180,52 +164,45 @@ export default async function TeamPage({ searchParams }: Props) {
         Showing {visible.length} of {o.members.length} learners.
       </p>
       <HeatLegend />
-      <div className="table-wrap heatmap-wrap">
-        <table className="heatmap" aria-labelledby="heatmap-title">
-          <thead>
-            <tr>
-              {sortHeader('name', 'Learner')}
-              {skillIds.map((k) => sortHeader(k, shortSkill[k], skills[k].label))}
-              {sortHeader('onboarding', 'Onboarding')}
-              {sortHeader('activity', 'Last active')}
-              {sortHeader('overdue', 'Overdue')}
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link href={`/team/learners/${m.id}`}>{m.name}</Link>
-                </th>
-                {skillIds.map((k) => (
-                  <HeatCell key={k} score={m.profile[k].score} decisions={m.profile[k].decisions} />
-                ))}
-                <td>
-                  {m.onboardingDone}/{o.pathLength}
-                </td>
-                <td className="nowrap">{ago(m.lastActivity, now)}</td>
-                <td>{m.overdue > 0 ? <span className="status-pill status-overdue">{m.overdue}<span className="visually-hidden"> overdue</span></span> : '—'}</td>
-              </tr>
+      <Table
+        labelledBy="heatmap-title"
+        phone="scroll"
+        className="heatmap"
+        wrapClassName="heatmap-wrap"
+        columns={[
+          sortColumn('name', 'Learner'),
+          ...skillIds.map((k) => sortColumn(k, shortSkill[k], skills[k].label)),
+          sortColumn('onboarding', 'Onboarding'),
+          sortColumn('activity', 'Last active'),
+          sortColumn('overdue', 'Overdue'),
+        ]}
+        rows={visible}
+        empty={o.members.length === 0 ? 'No learners on this team yet.' : 'No learner matches this filter.'}
+        row={(m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              <Link href={`/team/learners/${m.id}`}>{m.name}</Link>
+            </th>
+            {skillIds.map((k) => (
+              <HeatCell key={k} score={m.profile[k].score} decisions={m.profile[k].decisions} />
             ))}
-            {visible.length === 0 && (
-              <tr>
-                <td colSpan={4 + skillIds.length}>{o.members.length === 0 ? 'No learners on this team yet.' : 'No learner matches this filter.'}</td>
-              </tr>
-            )}
-          </tbody>
-          {o.members.length > 0 && (
-            <tfoot>
-              <tr>
-                <th scope="row">Team average</th>
-                {skillIds.map((k) => (
-                  <HeatCell key={k} score={o.teamProfile[k].score} decisions={o.teamProfile[k].decisions} />
-                ))}
-                <td colSpan={3} />
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </div>
+            <td>
+              {m.onboardingDone}/{o.pathLength}
+            </td>
+            <td className="nowrap">{ago(m.lastActivity, now)}</td>
+            <td>{m.overdue > 0 ? <span className="status-pill status-overdue">{m.overdue}<span className="visually-hidden"> overdue</span></span> : '—'}</td>
+          </tr>
+        )}
+        foot={
+          <tr>
+            <th scope="row">Team average</th>
+            {skillIds.map((k) => (
+              <HeatCell key={k} score={o.teamProfile[k].score} decisions={o.teamProfile[k].decisions} />
+            ))}
+            <td colSpan={3} />
+          </tr>
+        }
+      />
 
       <h2>Check-up trend</h2>
       {finishedRuns.length > 0 ? (
@@ -242,34 +219,23 @@ export default async function TeamPage({ searchParams }: Props) {
 
       <h2>Where the team goes wrong</h2>
       <p className="muted">For each role-play, how often each reply was chosen at each point of the conversation.</p>
-      <div className="table-wrap">
-        <table className="stack-table">
-          <caption className="visually-hidden">Role-plays the team has played</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role-play</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Finished</th>
-              <th scope="col">Average score</th>
+      <Table
+        caption="Role-plays the team has played"
+        columns={['Role-play', 'Attempts', 'Finished', 'Average score']}
+        rows={[...catalogue.values()]}
+        empty="The course has no role-plays yet."
+        row={({ scenario }) => {
+          const c = played.get(scenario.id);
+          return (
+            <tr key={scenario.id}>
+              <td data-label="Role-play">{c ? <Link href={`/team/scenarios/${scenario.id}?team=${team.id}`}>{scenario.title}</Link> : scenario.title}</td>
+              <td data-label="Attempts">{c?.attempts ?? 0}</td>
+              <td data-label="Finished">{c?.finished ?? 0}</td>
+              <td data-label="Average score">{c?.averageScore ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...catalogue.values()].map(({ scenario }) => {
-              const c = played.get(scenario.id);
-              return (
-                <tr key={scenario.id}>
-                  <td data-label="Role-play">
-                    {c ? <Link href={`/team/scenarios/${scenario.id}?team=${team.id}`}>{scenario.title}</Link> : scenario.title}
-                  </td>
-                  <td data-label="Attempts">{c?.attempts ?? 0}</td>
-                  <td data-label="Finished">{c?.finished ?? 0}</td>
-                  <td data-label="Average score">{c?.averageScore ?? '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        }}
+      />
     </section>
   );
 }

@@ -4,9 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { decodeCsvBytes } from '@/lib/admin/csv-encoding';
 import type { ImportResult } from '@/lib/admin/import';
+import { count } from '@/lib/format';
 import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '@/app/_components/send';
+import { Table } from '@/app/_components/Table';
+import { send } from '@/app/_lib/api';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
 const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';
@@ -27,7 +29,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
     setError(undefined);
     if (!file) return;
     if (file.size > 1024 * 1024) {
-      setError(`${file.name} is larger than 1024 KB. Split it into smaller files of at most ${maxRows.toLocaleString('en')} people.`);
+      setError(`${file.name} is larger than 1024 KB. Split it into smaller files of at most ${count(maxRows)} people.`);
       e.target.value = '';
       return;
     }
@@ -132,35 +134,27 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
               </li>
             )}
           </ul>
-          <div className="table-wrap">
-            <table className={`stack-table ${styles.labels}`}>
-              <caption className="visually-hidden">Import report, one line per row of the file</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.row}>
-                    <td data-label="Row">{r.row}</td>
-                    <td data-label="Email">{r.email || <span className="muted">(none)</span>}</td>
-                    <td data-label="Outcome">
-                      <span className={`${styles.outcome} ${styles[r.outcome]}`}>
-                        {result.dryRun && r.outcome === 'created' ? 'Would create' : outcomeWord[r.outcome]}
-                      </span>
-                    </td>
-                    <td data-label="Why" className={styles.reason}>
-                      {r.reason}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Import report, one line per row of the file"
+            columns={['Row', 'Email', 'Outcome', 'Why']}
+            rows={result.rows}
+            empty="The file had no rows to import."
+            className={styles.labels}
+            row={(r) => (
+              <tr key={r.row}>
+                <td data-label="Row">{r.row}</td>
+                <td data-label="Email">{r.email || <span className="muted">(none)</span>}</td>
+                <td data-label="Outcome">
+                  <span className={`${styles.outcome} ${styles[r.outcome]}`}>
+                    {result.dryRun && r.outcome === 'created' ? 'Would create' : outcomeWord[r.outcome]}
+                  </span>
+                </td>
+                <td data-label="Why" className={styles.reason}>
+                  {r.reason}
+                </td>
+              </tr>
+            )}
+          />
         </section>
       )}
     </div>

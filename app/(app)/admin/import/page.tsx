@@ -1,6 +1,7 @@
 // Admin: import people from a CSV file, with a row-by-row report of what was created, skipped or rejected.
 import type { Metadata } from 'next';
 import { MAX_IMPORT_ROWS } from '@/lib/admin/users-csv';
+import { count } from '@/lib/format';
 import { requirePageUser } from '@/lib/auth/guards';
 import { AdminNav } from '../AdminNav';
 import styles from '../admin.module.css';
@@ -18,7 +19,7 @@ export default async function ImportPage() {
         <p className={styles.flat}>
           A CSV file with a header row naming the columns <code className={styles.code}>email</code>,{' '}
           <code className={styles.code}>name</code>, and optionally <code className={styles.code}>role</code> (learner, manager
-          or admin; empty means learner) and <code className={styles.code}>team</code>. Up to {MAX_IMPORT_ROWS.toLocaleString('en')}{' '}
+          or admin; empty means learner) and <code className={styles.code}>team</code>. Up to {count(MAX_IMPORT_ROWS)}{' '}
           people at a time.
         </p>
         <ul className="checklist">

@@ -2,7 +2,7 @@
 // Creates a team by name, then opens it so people can be added straight away.
 import type { FormEvent } from 'react';
 import styles from '../admin.module.css';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 
 export function NewTeamForm() {

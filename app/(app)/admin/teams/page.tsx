@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listTeams } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
+import { Table } from '@/app/_components/Table';
 import { AdminNav } from '../AdminNav';
 import styles from '../admin.module.css';
 import { NewTeamForm } from './NewTeamForm';
@@ -18,34 +19,22 @@ export default async function TeamsPage() {
       <AdminNav current="/admin/teams" />
       <p className="lead">Managers see the progress of their teams’ members. Open a team to change who is in it.</p>
       <NewTeamForm />
-      <div className="table-wrap">
-        <table className={`stack-table ${styles.labels}`}>
-          <caption className="visually-hidden">All teams</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Members</th>
-              <th scope="col">Managers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((t) => (
-              <tr key={t.id}>
-                <td data-label="Team">
-                  <Link href={`/admin/teams/${t.id}`}>{t.name}</Link>
-                </td>
-                <td data-label="Members">{t.memberCount}</td>
-                <td data-label="Managers">{t.managers.map((m) => m.name).join(', ') || <span className="muted">None yet</span>}</td>
-              </tr>
-            ))}
-            {teams.length === 0 && (
-              <tr>
-                <td colSpan={3}>No teams yet.</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="All teams"
+        columns={['Team', 'Members', 'Managers']}
+        rows={teams}
+        empty="No teams yet."
+        className={styles.labels}
+        row={(t) => (
+          <tr key={t.id}>
+            <td data-label="Team">
+              <Link href={`/admin/teams/${t.id}`}>{t.name}</Link>
+            </td>
+            <td data-label="Members">{t.memberCount}</td>
+            <td data-label="Managers">{t.managers.map((m) => m.name).join(', ') || <span className="muted">None yet</span>}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

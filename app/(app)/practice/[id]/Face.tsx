@@ -3,7 +3,7 @@
 import { LazyMotion, domAnimation, m, useReducedMotion } from 'framer-motion';
 import { useState } from 'react';
 import { moodBand, type MoodBand } from '@/lib/scenario/engine';
-import { signed } from '@/lib/content/labels';
+import { signed } from '@/lib/format';
 
 // Each band's mouth (a quadratic curve, so shapes animate into each other), brow tilt and eye size.
 const looks: Record<MoodBand, { mouth: string; brow: number; eye: number; skin: string }> = {

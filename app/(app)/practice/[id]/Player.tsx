@@ -1,18 +1,20 @@
 'use client';
-// The role-play player: the customer, the conversation so far, the choices (also keys 1–9) or a typed reply, feedback and the debrief.
+// The role-play player: runs an attempt's machine and keeps its state (the draft, the timer setting, focus, keys 1–9 and W); what it shows is drawn by the components beside it.
 import { useMachine } from '@xstate/react';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
-import { TypedReply } from '@/app/_components/ReplyHighlights';
-import type { AttemptView, DecisionAnswer } from '@/lib/attempts/types';
-import { isBlankReply, MAX_REPLY_LENGTH } from '@/lib/coach/limits';
+import { get, orThrow, post, type SendOptions } from '@/app/_lib/api';
+import type { AttemptView, DecisionAnswer, Mode } from '@/lib/attempts/types';
+import { isBlankReply } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
+import { Choices } from './Choices';
+import { CustomerPanel } from './CustomerPanel';
 import { Debrief } from './Debrief';
-import { Face, MoodMeter } from './Face';
-import { ReplyTimer, useTimerSetting } from './ReplyTimer';
-import { signed } from '@/lib/content/labels';
-import type { Mode } from '@/lib/attempts/types';
+import { FeedbackPanel } from './FeedbackPanel';
+import { PendingReply, ReplyBox } from './ReplyBox';
+import { useTimerSetting } from './ReplyTimer';
+import { Transcript } from './Transcript';
 
 interface Props {
   scenarioId: string;
@@ -26,11 +28,8 @@ interface Props {
   weakestModule: Record<string, { id: string; title: string }>;
 }
 
-async function json<T>(res: Response): Promise<T> {
-  if (res.ok) return (await res.json()) as T;
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  throw new Error(res.status === 401 ? 'Your session has ended. Sign in again to continue.' : (body.error ?? `The trainer answered ${res.status}.`));
-}
+// The machine shows a failed load or reply with a Try again button, so the sentence need not say retry.
+const answered: SendOptions = { signedOut: 'Your session has ended. Sign in again to continue.', failed: (status) => `The trainer answered ${status}.` };
 
 /** The tab's storage for unsent replies; it can be full or switched off, and a draft then lives only as long as the page. */
 const tabDraft = {
@@ -50,9 +49,6 @@ const tabDraft = {
     }
   },
 };
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 /** A key for one start, kept across its retries (crypto.randomUUID needs https; this works over plain http too). */
 function newStartKey(): string {
@@ -82,11 +78,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
             let attemptId = input.attemptId;
             let notice: string | undefined;
             if (!attemptId) {
-              const started = await json<{ attemptId: string; mode: Mode; notice?: string }>(
-                await post(
+              const started = await orThrow(
+                post<{ attemptId: string; mode: Mode; notice?: string }>(
                   '/api/attempts',
                   { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },
-                  { 'Idempotency-Key': startKey },
+                  { ...answered, headers: { 'Idempotency-Key': startKey } },
                 ),
               );
               attemptId = started.attemptId;
@@ -95,12 +91,12 @@ function PlayerRun(props: Props & { onRetry(): void }) {
               const mode = started.mode === 'checkup' ? '&mode=checkup' : '';
               window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
             }
-            const view = await json<AttemptView>(await fetch(`/api/attempts/${attemptId}`));
+            const view = await orThrow(get<AttemptView>(`/api/attempts/${attemptId}`, answered));
             return { attemptId, view, notice };
           }),
           decide: fromPromise(async ({ input }) => {
             const { attemptId, ...decision } = input;
-            return json<DecisionAnswer>(await post(`/api/attempts/${attemptId}/decisions`, decision));
+            return orThrow(post<DecisionAnswer>(`/api/attempts/${attemptId}/decisions`, decision, answered));
           }),
         },
       }),
@@ -117,6 +113,8 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   const choosing = state.matches('choosing');
   const writing = state.matches({ choosing: 'writing' });
   const picking = state.matches({ choosing: 'picking' });
+  const feedback = state.matches('feedback');
+  const sending = state.matches('submitting') || state.matches('submitFailed');
   const [timerSeconds, setTimerSeconds] = useTimerSetting();
   // The reply being typed: kept while the learner goes back to the choices, cleared once a decision
   // lands, and saved for the tab so a reload (a phone discarding the page) does not lose it.
@@ -169,7 +167,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   };
 
   const last = c.transcript.at(-1);
-  const announcement = state.matches('feedback')
+  const announcement = feedback
     ? [
         last?.reply && `Heard as closest to: ${last.reply.heardAs.say}.`,
         `Feedback: ${last?.feedback ?? ''}`,
@@ -200,46 +198,22 @@ function PlayerRun(props: Props & { onRetry(): void }) {
       <div className="sr-live" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
-      <aside className="player-customer">
-        <Face mood={c.mood} name={props.customerName} />
-        <p className="player-name">{props.customerName}</p>
-        <MoodMeter mood={c.mood} />
-        {c.turn?.cue && choosing && <p className="player-cue">({c.turn.cue})</p>}
-        <p className="player-mode">{c.mode === 'checkup' ? 'Check-up: feedback comes at the end.' : 'Practice: feedback after each reply.'}</p>
-        {c.notice && (
-          <p className="player-notice" role="status">
-            {c.notice}
-          </p>
-        )}
-        <ReplyTimer seconds={timerSeconds} onChange={setTimerSeconds} running={choosing} turnKey={`${c.seq}`} />
-      </aside>
+      <CustomerPanel
+        customerName={props.customerName}
+        mood={c.mood}
+        cue={choosing ? c.turn?.cue : undefined}
+        mode={c.mode}
+        notice={c.notice}
+        timer={{ seconds: timerSeconds, onChange: setTimerSeconds, running: choosing, turnKey: `${c.seq}` }}
+      />
       <section className="player-main" aria-label="Conversation">
-        <ol className="transcript dialogue" data-channel={props.channel}>
-          {c.transcript.map((t) => (
-            <li key={t.seq} className="transcript-turn">
-              <div className="line line-customer">
-                <span className="line-who">{props.customerName}</span>
-                <div className="line-text">{t.customer}</div>
-              </div>
-              {/* A typed reply under feedback is shown, marked, in the feedback panel instead. */}
-              {!(t.reply && t === last && state.matches('feedback')) && (
-                <div className="line line-rep">
-                  <span className="line-who">You{t.reply ? ' (your own words)' : ''}</span>
-                  <div className="line-text">{t.say}</div>
-                  {t.reply && <div className="line-heard">Heard as: “{t.reply.heardAs.say}”</div>}
-                </div>
-              )}
-            </li>
-          ))}
-          {c.turn && !state.matches('feedback') && (
-            <li className="transcript-turn transcript-current">
-              <div className="line line-customer">
-                <span className="line-who">{props.customerName}</span>
-                <div className="line-text">{c.turn.customer}</div>
-              </div>
-            </li>
-          )}
-        </ol>
+        <Transcript
+          entries={c.transcript}
+          customerName={props.customerName}
+          channel={props.channel}
+          current={c.turn && !feedback ? c.turn.customer : undefined}
+          hideLastReply={feedback && Boolean(last?.reply)}
+        />
 
         {state.matches('loading') && <p className="muted">Connecting you to {props.customerName}…</p>}
         {(state.matches('loadFailed') || state.matches('submitFailed')) && (
@@ -251,111 +225,33 @@ function PlayerRun(props: Props & { onRetry(): void }) {
           </div>
         )}
 
-        {state.matches('feedback') && last && (
-          <div className="feedback-panel">
-            {last.reply && (
-              <>
-                <h2 className="feedback-title">Your reply, as the coach read it</h2>
-                <TypedReply reply={last.reply} skillLabels={props.skillLabels} />
-              </>
-            )}
-            <h2 className="feedback-title">{last.reply ? `How ${props.customerName.split(' ')[0]} took it` : 'What that did'}</h2>
-            <p>{last.feedback}</p>
-            {last.scores && Object.keys(last.scores).length > 0 && (
-              <ul className="delta-list" aria-label="Skill changes">
-                {Object.entries(last.scores).map(([k, v]) => (
-                  <li key={k} data-sign={v > 0 ? 'up' : v < 0 ? 'down' : 'same'}>
-                    {props.skillLabels[k] ?? k} {signed(v)}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <button ref={continueRef} type="button" className="button button-primary continue-button" onClick={() => send({ type: 'CONTINUE' })}>
-              {c.ending ? 'See the debrief' : 'Continue'}
-            </button>
-          </div>
+        {feedback && last && (
+          <FeedbackPanel
+            ref={continueRef}
+            last={last}
+            customerName={props.customerName}
+            skillLabels={props.skillLabels}
+            ended={Boolean(c.ending)}
+            onContinue={() => send({ type: 'CONTINUE' })}
+          />
         )}
 
         {writing && c.turn && (
-          <form
-            className="reply-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              sendReply();
-            }}
-          >
-            <label htmlFor="own-reply" className="choices-title">
-              Your reply to {props.customerName.split(' ')[0]}, in your own words
-            </label>
-            <textarea
-              id="own-reply"
-              ref={replyRef}
-              value={draft}
-              maxLength={MAX_REPLY_LENGTH}
-              rows={4}
-              aria-describedby="own-reply-hint"
-              onChange={(e) => keepDraft(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  sendReply();
-                }
-                if (e.key === 'Escape') send({ type: 'PICK' });
-              }}
-            />
-            <p id="own-reply-hint" className="reply-hint">
-              Ctrl+Enter sends; Esc goes back to the choices. {draft.length} / {MAX_REPLY_LENGTH} characters.
-            </p>
-            <div className="reply-actions">
-              <button type="submit" className="button button-primary" disabled={isBlankReply(draft)}>
-                Send reply
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => send({ type: 'PICK' })}>
-                Back to the choices
-              </button>
-            </div>
-          </form>
+          <ReplyBox ref={replyRef} customerName={props.customerName} draft={draft} onDraft={keepDraft} onSend={sendReply} onBack={() => send({ type: 'PICK' })} />
         )}
 
-        {(state.matches('submitting') || state.matches('submitFailed')) && c.pending?.reply !== undefined && (
-          <p className="reply-pending">
-            <span className="line-who">Sending your reply</span> {c.pending.reply}
-          </p>
-        )}
+        {sending && c.pending?.reply !== undefined && <PendingReply text={c.pending.reply} />}
 
-        {(picking || ((state.matches('submitting') || state.matches('submitFailed')) && c.pending?.reply === undefined)) && c.turn && (
-          <div className="choices">
-            <h2 className="choices-title" id="choices-title">
-              Your reply <span className="muted">(or press 1–{c.turn.choices.length})</span>
-            </h2>
-            <ol ref={choicesRef} className="choice-list" aria-labelledby="choices-title">
-              {c.turn.choices.map((choice, i) => (
-                <li key={choice.id}>
-                  <button
-                    type="button"
-                    className="choice-button"
-                    aria-keyshortcuts={String(i + 1)}
-                    aria-disabled={!picking}
-                    data-pending={c.pending?.choiceId === choice.id && !choosing}
-                    onClick={() => picking && send({ type: 'CHOOSE', choiceId: choice.id })}
-                  >
-                    <span className="choice-key" aria-hidden="true">
-                      {i + 1}
-                    </span>
-                    <span>{choice.say}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-            {c.freeText && (
-              <button type="button" className="button button-secondary write-button" aria-keyshortcuts="W" aria-disabled={!picking} onClick={() => picking && openBox()}>
-                <span className="choice-key" aria-hidden="true">
-                  W
-                </span>
-                Write my own reply
-              </button>
-            )}
-          </div>
+        {(picking || (sending && c.pending?.reply === undefined)) && c.turn && (
+          <Choices
+            ref={choicesRef}
+            choices={c.turn.choices}
+            picking={picking}
+            pendingId={choosing ? undefined : c.pending?.choiceId}
+            freeText={c.freeText}
+            onChoose={(choiceId) => send({ type: 'CHOOSE', choiceId })}
+            onWrite={openBox}
+          />
         )}
         <p className="player-exit">
           <Link href="/practice">Leave and come back later</Link> (your progress is saved)

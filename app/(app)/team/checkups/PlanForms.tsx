@@ -3,12 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import styles from './team-checkups.module.css';
 
 // On a 401 the manager is told to retry after signing in, so the filled-in plan is not given up for lost.
-const SESSION_ENDED = 'Your session has ended. Sign in again, then try once more.';
-const problem = (sent: { error: string; status?: number }) => (sent.status === 401 ? SESSION_ENDED : sent.error);
+const retryAfterSignIn = { signedOut: 'Your session has ended. Sign in again, then try once more.' };
 
 const repeats = [
   { value: '', label: 'Once only' },
@@ -34,15 +33,20 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
     setBusy(true);
     setError(null);
     setDone(null);
-    const sent = await send<{ assignments: number }>(`/api/teams/${teamId}/checkup-plans`, 'POST', {
-      name: String(form.get('name') ?? ''),
-      scenarioCount: Number(form.get('scenarioCount')),
-      daysToComplete: Number(form.get('daysToComplete')),
-      recurDays: repeat ? Number(repeat) : null,
-      ...(start ? { startsAt: `${start}T09:00:00Z` } : {}),
-    });
+    const sent = await send<{ assignments: number }>(
+      `/api/teams/${teamId}/checkup-plans`,
+      'POST',
+      {
+        name: String(form.get('name') ?? ''),
+        scenarioCount: Number(form.get('scenarioCount')),
+        daysToComplete: Number(form.get('daysToComplete')),
+        recurDays: repeat ? Number(repeat) : null,
+        ...(start ? { startsAt: `${start}T09:00:00Z` } : {}),
+      },
+      retryAfterSignIn,
+    );
     setBusy(false);
-    if (!sent.ok) return setError(problem(sent));
+    if (!sent.ok) return setError(sent.error);
     const { assignments } = sent.data;
     element.reset();
     setDone(start ? `Planned. The first run starts on ${start}.` : `Planned and started: ${assignments} ${assignments === 1 ? 'scenario' : 'scenarios'} assigned.`);
@@ -104,9 +108,9 @@ export function StopPlanButton({ planId, planName }: { planId: string; planName:
     if (!window.confirm(`Stop “${planName}”? No further runs will be created; scenarios already assigned stay open.`)) return;
     setBusy(true);
     setError(null);
-    const sent = await send(`/api/checkup-plans/${planId}`, 'DELETE');
+    const sent = await send(`/api/checkup-plans/${planId}`, 'DELETE', undefined, retryAfterSignIn);
     setBusy(false);
-    if (!sent.ok) return setError(problem(sent));
+    if (!sent.ok) return setError(sent.error);
     router.refresh();
   }
   return (

@@ -6,52 +6,38 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { listPlans, maybeRunDueCheckups, type PlanSummary } from '@/lib/checkups/plans';
 import { teamCheckupResults, type TeamRun } from '@/lib/checkups/results';
 import { teamsFor } from '@/lib/auth/teams';
-import { cadence, changeFrom, day } from '../../checkups/format';
+import { cadence, changeFrom, day } from '@/lib/format';
+import { Table } from '@/app/_components/Table';
 import { CreatePlanForm, StopPlanButton } from './PlanForms';
 import styles from './team-checkups.module.css';
 
 export const metadata: Metadata = { title: 'Team check-ups' };
 
 function PlansTable({ plans, teamName }: { plans: PlanSummary[]; teamName: string }) {
-  if (plans.length === 0) return <p className="muted">No check-ups planned for {teamName} yet.</p>;
   return (
-    <div className="table-wrap">
-      <table className="stack-table">
-        <caption className="visually-hidden">Check-up plans for {teamName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Scenarios</th>
-            <th scope="col">Days to complete</th>
-            <th scope="col">Repeats</th>
-            <th scope="col">Next run</th>
-            <th scope="col">Runs so far</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((p) => (
-            <tr key={p.id}>
-              <td data-label="Plan">{p.name}</td>
-              <td data-label="Scenarios">{p.scenarioCount}</td>
-              <td data-label="Days to complete">{p.daysToComplete}</td>
-              <td data-label="Repeats">{cadence(p.recurDays)}</td>
-              <td data-label="Next run">{!p.active ? 'Stopped' : p.nextRunAt ? day(p.nextRunAt) : 'None (one-off, done)'}</td>
-              <td data-label="Runs so far">{p.runs}</td>
-              <td data-label="" className={styles.actionCell}>
-                {p.active && p.nextRunAt ? <StopPlanButton planId={p.id} planName={p.name} /> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={`Check-up plans for ${teamName}`}
+      columns={['Plan', 'Scenarios', 'Days to complete', 'Repeats', 'Next run', 'Runs so far', { label: 'Actions', hidden: true }]}
+      rows={plans}
+      empty={`No check-ups planned for ${teamName} yet.`}
+      row={(p) => (
+        <tr key={p.id}>
+          <td data-label="Plan">{p.name}</td>
+          <td data-label="Scenarios">{p.scenarioCount}</td>
+          <td data-label="Days to complete">{p.daysToComplete}</td>
+          <td data-label="Repeats">{cadence(p.recurDays)}</td>
+          <td data-label="Next run">{!p.active ? 'Stopped' : p.nextRunAt ? day(p.nextRunAt) : 'None (one-off, done)'}</td>
+          <td data-label="Runs so far">{p.runs}</td>
+          <td data-label="" className={styles.actionCell}>
+            {p.active && p.nextRunAt ? <StopPlanButton planId={p.id} planName={p.name} /> : null}
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
-function RunCard({ run, now }: { run: TeamRun; now: Date }) {
+function RunCard({ run, now, teamName }: { run: TeamRun; now: Date; teamName: string }) {
   const learners = run.learners.length;
   const open = run.assignmentsDone < run.assignmentsTotal;
   return (
@@ -72,34 +58,25 @@ function RunCard({ run, now }: { run: TeamRun; now: Date }) {
           {run.overall !== null && <span>Team average {run.overall}</span>}
         </span>
       </summary>
-      <div className="table-wrap">
-        <table className={styles.learners}>
-          <caption className="visually-hidden">
-            Learners in {run.planName}, check-up {run.runNo}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Done</th>
-              <th scope="col">Score</th>
-              <th scope="col">Since last check-up</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.learners.map((l) => (
-              <tr key={l.userId}>
-                <th scope="row">{l.name}</th>
-                <td>
-                  {l.completed} of {l.total}
-                  {l.overdue > 0 && <span className={`status-pill ${styles.overdue}`}>{l.overdue} overdue</span>}
-                </td>
-                <td>{l.overall ?? '—'}</td>
-                <td>{changeFrom(l.overall, l.previous?.overall)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={`Learners of ${teamName} in ${run.planName}, check-up ${run.runNo}`}
+        columns={['Learner', 'Done', 'Score', 'Since last check-up']}
+        rows={run.learners}
+        empty="No learners in this check-up."
+        phone="scroll"
+        className={styles.learners}
+        row={(l) => (
+          <tr key={l.userId}>
+            <th scope="row">{l.name}</th>
+            <td>
+              {l.completed} of {l.total}
+              {l.overdue > 0 && <span className={`status-pill ${styles.overdue}`}>{l.overdue} overdue</span>}
+            </td>
+            <td>{l.overall ?? '—'}</td>
+            <td>{changeFrom(l.overall, l.previous?.overall)}</td>
+          </tr>
+        )}
+      />
     </details>
   );
 }
@@ -148,7 +125,7 @@ export default async function TeamCheckupsPage({ searchParams }: Props) {
             ) : (
               <div className={styles.runs}>
                 {runs[i]!.map((r) => (
-                  <RunCard key={r.runId} run={r} now={now} />
+                  <RunCard key={r.runId} run={r} now={now} teamName={team.name} />
                 ))}
               </div>
             )}

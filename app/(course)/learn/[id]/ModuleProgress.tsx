@@ -1,6 +1,7 @@
 'use client';
 // The learner's progress in the open module, loaded from the server and shared with its checks and notes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { get, send, type SendOptions } from '@/app/_lib/api';
 import type { AnswerResult, ModuleProgress as Progress } from '@/lib/progress';
 
 interface ModuleProgressValue {
@@ -24,19 +25,12 @@ export function useModuleProgress(): ModuleProgressValue {
   return v;
 }
 
-async function send(url: string, method: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function errorOf(res: Response): Promise<string> {
-  if (res.status === 401) return 'Your session has ended. Sign in again to save your answers.';
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  return body.error ?? 'That could not be saved. Try again.';
-}
+// A save that fails says why; a 401 asks for a new sign-in, since every answer after it would be lost too.
+const saying = (offline: string): SendOptions => ({
+  signedOut: 'Your session has ended. Sign in again to save your answers.',
+  offline,
+  failed: () => 'That could not be saved. Try again.',
+});
 
 export function ModuleProgressProvider({ moduleId, children }: { moduleId: string; children: ReactNode }) {
   const [ready, setReady] = useState(false);
@@ -47,14 +41,13 @@ export function ModuleProgressProvider({ moduleId, children }: { moduleId: strin
   useEffect(() => {
     let live = true;
     (async () => {
-      const started = await send(`${base}/start`, 'POST').catch(() => undefined);
-      const res = await fetch(`${base}/progress`).catch(() => undefined);
+      const unreachable = saying('The trainer could not be reached, so your answers will not be saved. Check your connection and reload.');
+      const started = await send(`${base}/start`, 'POST', undefined, unreachable);
+      const loaded = await get<Progress>(`${base}/progress`, unreachable);
       if (!live) return;
-      if (!res || !res.ok || !started?.ok) {
-        setProblem(res ? await errorOf(res) : 'The trainer could not be reached, so your answers will not be saved. Check your connection and reload.');
-        return;
-      }
-      setProgress((await res.json()) as Progress);
+      if (!loaded.ok) return setProblem(loaded.error);
+      if (!started.ok) return setProblem(started.error);
+      setProgress(loaded.data);
       setReady(true);
     })();
     return () => {
@@ -64,12 +57,17 @@ export function ModuleProgressProvider({ moduleId, children }: { moduleId: strin
 
   const answer = useCallback(
     async (checkId: string, optionId: string) => {
-      const res = await send(`${base}/answers`, 'POST', { checkId, optionId }).catch(() => undefined);
-      if (!res || !res.ok) {
-        setProblem(res ? await errorOf(res) : 'Your answer could not be sent. Check your connection and try again.');
+      const sent = await send<AnswerResult & { status: Progress['status'] }>(
+        `${base}/answers`,
+        'POST',
+        { checkId, optionId },
+        saying('Your answer could not be sent. Check your connection and try again.'),
+      );
+      if (!sent.ok) {
+        setProblem(sent.error);
         return;
       }
-      const result = (await res.json()) as AnswerResult & { status: Progress['status'] };
+      const result = sent.data;
       setProblem(undefined);
       setProgress((p) => ({ ...p, status: result.status, answers: { ...p.answers, [checkId]: result } }));
     },
@@ -78,9 +76,9 @@ export function ModuleProgressProvider({ moduleId, children }: { moduleId: strin
 
   const saveReflection = useCallback(
     async (id: string, text: string) => {
-      const res = await send(`${base}/reflections/${encodeURIComponent(id)}`, 'PUT', { text }).catch(() => undefined);
-      if (!res || !res.ok) {
-        setProblem(res ? await errorOf(res) : 'Your note could not be saved. Check your connection and try again.');
+      const sent = await send(`${base}/reflections/${encodeURIComponent(id)}`, 'PUT', { text }, saying('Your note could not be saved. Check your connection and try again.'));
+      if (!sent.ok) {
+        setProblem(sent.error);
         return false;
       }
       setProblem(undefined);

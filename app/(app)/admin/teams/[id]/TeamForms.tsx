@@ -2,7 +2,7 @@
 // The forms on a team's page: rename, add a member or manager by email, remove one, delete the team.
 import { useId, type FormEvent } from 'react';
 import styles from '../../admin.module.css';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {

@@ -4,52 +4,40 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
+import { roleLabel } from '@/lib/content/labels';
+import { Table } from '@/app/_components/Table';
 import { AdminNav } from '../../AdminNav';
 import styles from '../../admin.module.css';
 import { AddToTeamForm, DeleteTeamButton, RemoveFromTeamButton, RenameTeamForm } from './TeamForms';
 
 export const metadata: Metadata = { title: 'Team' };
 
-const roleWord = { learner: 'Learner', manager: 'Manager', admin: 'Admin' } as const;
-
 // Suggestions for the email fields; bounded so a very large organisation still gets a light page.
 
 function PeopleTable({ teamId, people, place, caption }: { teamId: string; people: TeamPerson[]; place: 'member' | 'manager'; caption: string }) {
-  if (people.length === 0) return <p className="muted">{place === 'member' ? 'No members yet.' : 'No managers yet.'}</p>;
   return (
-    <div className="table-wrap">
-      <table className={`stack-table ${styles.labels}`}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Account</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td data-label="Name">
-                <Link href={`/admin/users/${p.id}`}>{p.name}</Link>
-              </td>
-              <td data-label="Email">{p.email}</td>
-              <td data-label="Role">{roleWord[p.role]}</td>
-              <td data-label="Account">
-                <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>
-              </td>
-              <td data-label="Actions">
-                <RemoveFromTeamButton teamId={teamId} userId={p.id} name={p.name} place={place} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      columns={['Name', 'Email', 'Role', 'Account', { label: 'Actions', hidden: true }]}
+      rows={people}
+      empty={place === 'member' ? 'No members yet.' : 'No managers yet.'}
+      className={styles.labels}
+      row={(p) => (
+        <tr key={p.id}>
+          <td data-label="Name">
+            <Link href={`/admin/users/${p.id}`}>{p.name}</Link>
+          </td>
+          <td data-label="Email">{p.email}</td>
+          <td data-label="Role">{roleLabel(p.role)}</td>
+          <td data-label="Account">
+            <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>
+          </td>
+          <td data-label="Actions">
+            <RemoveFromTeamButton teamId={teamId} userId={p.id} name={p.name} place={place} />
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 

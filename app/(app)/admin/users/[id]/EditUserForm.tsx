@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { FormEvent } from 'react';
 import type { Role } from '@/lib/roles';
 import styles from '../../admin.module.css';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from '../../RoleOptions';
 

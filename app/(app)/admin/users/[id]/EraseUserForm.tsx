@@ -1,7 +1,7 @@
 'use client';
 // Erases one person after the admin types their email: it cannot be undone, so the button waits for the exact address.
 import { useId, useState } from 'react';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import styles from '../../admin.module.css';
 

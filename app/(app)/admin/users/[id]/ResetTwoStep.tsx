@@ -1,7 +1,7 @@
 'use client';
 // Turns off a person's two-step sign-in, after a second click that says what it does.
 import { useState } from 'react';
-import { send } from '@/app/_components/send';
+import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 
 export function ResetTwoStep({ user }: { user: { id: string; name: string } }) {

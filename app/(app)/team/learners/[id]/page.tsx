@@ -17,7 +17,8 @@ import { AttemptsTable } from '@/app/_components/AttemptsTable';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';
 import { ModulesTable } from '@/app/_components/ModulesTable';
-import { change, day } from '@/app/(app)/checkups/format';
+import { Table } from '@/app/_components/Table';
+import { change, day } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Learner' };
 
@@ -79,65 +80,48 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       </div>
 
       <h2>Check-ups</h2>
-      {checkups.runs.length === 0 ? (
-        <p className="card">No check-ups assigned yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">Check-ups, newest first, with the change since the one before</caption>
-            <thead>
-              <tr>
-                <th scope="col">Check-up</th>
-                <th scope="col">Done</th>
-                <th scope="col">Overall</th>
-                <th scope="col">Skills (change since the previous check-up)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checkups.runs.map((r) => {
-                const overdue = r.items.filter((i) => i.overdue).length;
-                return (
-                  <tr key={r.runId}>
-                    <td data-label="Check-up">
-                      {r.planName}, {day(r.startsAt)}
-                    </td>
-                    <td data-label="Done">
-                      {r.result.completed} of {r.result.total}
-                      {overdue > 0 && <span className="status-pill status-overdue"> {overdue} overdue</span>}
-                    </td>
-                    <td data-label="Overall">
-                      {r.result.overall ?? '—'}
-                      {since(r.result.overall, r.previous?.overall)}
-                    </td>
-                    <td data-label="Skills">
-                      {skillIds.filter((k) => r.result.skills[k].score !== null).length === 0
-                        ? '—'
-                        : skillIds
-                            .filter((k) => r.result.skills[k].score !== null)
-                            .map((k) => `${skillInfo[k].label} ${r.result.skills[k].score}${since(r.result.skills[k].score, r.previous?.skills[k].score)}`)
-                            .join(' · ')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption="Check-ups, newest first, with the change since the one before"
+        columns={['Check-up', 'Done', 'Overall', 'Skills (change since the previous check-up)']}
+        rows={checkups.runs}
+        empty="No check-ups assigned yet."
+        row={(r) => {
+          const overdue = r.items.filter((i) => i.overdue).length;
+          return (
+            <tr key={r.runId}>
+              <td data-label="Check-up">
+                {r.planName}, {day(r.startsAt)}
+              </td>
+              <td data-label="Done">
+                {r.result.completed} of {r.result.total}
+                {overdue > 0 && <span className="status-pill status-overdue"> {overdue} overdue</span>}
+              </td>
+              <td data-label="Overall">
+                {r.result.overall ?? '—'}
+                {since(r.result.overall, r.previous?.overall)}
+              </td>
+              <td data-label="Skills">
+                {skillIds.filter((k) => r.result.skills[k].score !== null).length === 0
+                  ? '—'
+                  : skillIds
+                      .filter((k) => r.result.skills[k].score !== null)
+                      .map((k) => `${skillInfo[k].label} ${r.result.skills[k].score}${since(r.result.skills[k].score, r.previous?.skills[k].score)}`)
+                      .join(' · ')}
+              </td>
+            </tr>
+          );
+        }}
+      />
 
       <h2>Role-plays</h2>
-      {record.attempts.length === 0 ? (
-        <p className="card">No role-plays yet.</p>
-      ) : (
-        <AttemptsTable
-          attempts={shownAttempts}
-          caption="Attempts, newest first"
-          scenarioHeading="Role-play"
-          openHeading="Transcript"
-          formatDate={day}
-          open={(a) => (a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>)}
-        />
-      )}
+      <AttemptsTable
+        attempts={shownAttempts}
+        caption="Attempts, newest first"
+        scenarioHeading="Role-play"
+        openHeading="Transcript"
+        open={(a) => (a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>)}
+        empty="No role-plays yet."
+      />
 
       {shownAttempts.length < record.attempts.length && (
         <p>
@@ -146,7 +130,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       )}
 
       <h2>Knowledge checks</h2>
-      <ModulesTable records={record.modules} formatDate={day} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />
+      <ModulesTable records={record.modules} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />
       <p className="muted">Reflection notes are private to the learner and are not shown here.</p>
     </section>
   );

@@ -6,11 +6,12 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
 import { teamsVisibleTo } from '@/lib/auth/teams';
 import { scenarioCatalogue } from '@/lib/scenario/course';
+import { percent } from '@/lib/format';
+import { Table } from '@/app/_components/Table';
 
 export const metadata: Metadata = { title: 'Choices' };
 
 type Props = { params: Promise<{ scenarioId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ScenarioChoicesPage({ params, searchParams }: Props) {
   const { scenarioId } = await params;
@@ -38,7 +39,7 @@ export default async function ScenarioChoicesPage({ params, searchParams }: Prop
       {!played && <p className="card">Nobody on this team has played this role-play yet.</p>}
       {stats
         .filter((n) => n.picks > 0)
-        .map((n) => {
+        .map((n, i) => {
           const best = Math.max(...n.choices.map((c) => c.merit));
           return (
             <div key={n.nodeId} className="card">
@@ -46,40 +47,30 @@ export default async function ScenarioChoicesPage({ params, searchParams }: Prop
                 {loaded.persona.name}: “{n.customer}”
               </h2>
               {n.goesWrong && <p className="status-pill status-overdue">Most of the team chose a weaker reply here</p>}
-              <div className="table-wrap">
-                <table className="stack-table choice-table">
-                  <caption className="visually-hidden">Replies chosen at this point, {n.picks} in all</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Reply</th>
-                      <th scope="col">Chosen</th>
-                      <th scope="col">Average final score</th>
-                      <th scope="col">Ended well</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...n.choices]
-                      .sort((a, b) => b.picks - a.picks)
-                      .map((c) => (
-                        <tr key={c.id}>
-                          <td data-label="Reply">
-                            {c.merit === best && <strong className="best-mark">Best reply: </strong>}
-                            {c.say}
-                          </td>
-                          <td data-label="Chosen">
-                            <span className="share-bar" aria-hidden="true">
-                              <span style={{ width: pct(c.share) }} />
-                            </span>
-                            {c.picks} ({pct(c.share)})
-                            {c.typed > 0 && <span className="muted"> · {c.typed} in their own words</span>}
-                          </td>
-                          <td data-label="Average final score">{c.averageScore ?? '—'}</td>
-                          <td data-label="Ended well">{c.successRate === null ? '—' : pct(c.successRate)}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                caption={`Replies chosen at point ${i + 1}, ${n.picks} in all`}
+                columns={['Reply', 'Chosen', 'Average final score', 'Ended well']}
+                rows={[...n.choices].sort((a, b) => b.picks - a.picks)}
+                empty="No replies here."
+                className="choice-table"
+                row={(c) => (
+                  <tr key={c.id}>
+                    <td data-label="Reply">
+                      {c.merit === best && <strong className="best-mark">Best reply: </strong>}
+                      {c.say}
+                    </td>
+                    <td data-label="Chosen">
+                      <span className="share-bar" aria-hidden="true">
+                        <span style={{ width: percent(c.share) }} />
+                      </span>
+                      {c.picks} ({percent(c.share)})
+                      {c.typed > 0 && <span className="muted"> · {c.typed} in their own words</span>}
+                    </td>
+                    <td data-label="Average final score">{c.averageScore ?? '—'}</td>
+                    <td data-label="Ended well">{c.successRate === null ? '—' : percent(c.successRate)}</td>
+                  </tr>
+                )}
+              />
             </div>
           );
         })}

@@ -7,12 +7,12 @@ import { audit, auditNotFound } from '@/lib/audit';
 import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
-import { outcomeLabel, signed } from '@/lib/content/labels';
+import { outcomeLabel } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/scenario/course';
 import { moodBand } from '@/lib/scenario/engine';
 import { isUuid } from '@/lib/ids';
 import { findUserById } from '@/lib/auth/users';
-import { day } from '@/app/(app)/checkups/format';
+import { day, signed } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Transcript' };
 

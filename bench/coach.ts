@@ -4,7 +4,7 @@ import path from 'node:path';
 import { evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
 import { readReply } from '../lib/coach/nlp';
 import { coachNode, contextAt, hearReply } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 import { initialState } from '../lib/scenario/engine';
 
 type Row = (figure: string, value: string, baseline: string, note?: string) => void;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { CorpusError, evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
 import { coachNode, contextAt } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));

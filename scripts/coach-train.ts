@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { detectors, type DetectorId } from '../lib/coach/detectors';
 import { parseContextCorpus, parseCorpus, relevanceExamples, type LabelledReply } from '../lib/coach/evaluate';
 import { contextAt } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 import { fires, LEARNED, type LearnedId, type Mode } from '../lib/coach/model';
 import { readReply } from '../lib/coach/nlp';
 import { CHOSEN, counts, examplesFor, featureLists, fit, FOLDS, formatModelFile, HIGH_THRESHOLD, outOfFold, RELEVANCE_CORPORA, RELEVANCE_FIT, REPEATS, score, SEED, stratifiedFolds, TARGET_PRECISION, THRESHOLDS, trainModelFile, trainRelevance, type Counts } from '../lib/coach/train';

@@ -11,7 +11,7 @@ import { skillProfile, weakestSkill } from '@/lib/reports/skills';
 import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 const dueDay = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 

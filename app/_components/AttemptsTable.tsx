@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { outcomeLabel } from '@/lib/content/labels';
 import type { AttemptRecord } from '@/lib/reports/learner';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 interface Props {
   attempts: AttemptRecord[];

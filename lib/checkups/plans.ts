@@ -7,7 +7,7 @@ import { assignments, checkupPlans, checkupRuns, teamMembers, teams, users } fro
 import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 import { skillProfiles } from '@/lib/reports/skills';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { isUuid } from '@/lib/users';
 import { selectScenarios, type CatalogueEntry } from './select';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contextAt } from '@/lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { analyzeReply } from './analyze';
 import { nearCopy, ownWords } from './context';
 import { evaluateContext, parseContextCorpus, relevanceExamples } from './evaluate';

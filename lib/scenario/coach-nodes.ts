@@ -6,7 +6,7 @@ import { GOOD_NEWS } from '@/lib/coach/fits';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
 import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';
-import type { LoadedScenario } from './course';
+import type { LoadedScenario } from '@/lib/content/scenarios';
 import type { Choice, ScenarioDefinition } from './schema';
 
 /**

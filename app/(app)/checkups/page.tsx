@@ -5,7 +5,7 @@ import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { maybeRunDueCheckups } from '@/lib/checkups/plans';
 import { learnerCheckups, type AssignmentView, type LearnerRun } from '@/lib/checkups/results';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { day } from './format';
 import { RunResultView } from './RunResult';
 import styles from './checkups.module.css';

@@ -11,7 +11,7 @@ import { teamScenarioCounts } from '@/lib/reports/choices';
 import { sortKeys, sortMembers, teamOverview, type HeatmapBasis, type SortKey } from '@/lib/reports/team';
 import { teamsVisibleTo } from '@/lib/teams';
 import { day } from '../checkups/format';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { HeatCell, HeatLegend, shortSkill } from './heat';
 

@@ -6,7 +6,7 @@ import { getDb } from '@/db/runtime';
 import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
 import { teamsVisibleTo } from '@/lib/teams';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 export const metadata: Metadata = { title: 'Choices' };
 

@@ -9,7 +9,7 @@ import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel, signed } from '@/lib/content/labels';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { moodBand } from '@/lib/scenario/engine';
 import { findUserById, isUuid } from '@/lib/users';
 import { day } from '@/app/(app)/checkups/format';

@@ -4,7 +4,7 @@ import type { Finding, Span } from './detectors';
 import type { Reading } from './nlp';
 import { readReply } from './nlp';
 
-import type { Fit } from './fits';
+import type { Fit } from '@/lib/scenario/fits';
 import { engages } from './relevance';
 
 /** What a turn is about, as its author states it on the node (`about:`). */

@@ -4,7 +4,7 @@ import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Tur
 import { relevanceFeatures } from './context';
 import { readReply } from './nlp';
 import type { Example } from './train';
-import { fitIds, type Fit } from './fits';
+import { fitIds, type Fit } from '@/lib/scenario/fits';
 import { nearestChoice, type AuthoredChoice } from './match';
 
 const Line = z.strictObject({

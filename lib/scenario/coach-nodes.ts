@@ -2,7 +2,7 @@
 import type { StoredCoach } from '@/db/schema';
 import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type Turn } from '@/lib/coach/analyze';
 import { contextIds, spreadOver } from '@/lib/coach/context';
-import { GOOD_NEWS } from '@/lib/coach/fits';
+import { GOOD_NEWS } from './fits';
 import type { NodeForMapping } from '@/lib/coach/evaluate';
 import { nearestChoice } from '@/lib/coach/match';
 import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';

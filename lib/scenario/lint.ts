@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
 import type { ContentProblem } from '@/lib/content/problems';
 import { analyse, findRecovery, TooManyPathsError, type Analysis } from './analysis';
-import { GOOD_NEWS } from '@/lib/coach/fits';
+import { GOOD_NEWS } from './fits';
 import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';
 
 type Seg = string | number;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
 import { readReply } from '../lib/coach/nlp';
-import { coachNode, contextAt, hearReply } from '../lib/scenario/coach-nodes';
+import { coachNode, contextAt, hearReply } from '../lib/coach/nodes';
 import { scenarioCatalogue } from '../lib/content/scenarios';
 import { initialState } from '../lib/scenario/engine';
 

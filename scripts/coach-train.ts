@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectors, type DetectorId } from '../lib/coach/detectors';
 import { parseContextCorpus, parseCorpus, relevanceExamples, type LabelledReply } from '../lib/coach/evaluate';
-import { contextAt } from '../lib/scenario/coach-nodes';
+import { contextAt } from '../lib/coach/nodes';
 import { scenarioCatalogue } from '../lib/content/scenarios';
 import { fires, LEARNED, type LearnedId, type Mode } from '../lib/coach/model';
 import { readReply } from '../lib/coach/nlp';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contextAt } from '@/lib/scenario/coach-nodes';
+import { contextAt } from './nodes';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { analyzeReply } from './analyze';
 import { nearCopy, ownWords } from './context';

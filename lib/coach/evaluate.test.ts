@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coachNode } from '@/lib/scenario/coach-nodes';
+import { coachNode } from './nodes';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { CorpusError, evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from './evaluate';
 import { nearestChoice } from './match';

@@ -5,7 +5,8 @@ import { relevanceFeatures } from './context';
 import { readReply } from './nlp';
 import type { Example } from './train';
 import { fitIds, type Fit } from '@/lib/scenario/fits';
-import { nearestChoice, type AuthoredChoice } from './match';
+import { nearestChoice } from './match';
+import type { NodeForMapping } from './nodes';
 
 const Line = z.strictObject({
   text: z.string().min(1),
@@ -127,11 +128,6 @@ export type LabelledParaphrase = z.output<typeof Paraphrase>;
 
 export function parseParaphrases(source: string, file = 'input'): LabelledParaphrase[] {
   return parseLines(source, file, Paraphrase);
-}
-
-export interface NodeForMapping {
-  choices: AuthoredChoice[];
-  context: ReplyContext;
 }
 
 /** Share of paraphrases mapped to the choice they reword; `node` finds each one's scenario node. */

@@ -1,12 +1,12 @@
 // Scores the coach against labelled replies: per-detector counts, precision and recall.
 import { z } from 'zod';
-import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from './analyze';
-import { relevanceFeatures } from './context';
-import { readReply } from './nlp';
+import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from '../analyze';
+import { relevanceFeatures } from '../context';
+import { readReply } from '../nlp';
 import type { Example } from './train';
 import { fitIds, type Fit } from '@/lib/scenario/fits';
-import { nearestChoice } from './match';
-import type { NodeForMapping } from './nodes';
+import { nearestChoice } from '../match';
+import type { NodeForMapping } from '../nodes';
 
 const Line = z.strictObject({
   text: z.string().min(1),

@@ -4,8 +4,9 @@ import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@
 import { GOOD_NEWS } from '@/lib/scenario/fits';
 import type { Choice, ScenarioDefinition } from '@/lib/scenario/schema';
 import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type ReplyContext, type Turn } from './analyze';
-import { contextIds, spreadOver } from './context';
+import { contextIds } from './context';
 import { nearestChoice, type AuthoredChoice } from './match';
+import { spreadOver } from './relevance';
 
 export interface NodeForMapping {
   choices: AuthoredChoice[];

@@ -1,7 +1,7 @@
 // Scores the coach against labelled replies: per-detector counts, precision and recall.
 import { z } from 'zod';
 import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from '../analyze';
-import { relevanceFeatures } from '../context';
+import { relevanceFeatures } from '../relevance';
 import { readReply } from '../nlp';
 import type { Example } from './train';
 import { fitIds, type Fit } from '@/lib/scenario/fits';

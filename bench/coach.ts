@@ -1,15 +1,15 @@
 // The coach's figures for `npm run bench`: detector precision and recall, choice mapping, time per reply.
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
+import { evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/training/evaluate';
 import { readReply } from '../lib/coach/nlp';
-import { coachNode, contextAt, hearReply } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { coachNode, contextAt, hearReply } from '../lib/coach/nodes';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 import { initialState } from '../lib/scenario/engine';
 
 type Row = (figure: string, value: string, baseline: string, note?: string) => void;
 
-const CORPUS = path.join('lib', 'coach', 'corpus');
+const CORPUS = path.join('lib', 'coach', 'training', 'corpus');
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 export function coachFigures(row: Row) {

@@ -5,7 +5,7 @@ import { LARGE, seedLarge } from '../db/large';
 import { seedHistory } from '../db/history';
 import { users } from '../db/schema';
 import { onboardingPath } from '../lib/content/onboarding';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 import { teamOverview } from '../lib/reports/team';
 import { finishedWork, learnerRecord } from '../lib/reports/learner';
 import { skillProfile } from '../lib/skills/profiles';

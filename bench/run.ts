@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildIsCurrent, runBuild } from '../scripts/build-state';
 import { checkContent } from '../lib/content/check';
 import { MAX_MEAN, PASS_CHANCE, strategyGate } from '../lib/content/gate';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
 import type { DatabaseTarget } from '../db/client';
 import { coachFigures } from './coach';

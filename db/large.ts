@@ -1,7 +1,7 @@
 // A large generated organisation for benchmarks: thousands of learners in teams of 40, each team with months of history.
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import type { Db } from './client';
 import { seedHistory } from './history';
 import { DEMO_PASSWORD } from '@/lib/demo-roster';

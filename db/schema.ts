@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StoredCoach } from '../lib/coach/nodes';
 import { roles, type Role } from '../lib/roles';
 
 export { roles, type Role };
@@ -292,15 +293,6 @@ export const scenarioVersions = pgTable('scenario_versions', {
   personaName: text('persona_name'),
   createdAt: createdAt(),
 });
-
-/** What the coach found in a typed reply, as stored with its decision. */
-export interface StoredCoach {
-  /** `scored` is false for a skill this scenario does not score: shown, but not counted. */
-  findings: { detector: string; skill: string; delta: number; spans: { start: number; end: number }[]; note: string; scored?: boolean }[];
-  suggestion: string;
-  /** 0…1: how close the reply was to the choice it was heard as. */
-  similarity: number;
-}
 
 export const decisions = pgTable(
   'decisions',

@@ -32,7 +32,7 @@ async function seedDemoHistory(db: Db): Promise<boolean> {
   const t = demoHistoryTeam;
   if ((await db.select({ id: teams.id }).from(teams).where(eq(teams.name, t.name))).length > 0) return false;
   const { seedHistory } = await import('./history');
-  const { scenarioCatalogue } = await import('@/lib/scenario/course');
+  const { scenarioCatalogue } = await import('@/lib/content/scenarios');
   await db.transaction((tx) =>
     seedHistory(tx as unknown as Db, {
       teamName: t.name,

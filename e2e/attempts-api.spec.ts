@@ -1,6 +1,6 @@
 // The attempts API as a script or the player uses it: every status code it promises.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { signIn } from './fixtures';
 
 // The best path's first reply keeps the conversation going; a random one might end it at once.

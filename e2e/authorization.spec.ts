@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { signIn } from './fixtures';
 
 type Who = 'anonymous' | 'learner' | 'otherLearner' | 'otherManager' | 'manager' | 'admin';

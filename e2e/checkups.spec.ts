@@ -1,7 +1,7 @@
 // Journey: a manager plans a check-up, a learner completes it, and the manager sees the result in the heatmap and reviews the transcript.
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { expectNoAxeViolations, FIRST_PASSWORD, firstSignIn, signIn } from './fixtures';
 import { bestPathSays, reply } from './play';
 

@@ -1,7 +1,7 @@
 // Two production instances on one PostgreSQL database, a learner's requests alternating between them: shared sessions and sign-out, attempts, deactivation and sign-in limits.
 import { expect, test } from '@playwright/test';
 import { testDrivers } from '../db/testing';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { buildIsCurrent } from '../scripts/build-state';
 import { Client, signInCookie, signOut, trySignIn } from './http';
 import { decisionLogs, launchServer, logProblems, preparePostgres, stopServer, waitForReady, type RunningServer } from './server';

@@ -3,7 +3,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { expect, test } from '@playwright/test';
 import { testDrivers } from '../db/testing';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { Client, signInCookie, type DecisionAnswer, type Reply } from './http';
 import { decisionLogs, launchServer, logProblems, preparePostgres, stopServer, waitForReady } from './server';
 

@@ -1,6 +1,6 @@
 // Playing scenarios in the player: paths to a given outcome, the best path's replies, and clicking a reply.
 import type { Page } from '@playwright/test';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { choicesAt, decide, initialState, type PlayState } from '../lib/scenario/engine';
 
 const { scenarios } = readScenarios(process.cwd());

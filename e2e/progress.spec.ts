@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { readModules } from '../lib/content/modules';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { expectNoAxeViolations, signIn } from './fixtures';
 
 const timing = readModules(path.join(process.cwd(), 'content', 'modules')).modules.find((m) => m.id === 'timing')!;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { testDrivers } from '../db/testing';
 import type { Db } from '../db/client';
-import { readScenarios } from '../lib/scenario/course';
+import { readScenarios } from '../lib/content/scenarios';
 import { Client, signInCookie, type DecisionAnswer, type Reply } from './http';
 import {
   decisionLogs,

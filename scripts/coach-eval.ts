@@ -2,9 +2,9 @@
 // (`--paraphrases FILE.jsonl` instead: how often typed rewordings map to the choice they reword;
 // `--context FILE.jsonl`: how often the coach's judgement of a reply against its turn agrees with a trainer's).
 import fs from 'node:fs';
-import { CorpusError, evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/evaluate';
-import { coachNode, contextAt } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { CorpusError, evaluate, evaluateContext, evaluateMapping, formatContextEvaluation, formatEvaluation, parseContextCorpus, parseCorpus, parseParaphrases } from '../lib/coach/training/evaluate';
+import { coachNode, contextAt } from '../lib/coach/nodes';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));

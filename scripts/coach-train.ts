@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectors, type DetectorId } from '../lib/coach/detectors';
-import { parseContextCorpus, parseCorpus, relevanceExamples, type LabelledReply } from '../lib/coach/evaluate';
-import { contextAt } from '../lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '../lib/scenario/course';
+import { parseContextCorpus, parseCorpus, relevanceExamples, type LabelledReply } from '../lib/coach/training/evaluate';
+import { contextAt } from '../lib/coach/nodes';
+import { scenarioCatalogue } from '../lib/content/scenarios';
 import { fires, LEARNED, type LearnedId, type Mode } from '../lib/coach/model';
 import { readReply } from '../lib/coach/nlp';
-import { CHOSEN, counts, examplesFor, featureLists, fit, FOLDS, formatModelFile, HIGH_THRESHOLD, outOfFold, RELEVANCE_CORPORA, RELEVANCE_FIT, REPEATS, score, SEED, stratifiedFolds, TARGET_PRECISION, THRESHOLDS, trainModelFile, trainRelevance, type Counts } from '../lib/coach/train';
+import { CHOSEN, counts, examplesFor, featureLists, fit, FOLDS, formatModelFile, HIGH_THRESHOLD, outOfFold, RELEVANCE_CORPORA, RELEVANCE_FIT, REPEATS, score, SEED, stratifiedFolds, TARGET_PRECISION, THRESHOLDS, trainModelFile, trainRelevance, type Counts } from '../lib/coach/training/train';
 
-const CORPUS = 'lib/coach/corpus/replies.jsonl';
+const CORPUS = 'lib/coach/training/corpus/replies.jsonl';
 const OUT = 'lib/coach/model.json';
 /**
  * The rules as they stood before the last tuning replies were added: those of the fourth step (ADR 12), before the
@@ -24,6 +24,8 @@ const OUT = 'lib/coach/model.json';
  * give: those were fitted to every line. (The previous round compared the rules of 627970a on the 286 replies after them.)
  */
 const EARLIER_RULES = 'a35ed84';
+/** Where the corpus was in that commit, before training moved to lib/coach/training/. */
+const EARLIER_CORPUS = 'lib/coach/corpus/replies.jsonl';
 
 const lines = parseCorpus(fs.readFileSync(CORPUS, 'utf8'), CORPUS);
 
@@ -43,7 +45,7 @@ function ruleFired(ls: readonly LabelledReply[], rules: typeof detectors = detec
 async function earlierRules(): Promise<{ since: number; fired: Set<DetectorId>[] } | undefined> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coach-rules-'));
   try {
-    const earlier = execSync(`git show ${EARLIER_RULES}:${CORPUS}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const earlier = execSync(`git show ${EARLIER_RULES}:${EARLIER_CORPUS}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const since = earlier.split('\n').filter((l) => l.trim()).length;
     // Only if the corpus then is the start of the corpus now, so the later lines are exactly the ones added since.
     if (!fs.readFileSync(CORPUS, 'utf8').startsWith(earlier)) return undefined;
@@ -170,7 +172,7 @@ async function crossValidate() {
 /** The relevance model's examples: every labelled turn of RELEVANCE_CORPORA. */
 function relevanceData() {
   const catalogue = scenarioCatalogue();
-  const turns = RELEVANCE_CORPORA.flatMap((f) => parseContextCorpus(fs.readFileSync(path.join('lib/coach/corpus', f), 'utf8'), f));
+  const turns = RELEVANCE_CORPORA.flatMap((f) => parseContextCorpus(fs.readFileSync(path.join('lib/coach/training/corpus', f), 'utf8'), f));
   return relevanceExamples(turns, (l) => contextAt(catalogue.get(l.scenario), l.node, l.earlier));
 }
 

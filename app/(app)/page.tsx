@@ -10,7 +10,7 @@ import { skillProfile, weakestSkill } from '@/lib/skills/profiles';
 import { learnerCheckups } from '@/lib/checkups/results';
 import { SkillBars } from '@/app/_components/charts/SkillBars';
 import { PathSteps } from '@/app/_components/PathSteps';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { weekdayDay } from '@/lib/format';
 
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { outcomeLabel } from '@/lib/content/labels';
 import { day } from '@/lib/format';
 import type { AttemptRecord } from '@/lib/reports/learner';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { Table } from './Table';
 
 interface Props {

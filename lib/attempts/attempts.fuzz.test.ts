@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { HttpError } from '@/lib/http-error';
-import { scenarioCatalogue, type LoadedScenario } from '@/lib/scenario/course';
+import { scenarioCatalogue, type LoadedScenario } from '@/lib/content/scenarios';
 import { decideAttempt } from './decide';
 import { getAttempt } from './read';
 import { startAttempt } from './start';

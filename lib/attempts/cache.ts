@@ -6,7 +6,7 @@ import { scenarioVersions } from '@/db/schema';
 import { analyse, type Analysis } from '@/lib/scenario/analysis';
 import type { ReplyScore } from '@/lib/scenario/engine';
 import type { Replayed } from '@/lib/scenario/replay';
-import type { EarlierReply } from '@/lib/scenario/coach-nodes';
+import type { EarlierReply } from '@/lib/coach/nodes';
 import { ScenarioSchema, type ScenarioDefinition } from '@/lib/scenario/schema';
 import type { Mode } from './types';
 

@@ -1,7 +1,7 @@
 // Where attempts meet the coach: a typed reply is heard as an authored choice, and the coach's model loads off the request path.
 import { HttpError } from '@/lib/http-error';
 import type { PlayState } from '@/lib/scenario/engine';
-import type { EarlierReply, HeardReply } from '@/lib/scenario/coach-nodes';
+import type { EarlierReply, HeardReply } from '@/lib/coach/nodes';
 import type { LiveAttempt, Version } from './cache';
 import type { DecisionInput } from './types';
 import { authoredId, type TypedReply } from './view';
@@ -22,7 +22,7 @@ let coachWarming = false;
 export function warmCoachSoon() {
   if (coachWarming) return;
   coachWarming = true;
-  setTimeout(() => void import('@/lib/scenario/coach-nodes').then((m) => m.warmCoach(), () => undefined), 0);
+  setTimeout(() => void import('@/lib/coach/nodes').then((m) => m.warmCoach(), () => undefined), 0);
 }
 
 /**
@@ -39,7 +39,7 @@ export async function resolve(v: Version, live: LiveAttempt, before: PlayState, 
   }
   const text = normalizeReply(input.reply);
   if (!text) throw new HttpError(400, 'reply: write something before sending.');
-  const { hearReply } = await import('@/lib/scenario/coach-nodes');
+  const { hearReply } = await import('@/lib/coach/nodes');
   const heard = hearReply(v.definition, v.personaName, before, text, v.scoredSkills, live.earlier);
   return { choiceId: heard.choiceId, heard, text };
 }

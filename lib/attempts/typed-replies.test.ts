@@ -6,7 +6,7 @@ import { attempts, decisions } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { createSession } from '@/lib/auth/sessions';
 import { analyse } from '@/lib/scenario/analysis';
-import { versionHash, type LoadedScenario } from '@/lib/scenario/course';
+import { versionHash, type LoadedScenario } from '@/lib/content/scenarios';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import { decideAttempt, decideOnUsualPath } from './decide';
 import { getAttempt, reviewAttempt } from './read';

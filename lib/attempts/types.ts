@@ -1,5 +1,6 @@
 // What the attempts API sends and takes: shared by the server and the player, so nothing server-only is imported here.
-import type { attemptMode, StoredCoach } from '@/db/schema';
+import type { attemptMode } from '@/db/schema';
+import type { StoredCoach } from '@/lib/coach/nodes';
 import type { AttemptScore } from '@/lib/scenario/analysis';
 
 /** Practice (feedback as you go) or a check-up (scored at the end): the database's attempt_mode values. */

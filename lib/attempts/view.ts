@@ -1,6 +1,6 @@
 // Shapes turns, answers and endings for the API, so each mode shows the learner only what it allows.
 import crypto from 'node:crypto';
-import type { StoredCoach } from '@/db/schema';
+import type { StoredCoach } from '@/lib/coach/nodes';
 import { stableShuffle } from '@/lib/shuffle';
 import { scoreState } from '@/lib/scenario/analysis';
 import { choicesAt, rawTotal, type PlayState } from '@/lib/scenario/engine';

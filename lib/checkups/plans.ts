@@ -7,7 +7,7 @@ import { assignments, checkupPlans, checkupRuns, teamMembers, teams, users } fro
 import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 import { skillProfiles } from '@/lib/skills/profiles';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { isUuid } from '@/lib/ids';
 import { selectScenarios, type CatalogueEntry } from './select';
 

@@ -4,7 +4,7 @@ import { assignments, teamMembers, teams } from '@/db/schema';
 import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { createPlan } from './plans';
 import { overdueByUser } from './overdue';
 import { learnerCheckups, teamCheckupResults } from './results';

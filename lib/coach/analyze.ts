@@ -7,8 +7,8 @@ import { readReply, type Reading } from './nlp';
 
 export type { DetectorId, Finding, ReplyContext, Span } from './detectors';
 export type { Judgement, Turn } from './context';
-export type { Fit } from './fits';
-import { GOOD_NEWS } from './fits';
+export type { Fit } from '@/lib/scenario/fits';
+import { GOOD_NEWS } from '@/lib/scenario/fits';
 import { MAX_REPLY_LENGTH } from './limits';
 export { detectorIds } from './detectors';
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeReply, type ReplyContext } from './analyze';
 import { detectors } from './detectors';
-import { parseCorpus } from './evaluate';
+import { parseCorpus } from './training/evaluate';
 import { evidence, featuresOf, FEATURES_VERSION, modelFor, probability } from './model';
 import { readReply } from './nlp';
-import { CHOSEN, fit, formatModelFile, HIGH_THRESHOLD, stratifiedFolds, trainModelFile } from './train';
+import { CHOSEN, fit, formatModelFile, HIGH_THRESHOLD, stratifiedFolds, trainModelFile } from './training/train';
 
 const ctx: ReplyContext = { customerName: 'Farida Benali', channel: 'chat', clue: { news: 'bad' } };
 // A long story told in one sentence: the overshares rule counts sentences and the words it can see as the rep's
@@ -37,7 +37,7 @@ describe('the coach’s learned models', () => {
   });
 
   it('are the weights the training script makes from the labelled replies', () => {
-    const lines = parseCorpus(fs.readFileSync('lib/coach/corpus/replies.jsonl', 'utf8'), 'replies.jsonl');
+    const lines = parseCorpus(fs.readFileSync('lib/coach/training/corpus/replies.jsonl', 'utf8'), 'replies.jsonl');
     const committed = fs.readFileSync('lib/coach/model.json', 'utf8');
     expect(formatModelFile(trainModelFile(lines)) === committed, 'lib/coach/model.json is stale: run `npm run coach:train`').toBe(true);
     const file = JSON.parse(committed) as { features: number; detectors: Record<string, { mode: string; threshold: number }> };

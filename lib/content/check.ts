@@ -4,7 +4,7 @@ import path from 'node:path';
 import { principleIds, principles, skillIds, skills, isSkillId, type SkillId } from './curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
 import type { ContentProblem } from './problems';
-import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from '@/lib/scenario/course';
+import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from './scenarios';
 import { strategyGate } from './gate';
 import { findRecovery, overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/lib/scenario/analysis';
-import { readScenarios } from '@/lib/scenario/course';
+import { readScenarios } from './scenarios';
 import { ScenarioSchema, type Persona } from '@/lib/scenario/schema';
 import { playTyped, strategyGate, typedStrategies, type GateScenario } from './gate';
 

@@ -2,7 +2,7 @@
 import { percent } from '@/lib/format';
 import type { ContentProblem } from './problems';
 import { scoreState, type Analysis } from '@/lib/scenario/analysis';
-import { hearReply, type EarlierReply } from '@/lib/scenario/coach-nodes';
+import { hearReply, type EarlierReply } from '@/lib/coach/nodes';
 import { decide, initialState } from '@/lib/scenario/engine';
 import { pickStrategies, playStrategy, tellStats, markers, type StrategyResult, type TellStats } from '@/lib/scenario/strategies';
 import type { Persona, ScenarioDefinition } from '@/lib/scenario/schema';

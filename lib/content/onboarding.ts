@@ -2,7 +2,7 @@
 import { getCourse } from './course';
 import { readPaths, type LearningPath } from './paths';
 import { ContentError } from './problems';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from './scenarios';
 
 let cached: LearningPath[] | undefined;
 

@@ -1,7 +1,7 @@
 // A learning path as pages show it: each step with its title, address and whether it is done, for the learner's home and their manager's view.
 import { getCourse } from './course';
 import { pathProgress, type LearningPath } from './paths';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from './scenarios';
 
 export interface PathStep {
   kind: 'module' | 'scenario';

@@ -12,7 +12,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { createPlan } from '@/lib/checkups/plans';
 import { teamCheckupResults } from '@/lib/checkups/results';
 import { skillProfile } from '@/lib/skills/profiles';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { ERASED_NAME, ERASED_REPLY, erasedEmail, erasePerson } from './erase';
 
 const REPLY = 'Ana here: I am so sorry, that second charge is maddening. I will refund it right now.';

@@ -7,7 +7,7 @@ import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { audit } from '@/lib/audit';
 import { createSession, endSession } from '@/lib/auth/sessions';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { exportPersonalData } from './export';
 
 const REPLY = 'I am so sorry, that second charge is maddening. I will refund it right now.';

@@ -16,10 +16,10 @@ import {
   teamMembers,
   teams,
   users,
-  type StoredCoach,
 } from '@/db/schema';
 import { auditAbout, emailHistory } from './about';
 import type { Mode } from '@/lib/attempts/types';
+import type { StoredCoach } from '@/lib/coach/nodes';
 
 export const EXPORT_FORMAT = 'empathy-trainer-personal-data/1';
 

@@ -5,7 +5,7 @@ import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { parseEnv } from '@/lib/env';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { ERASED_REPLY } from './erase';
 import { describeRemoved, RETENTION_BATCH, retentionPolicy, runRetention } from './retention';
 

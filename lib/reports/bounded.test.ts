@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@/db/testing';
 import { seedHistory } from '@/db/history';
 import { onboardingPath } from '@/lib/content/onboarding';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { teamOverview } from './team';
 
 // Dashboards must not run a query per learner or per skill: the count stays the same as a team grows.

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@/db/client';
 import { teamMembers, users } from '@/db/schema';
 import { skillIds, skills } from '@/lib/content/curriculum';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { attemptsOf } from './learner';
 import { skillProfiles } from '@/lib/skills/profiles';
 

@@ -6,7 +6,7 @@ import { startAttempt } from '@/lib/attempts/start';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
 import { answerCheck } from '@/lib/progress';
 import { analyse } from '@/lib/scenario/analysis';
-import { versionHash } from '@/lib/scenario/course';
+import { versionHash } from '@/lib/content/scenarios';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import { finishedWork, learnerRecord } from './learner';
 

@@ -1,15 +1,17 @@
 // Reads a scenario or persona file and reports every problem with the line it is on and how to fix it.
-import path from 'node:path';
 import { isMap, isScalar, isSeq, type LineCounter, type Document } from 'yaml';
 import { readYaml } from '@/lib/content/yaml';
 import type { z } from 'zod';
 import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
 import type { ContentProblem } from '@/lib/content/problems';
 import { analyse, findRecovery, TooManyPathsError, type Analysis } from './analysis';
-import { GOOD_NEWS } from '@/lib/coach/fits';
+import { GOOD_NEWS } from './fits';
 import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';
 
 type Seg = string | number;
+
+/** The id a file's name gives it: its last path segment, less .yaml. Spelt out rather than path.basename so the engine needs no Node module. */
+const idOfFile = (file: string) => file.replace(/\/+$/, '').replace(/^.*\//, '').replace(/\.ya?ml$/, '');
 
 /** Finds the line of a path in the YAML document: the key's line for map entries, else the value's. */
 class Lines {
@@ -90,7 +92,7 @@ function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): 
 
 export function parsePersona(file: string, text: string): Parsed<Persona> {
   const r = parseYaml(file, text, PersonaSchema);
-  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  const expected = idOfFile(file);
   if (r.value && r.value.id !== expected) {
     r.problems.push({ file, line: r.lines!.of(['id']), message: `id "${r.value.id}" does not match the file name`, hint: `set id: ${expected}` });
     return { problems: r.problems };
@@ -125,7 +127,7 @@ function lintUnsorted(file: string, text: string, personas: Map<string, Persona>
   const problems = r.problems;
   const err = (segs: Seg[], message: string, hint?: string, key?: string) => problems.push({ file, line: lines.of(segs, key), message, hint });
 
-  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  const expected = idOfFile(file);
   if (s.id !== expected) err(['id'], `id "${s.id}" does not match the file name`, `set id: ${expected}, or rename the file`);
   if (!personas.has(s.persona)) err(['persona'], `persona "${s.persona}" does not exist`, `add content/personas/${s.persona}.yaml, or use one of: ${[...personas.keys()].sort().join(', ')}`);
   s.principles.forEach((p, i) => {

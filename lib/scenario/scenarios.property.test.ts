@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreState } from './analysis';
-import { readScenarios } from './course';
+import { readScenarios } from '@/lib/content/scenarios';
 import { choicesAt, decide, initialState, InvalidChoiceError, rawTotal, type PlayState } from './engine';
 import { replay } from './replay';
 

@@ -1,6 +1,6 @@
 // The scenario and persona formats authors write, as zod schemas (strict: unknown keys are errors).
 import { z } from 'zod';
-import { fitIds } from '@/lib/coach/fits';
+import { fitIds } from './fits';
 import { channels } from '@/lib/content/curriculum';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, like double-charge');

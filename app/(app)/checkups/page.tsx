@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
 import { maybeRunDueCheckups } from '@/lib/checkups/plans';
 import { learnerCheckups, type AssignmentView, type LearnerRun } from '@/lib/checkups/results';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { day } from '@/lib/format';
 import { Table } from '@/app/_components/Table';
 import { RunResultView } from './RunResult';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
 import { channels, isSkillId, skills, type Channel } from '@/lib/content/curriculum';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 export const metadata: Metadata = { title: 'Practice' };
 

@@ -7,7 +7,7 @@ import { skillIds, skills } from '@/lib/content/curriculum';
 import { ago, day } from '@/lib/format';
 import type { SortKey } from '@/lib/reports/team';
 import { parseTeamQuery, teamPage } from '@/lib/reports/team-page';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { Table, type Column } from '@/app/_components/Table';
 import { HeatCell, HeatLegend, shortSkill } from './heat';

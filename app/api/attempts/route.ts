@@ -4,7 +4,7 @@ import { startAttempt } from '@/lib/attempts/start';
 import { requireApiUser } from '@/lib/auth/guards';
 import { HttpError } from '@/lib/http-error';
 import { apiRoute, readJson } from '@/lib/http';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 const Start = z.strictObject({
   scenarioId: z.string().min(1).max(100),

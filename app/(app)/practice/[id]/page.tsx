@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills } from '@/lib/content/curriculum';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { isUuid } from '@/lib/ids';
 import { Player } from './Player';
 

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { choiceRows, nodeStats } from '@/lib/reports/choices';
 import { teamsVisibleTo } from '@/lib/auth/teams';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { percent } from '@/lib/format';
 import { Table } from '@/app/_components/Table';
 

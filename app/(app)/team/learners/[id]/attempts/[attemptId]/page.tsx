@@ -8,7 +8,7 @@ import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
 import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
 import { outcomeLabel } from '@/lib/content/labels';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { moodBand } from '@/lib/scenario/engine';
 import { isUuid } from '@/lib/ids';
 import { findUserById } from '@/lib/auth/users';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioCoverage, type LoadedScenario } from './course';
-import { tellStats } from './strategies';
-import type { ScenarioDefinition } from './schema';
+import { scenarioCoverage, type LoadedScenario } from './scenarios';
+import { tellStats } from '@/lib/scenario/strategies';
+import type { ScenarioDefinition } from '@/lib/scenario/schema';
 
 const choice = (id: string, say: string, score: number, empathy = false) => ({
   id,

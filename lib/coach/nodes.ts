@@ -1,13 +1,17 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
-import type { StoredCoach } from '@/db/schema';
-import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type Turn } from '@/lib/coach/analyze';
-import { contextIds, spreadOver } from '@/lib/coach/context';
-import { GOOD_NEWS } from '@/lib/coach/fits';
-import type { NodeForMapping } from '@/lib/coach/evaluate';
-import { nearestChoice } from '@/lib/coach/match';
-import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from './engine';
-import type { LoadedScenario } from './course';
-import type { Choice, ScenarioDefinition } from './schema';
+import type { LoadedScenario } from '@/lib/content/scenarios';
+import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
+import { GOOD_NEWS } from '@/lib/scenario/fits';
+import type { Choice, ScenarioDefinition } from '@/lib/scenario/schema';
+import { analyzeReply, clueOf, degenerate, detectIn, inTurn, type ReplyContext, type Turn } from './analyze';
+import { contextIds } from './context';
+import { nearestChoice, type AuthoredChoice } from './match';
+import { spreadOver } from './relevance';
+
+export interface NodeForMapping {
+  choices: AuthoredChoice[];
+  context: ReplyContext;
+}
 
 /**
  * The node's choices (with their `examples:`) and the coach's context there. `openClue` is a
@@ -132,6 +136,15 @@ export function capAtBest(scores: Record<string, number>, choices: readonly Choi
  * the same thing, and be scored as its author scored it (ADR 14).
  */
 export const SAYS_THE_SAME = 0.7;
+
+/** What the coach found in a typed reply, as stored with its decision (the schema's decisions.coach column). */
+export interface StoredCoach {
+  /** `scored` is false for a skill this scenario does not score: shown, but not counted. */
+  findings: { detector: string; skill: string; delta: number; spans: { start: number; end: number }[]; note: string; scored?: boolean }[];
+  suggestion: string;
+  /** 0…1: how close the reply was to the choice it was heard as. */
+  similarity: number;
+}
 
 /** A typed reply as the scenario hears it: the choice it follows, its rubric score, what the coach found. */
 export interface HeardReply {

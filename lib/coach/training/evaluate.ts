@@ -1,11 +1,12 @@
 // Scores the coach against labelled replies: per-detector counts, precision and recall.
 import { z } from 'zod';
-import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from './analyze';
-import { relevanceFeatures } from './context';
-import { readReply } from './nlp';
+import { analyzeReply, detectorIds, type DetectorId, type ReplyContext, type Turn } from '../analyze';
+import { relevanceFeatures } from '../relevance';
+import { readReply } from '../nlp';
 import type { Example } from './train';
-import { fitIds, type Fit } from './fits';
-import { nearestChoice, type AuthoredChoice } from './match';
+import { fitIds, type Fit } from '@/lib/scenario/fits';
+import { nearestChoice } from '../match';
+import type { NodeForMapping } from '../nodes';
 
 const Line = z.strictObject({
   text: z.string().min(1),
@@ -127,11 +128,6 @@ export type LabelledParaphrase = z.output<typeof Paraphrase>;
 
 export function parseParaphrases(source: string, file = 'input'): LabelledParaphrase[] {
   return parseLines(source, file, Paraphrase);
-}
-
-export interface NodeForMapping {
-  choices: AuthoredChoice[];
-  context: ReplyContext;
 }
 
 /** Share of paraphrases mapped to the choice they reword; `node` finds each one's scenario node. */

@@ -3,9 +3,9 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { LabelledReply } from './evaluate';
-import { FEATURES_VERSION, featuresOf, LEARNED, logistic, type LearnedId, type Mode, type ModelFile } from './model';
-import { readReply } from './nlp';
-import { RELEVANCE_FEATURES_VERSION, type RelevanceModel } from './relevance';
+import { FEATURES_VERSION, featuresOf, LEARNED, logistic, type LearnedId, type Mode, type ModelFile } from '../model';
+import { readReply } from '../nlp';
+import { RELEVANCE_FEATURES_VERSION, type RelevanceModel } from '../relevance';
 
 export interface Example {
   /** The reply's feature names (present or not: the model is binary). */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coachNode } from '@/lib/scenario/coach-nodes';
-import { scenarioCatalogue } from '@/lib/scenario/course';
+import { coachNode } from '../nodes';
+import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { CorpusError, evaluate, evaluateMapping, formatEvaluation, parseCorpus, parseParaphrases } from './evaluate';
-import { nearestChoice } from './match';
+import { nearestChoice } from '../match';
 
 const line = (o: object) => JSON.stringify(o);
 
@@ -50,7 +50,7 @@ describe('coach evaluation', () => {
 // The corpus and paraphrase set are the coach's acceptance figures (also printed by `npm run bench`).
 describe('the coach on its labelled corpus', () => {
   it('reaches precision 0.9 and recall 0.8 for every detector', () => {
-    const e = evaluate(parseCorpus(fs.readFileSync('lib/coach/corpus/replies.jsonl', 'utf8'), 'replies.jsonl'));
+    const e = evaluate(parseCorpus(fs.readFileSync('lib/coach/training/corpus/replies.jsonl', 'utf8'), 'replies.jsonl'));
     expect(e.replies).toBeGreaterThanOrEqual(300);
     const below = e.perDetector.filter((d) => d.precision < 0.9 || d.recall < 0.8).map((d) => `${d.detector} p=${d.precision.toFixed(2)} r=${d.recall.toFixed(2)}`);
     expect(below).toEqual([]);
@@ -58,7 +58,7 @@ describe('the coach on its labelled corpus', () => {
 
   it('maps at least 85% of the paraphrases of authored choices to the choice they reword', () => {
     const catalogue = scenarioCatalogue();
-    const result = evaluateMapping(parseParaphrases(fs.readFileSync('lib/coach/corpus/paraphrases.jsonl', 'utf8')), (scenarioId, nodeId) =>
+    const result = evaluateMapping(parseParaphrases(fs.readFileSync('lib/coach/training/corpus/paraphrases.jsonl', 'utf8')), (scenarioId, nodeId) =>
       coachNode(catalogue.get(scenarioId), nodeId),
     );
     expect(result.total).toBeGreaterThanOrEqual(250);

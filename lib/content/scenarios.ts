@@ -2,11 +2,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { principleIds, skillIds } from '@/lib/content/curriculum';
-import type { ContentProblem } from '@/lib/content/problems';
-import type { Analysis } from './analysis';
-import { lintScenario, parsePersona } from './lint';
-import type { Persona, ScenarioDefinition } from './schema';
+import { principleIds, skillIds } from './curriculum';
+import type { ContentProblem } from './problems';
+import type { Analysis } from '@/lib/scenario/analysis';
+import { lintScenario, parsePersona } from '@/lib/scenario/lint';
+import type { Persona, ScenarioDefinition } from '@/lib/scenario/schema';
 
 export interface LoadedScenario {
   scenario: ScenarioDefinition;

@@ -27,7 +27,9 @@ const config = [
       ],
     },
   },
-  // The map, enforced (docs/DESIGN.md): pages and routes reach the database only through a guard (ADR 20).
+  // The map, enforced (docs/DESIGN.md): pages and routes reach the database only through a guard (ADR 20),
+  // and the scenario engine stays pure so the player, the linter and tests can run it anywhere.
+  // Folder cycles and client components reaching the database are checked by lib/architecture.test.ts.
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
@@ -37,6 +39,23 @@ const config = [
           patterns: [
             { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.' },
             { regex: '^drizzle-orm', message: 'Queries live in lib/; pages and routes call one lib function.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/scenario/**/*.ts'],
+    ignores: ['lib/scenario/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'lib/scenario is pure: no database.' },
+            { regex: '^(node:)?(fs|path|crypto|child_process|os)(/|$)', message: 'lib/scenario is pure: it runs in the browser too, and scenario files are read in lib/content/scenarios.ts.' },
+            { regex: '^(@/lib/coach|\\.\\./coach)(/|$)', message: 'lib/scenario is pure: the coach is wired to scenarios in lib/coach/nodes.ts.' },
+            { regex: '^drizzle-orm', message: 'lib/scenario is pure: no database.' },
           ],
         },
       ],

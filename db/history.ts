@@ -7,7 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { getCourse } from '@/lib/content/course';
 import { scoreState } from '@/lib/scenario/analysis';
 import { choicesAt, decide, initialState, rawTotal, type PlayState } from '@/lib/scenario/engine';
-import type { LoadedScenario } from '@/lib/content/scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { assignments, attempts, checkupPlans, checkupRuns, decisions, moduleProgress, scenarioVersions, teamManagers, teamMembers, teams, users } from './schema';
 
 const firstNames = ['Aisha', 'Ben', 'Carmen', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonah', 'Kemi', 'Liam', 'Maya', 'Nikhil', 'Olga', 'Pedro', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Viktor', 'Wen', 'Xavier', 'Yara', 'Zoltan'];

@@ -1,6 +1,6 @@
 // `npm run content:check [-- FILE...]`: checks course content, prints file:line problems and the coverage table.
 import { checkContent } from '../lib/content/check';
-import { formatProblem } from '../lib/content/problems';
+import { formatProblem } from '../lib/problems';
 
 const started = performance.now();
 const files = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { learningPaths } from '@/lib/content/onboarding';
 import { currentPath } from '@/lib/content/path-view';
-import { skills as skillInfo } from '@/lib/content/curriculum';
+import { skills as skillInfo } from '@/lib/curriculum';
 import { finishedWork } from '@/lib/reports/learner';
 import { skillProfile, weakestSkill } from '@/lib/skills/profiles';
 import { learnerCheckups } from '@/lib/checkups/results';

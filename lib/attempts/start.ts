@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { assignments, attempts, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { replay } from '@/lib/scenario/replay';
-import type { LoadedScenario } from '@/lib/content/scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { keepVersion, playing, storedVersions, versions } from './cache';
 import { warmCoachSoon } from './coach';
 import { getAttempt } from './read';

@@ -1,7 +1,8 @@
 // Test fixtures for attempts: a two-turn scenario whose choices and endings the tests name, and a warm typed reply.
 import { parse } from 'yaml';
 import { analyse } from '@/lib/scenario/analysis';
-import { versionHash, type LoadedScenario } from '@/lib/content/scenarios';
+import { versionHash } from '@/lib/content/scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import type { Turn } from './types';
 

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { assignments, attempts } from '@/db/schema';
-import { isSkillId } from '@/lib/content/curriculum';
+import { isSkillId } from '@/lib/curriculum';
 import { emptyProfile, skillScore, type SkillProfile } from '@/lib/skills/profiles';
 
 // A uuid[] parameter both drivers accept.

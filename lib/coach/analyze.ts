@@ -1,5 +1,5 @@
 // The empathy coach: reads a typed reply and says, with the exact words, what earned or cost each point.
-import type { SkillId } from '@/lib/content/curriculum';
+import type { SkillId } from '@/lib/curriculum';
 import { inContext, judge, type Judgement, type Turn } from './context';
 import { detectors, empathyDetectors, type DetectorId, type Finding, type ReplyContext } from './detectors';
 import { evidence, featuresOf, fires, modelFor, probability } from './model';

@@ -1,5 +1,5 @@
 // Judges a reply against the turn it answers: does it engage with what the customer just said, does each move fit the moment, is it new?
-import type { SkillId } from '@/lib/content/curriculum';
+import type { SkillId } from '@/lib/curriculum';
 import type { Fit } from '@/lib/scenario/fits';
 import { nearCopy, parrots } from './copies';
 import type { Finding, Span } from './detectors';

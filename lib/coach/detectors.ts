@@ -1,5 +1,5 @@
 // The coach's detectors, each finding one thing a reply does well or badly: their ids, what they report, and the list the coach runs (the rules are in detectors/, by skill).
-import type { SkillId } from '@/lib/content/curriculum';
+import type { SkillId } from '@/lib/curriculum';
 import type { ContextId } from './context';
 import { blamesCustomer, nonApology, realApology } from './detectors/apologizing';
 import { fearWords, jargon, yesBut } from './detectors/language';

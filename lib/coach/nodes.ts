@@ -1,5 +1,5 @@
 // A scenario node as the empathy coach sees it: the authored choices and the context a reply there is read in.
-import type { LoadedScenario } from '@/lib/content/scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { InvalidChoiceError, rawTotal, type PlayState, type ReplyScore } from '@/lib/scenario/engine';
 import { GOOD_NEWS } from '@/lib/scenario/fits';
 import type { Choice, ScenarioDefinition } from '@/lib/scenario/schema';

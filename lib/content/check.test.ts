@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoadedScenario } from './scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { checkContent, choicesScoring } from './check';
 
 // The wrong option is the longer one: a course whose right answers are the longest fails the check (tested below).

@@ -1,10 +1,11 @@
 // The content check behind `npm run content:check` and the build: every file's problems, and the course's coverage.
 import fs from 'node:fs';
 import path from 'node:path';
-import { principleIds, principles, skillIds, skills, isSkillId, type SkillId } from './curriculum';
+import { principleIds, principles, skillIds, skills, isSkillId, type SkillId } from '@/lib/curriculum';
 import { parseModule, readModules, type CourseModule } from './modules';
-import type { ContentProblem } from './problems';
-import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage, type LoadedScenario } from './scenarios';
+import type { ContentProblem } from '@/lib/problems';
+import { readPersonas, readScenarioFiles, readScenarios, scenarioCoverage } from './scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { strategyGate } from './gate';
 import { findRecovery, overallOf } from '@/lib/scenario/analysis';
 import { parsePersona } from '@/lib/scenario/lint';

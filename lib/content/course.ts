@@ -1,7 +1,7 @@
 // The course as the app serves it: every module, validated; a content problem stops the build, not a learner.
 import path from 'node:path';
 import { readModules, type CourseModule } from './modules';
-import { ContentError } from './problems';
+import { ContentError } from '@/lib/problems';
 
 export interface Course {
   modules: CourseModule[];

@@ -1,6 +1,6 @@
 // The strategy gate of `content:check`: strategies that ignore the customer must fail every scenario.
 import { percent } from '@/lib/format';
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/problems';
 import { scoreState, type Analysis } from '@/lib/scenario/analysis';
 import { hearReply, type EarlierReply } from '@/lib/coach/nodes';
 import { decide, initialState } from '@/lib/scenario/engine';

@@ -2,9 +2,9 @@
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import { channels } from './curriculum';
+import { channels } from '@/lib/curriculum';
 import { kebab, type CheckOption, type KnowledgeCheck } from './modules';
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/problems';
 
 /** The components a module may use, and the attributes each one needs. */
 export const components = {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModule, readModules } from './modules';
-import { formatProblem } from './problems';
+import { formatProblem } from '@/lib/problems';
 
 const front = (over: Record<string, string> = {}) => {
   const f: Record<string, string> = {

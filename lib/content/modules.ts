@@ -8,9 +8,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { z } from 'zod';
-import { isSkillId, principleIds, skillIds, type SkillId } from './curriculum';
+import { isSkillId, principleIds, skillIds, type SkillId } from '@/lib/curriculum';
 import { isJsx, lineOf, validateElement, type Jsx, type ParseContext } from './module-components';
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/problems';
 
 export interface CheckOption {
   id: string;

@@ -1,7 +1,7 @@
 // The learning paths as the app serves them (onboarding, then its follow-ons), checked against the course once per process.
 import { getCourse } from './course';
 import { readPaths, type LearningPath } from './paths';
-import { ContentError } from './problems';
+import { ContentError } from '@/lib/problems';
 import { scenarioCatalogue } from './scenarios';
 
 let cached: LearningPath[] | undefined;

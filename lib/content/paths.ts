@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { readYaml } from './yaml';
+import { readYaml } from '@/lib/yaml';
 import { z } from 'zod';
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/problems';
 
 const Item = z.union([z.strictObject({ module: z.string() }), z.strictObject({ scenario: z.string() })]);
 const PathSchema = z.strictObject({ id: z.string(), title: z.string().min(1), after: z.string().optional(), items: z.array(Item).min(1) });

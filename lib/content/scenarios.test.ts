@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioCoverage, type LoadedScenario } from './scenarios';
+import { scenarioCoverage } from './scenarios';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { tellStats } from '@/lib/scenario/strategies';
 import type { ScenarioDefinition } from '@/lib/scenario/schema';
 

@@ -2,20 +2,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { principleIds, skillIds } from './curriculum';
-import type { ContentProblem } from './problems';
-import type { Analysis } from '@/lib/scenario/analysis';
+import { principleIds, skillIds } from '@/lib/curriculum';
+import type { ContentProblem } from '@/lib/problems';
+import type { LoadedScenario } from '@/lib/scenario/analysis';
 import { lintScenario, parsePersona } from '@/lib/scenario/lint';
 import type { Persona, ScenarioDefinition } from '@/lib/scenario/schema';
-
-export interface LoadedScenario {
-  scenario: ScenarioDefinition;
-  analysis: Analysis;
-  file: string;
-  persona: Persona;
-  /** Identifies exactly what plays: the parsed scenario and the persona's mood. */
-  hash: string;
-}
 
 export function versionHash(scenario: ScenarioDefinition, personaMood: number): string {
   return crypto.createHash('sha256').update(JSON.stringify({ scenario, personaMood })).digest('hex');

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@/db/client';
 import { teamMembers, users } from '@/db/schema';
-import { skillIds, skills } from '@/lib/content/curriculum';
+import { skillIds, skills } from '@/lib/curriculum';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { attemptsOf } from './learner';
 import { skillProfiles } from '@/lib/skills/profiles';

@@ -4,7 +4,7 @@ import { queryRows, type Db } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
 import { overdueByUser } from '@/lib/checkups/overdue';
 import { checkupSkillProfiles, learnerRunScore, teamRunScore } from '@/lib/checkups/scores';
-import { skillIds, type SkillId } from '@/lib/content/curriculum';
+import { skillIds, type SkillId } from '@/lib/curriculum';
 import { pathProgress, type LearningPath } from '@/lib/content/paths';
 import { finishedWorkOf } from './learner';
 import { averageProfile, emptyProfile, skillProfiles, weakestSkill, type SkillProfile } from '@/lib/skills/profiles';

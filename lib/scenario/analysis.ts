@@ -1,6 +1,6 @@
 // Every way through a scenario: score bounds for 0–100 scaling, the best path, and path statistics.
 import { choicesAt, decide, initialState, rawTotal, type PlayState } from './engine';
-import type { ScenarioDefinition } from './schema';
+import type { Persona, ScenarioDefinition } from './schema';
 
 export interface Analysis {
   paths: number;
@@ -185,4 +185,14 @@ export function findRecovery(s: ScenarioDefinition, a: Analysis, personaMood: nu
   if (first) return first;
   const afterBest = decide(s, start, a.bestPath[0]!);
   return 'node' in afterBest.at ? tryFrom(afterBest, [a.bestPath[0]!], 2) : undefined;
+}
+
+/** A scenario ready to play: checked, paired with its persona, analysed once, and identified by a hash. */
+export interface LoadedScenario {
+  scenario: ScenarioDefinition;
+  analysis: Analysis;
+  file: string;
+  persona: Persona;
+  /** Identifies exactly what plays: the parsed scenario and the persona's mood. */
+  hash: string;
 }

@@ -1,9 +1,9 @@
 // Reads a scenario or persona file and reports every problem with the line it is on and how to fix it.
 import { isMap, isScalar, isSeq, type LineCounter, type Document } from 'yaml';
-import { readYaml } from '@/lib/content/yaml';
+import { readYaml } from '@/lib/yaml';
 import type { z } from 'zod';
-import { isSkillId, principleIds, skillIds } from '@/lib/content/curriculum';
-import type { ContentProblem } from '@/lib/content/problems';
+import { isSkillId, principleIds, skillIds } from '@/lib/curriculum';
+import type { ContentProblem } from '@/lib/problems';
 import { analyse, findRecovery, TooManyPathsError, type Analysis } from './analysis';
 import { GOOD_NEWS } from './fits';
 import { PersonaSchema, ScenarioSchema, type Persona, type ScenarioDefinition } from './schema';

@@ -1,7 +1,7 @@
 // The scenario and persona formats authors write, as zod schemas (strict: unknown keys are errors).
 import { z } from 'zod';
 import { fitIds } from './fits';
-import { channels } from '@/lib/content/curriculum';
+import { channels } from '@/lib/curriculum';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, like double-charge');
 const delta = z.number().int('must be a whole number').min(-3, 'must be between -3 and 3').max(3, 'must be between -3 and 3');

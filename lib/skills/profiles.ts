@@ -1,7 +1,7 @@
 // Skill profiles: each skill 0–100 from a learner's recent scored decisions, for one learner or a whole team in one query.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { skillIds, type SkillId } from '@/lib/content/curriculum';
+import { skillIds, type SkillId } from '@/lib/curriculum';
 import { isUuid } from '@/lib/ids';
 
 /** How many of a learner's latest decisions that score a skill count towards it. */

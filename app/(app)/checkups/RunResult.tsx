@@ -1,5 +1,5 @@
 // A check-up's result beside the previous one: overall score, then each skill the check-up scored.
-import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
+import { skills as skillInfo, skillIds } from '@/lib/curriculum';
 import type { RunResult } from '@/lib/checkups/results';
 import { change, changeFrom } from '@/lib/format';
 import { Table } from '@/app/_components/Table';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
-import { skills } from '@/lib/content/curriculum';
+import { skills } from '@/lib/curriculum';
 import { courseStatus, type ModuleStatus } from '@/lib/progress';
 
 export const metadata: Metadata = { title: 'Learn' };

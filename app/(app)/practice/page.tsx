@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
-import { channels, isSkillId, skills, type Channel } from '@/lib/content/curriculum';
+import { channels, isSkillId, skills, type Channel } from '@/lib/curriculum';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 
 export const metadata: Metadata = { title: 'Practice' };

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
-import { skills as skillInfo, skillIds } from '@/lib/content/curriculum';
+import { skills as skillInfo, skillIds } from '@/lib/curriculum';
 import { learnerRecord } from '@/lib/reports/learner';
 import { skillTrends } from '@/lib/skills/profiles';
 import { dayMonth } from '@/lib/format';

@@ -1,5 +1,5 @@
 // Heatmap cells: a score printed in a cell shaded by band, so the number, not the colour, carries the meaning.
-import type { SkillId } from '@/lib/content/curriculum';
+import type { SkillId } from '@/lib/curriculum';
 
 export const shortSkill: Record<SkillId, string> = {
   relating: 'Relating',

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
-import { skillIds, skills } from '@/lib/content/curriculum';
+import { skillIds, skills } from '@/lib/curriculum';
 import { ago, day } from '@/lib/format';
 import type { SortKey } from '@/lib/reports/team';
 import { parseTeamQuery, teamPage } from '@/lib/reports/team-page';

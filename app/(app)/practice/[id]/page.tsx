@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
-import { skills } from '@/lib/content/curriculum';
+import { skills } from '@/lib/curriculum';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { isUuid } from '@/lib/ids';
 import { Player } from './Player';

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { compileModule } from '@/lib/content/compile';
 import { getCourse, moduleWithNeighbours } from '@/lib/content/course';
 import { renderCompiledMdx } from '@/lib/content/render';
-import { skills } from '@/lib/content/curriculum';
+import { skills } from '@/lib/curriculum';
 import { lessonComponents } from './lesson-components';
 import { ModuleProgressProvider } from './ModuleProgress';
 import { ReadingProgress } from './ReadingProgress';

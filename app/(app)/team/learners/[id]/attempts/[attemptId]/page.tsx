@@ -6,7 +6,7 @@ import { TypedReply } from '@/app/_components/ReplyHighlights';
 import { audit, auditNotFound } from '@/lib/audit';
 import { reviewAttempt } from '@/lib/attempts/read';
 import { requirePageLearnerAccess } from '@/lib/auth/guards';
-import { isSkillId, skills as skillInfo } from '@/lib/content/curriculum';
+import { isSkillId, skills as skillInfo } from '@/lib/curriculum';
 import { outcomeLabel } from '@/lib/content/labels';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { moodBand } from '@/lib/scenario/engine';

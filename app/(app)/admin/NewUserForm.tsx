@@ -6,6 +6,8 @@ import styles from './admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from './RoleOptions';
+import { TeamOptions } from '@/app/_components/TeamOptions';
+import { SubmitButton } from '@/app/_components/SubmitButton';
 
 interface Props {
   teams: { id: string; name: string }[];
@@ -60,12 +62,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
         <div className="field">
           <label htmlFor={`${id}-team`}>Team</label>
           <select id={`${id}-team`} name="teamId" defaultValue="">
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} none="No team" />
           </select>
         </div>
       </div>
@@ -99,9 +96,9 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
         )}
       </fieldset>
       <div className={styles.actions}>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add person'}
-        </button>
+        <SubmitButton busy={busy} sending="Adding…">
+          Add person
+        </SubmitButton>
       </div>
       {messages}
     </form>

@@ -17,6 +17,7 @@ import { NewUserForm } from './NewUserForm';
 import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
 import { RoleOptions } from './RoleOptions';
+import { TeamOptions } from '@/app/_components/TeamOptions';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -88,12 +89,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <div className="field">
           <label htmlFor="filter-team">Team</label>
           <select id="filter-team" name="team" defaultValue={params.team ?? ''}>
-            <option value="">Any team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} none="Any team" />
           </select>
         </div>
         <div className="field">

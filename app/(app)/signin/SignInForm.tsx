@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { OFFLINE } from '@/app/_lib/api';
 import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
+import { SubmitButton } from '@/app/_components/SubmitButton';
 
 interface Props {
   callbackUrl: string;
@@ -107,9 +108,9 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
             </p>
           </div>
         )}
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton busy={busy} sending="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       {sso && (
         <>

@@ -11,6 +11,7 @@ import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { TrendCharts } from '@/app/_components/charts/TrendChart';
 import { Table, type Column } from '@/app/_components/Table';
 import { HeatCell, HeatLegend, shortSkill } from './heat';
+import { TeamOptions } from '@/app/_components/TeamOptions';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -67,11 +68,7 @@ export default async function TeamPage({ searchParams }: Props) {
           <label>
             Team
             <select name="team" defaultValue={team.id}>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <TeamOptions teams={teams} />
             </select>
           </label>
           <button type="submit" className="button button-quiet">

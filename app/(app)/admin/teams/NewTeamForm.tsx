@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import styles from '../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
+import { SubmitButton } from '@/app/_components/SubmitButton';
 
 export function NewTeamForm() {
   const { busy, run, messages } = useAction();
@@ -24,9 +25,9 @@ export function NewTeamForm() {
           <label htmlFor="new-team-name">New team name</label>
           <input id="new-team-name" name="name" required maxLength={100} autoComplete="off" />
         </div>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create team'}
-        </button>
+        <SubmitButton busy={busy} sending="Creating…">
+          Create team
+        </SubmitButton>
       </div>
       {messages}
     </form>

@@ -4,6 +4,7 @@ import { useId, type FormEvent } from 'react';
 import styles from '../../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
+import { SubmitButton } from '@/app/_components/SubmitButton';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const { busy, run, messages } = useAction();
@@ -19,9 +20,9 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
           <label htmlFor="team-name">Team name</label>
           <input id="team-name" name="name" required maxLength={100} defaultValue={name} autoComplete="off" />
         </div>
-        <button type="submit" className="button button-quiet" disabled={busy}>
+        <SubmitButton busy={busy} quiet>
           Rename
-        </button>
+        </SubmitButton>
       </div>
       {messages}
     </form>
@@ -62,9 +63,7 @@ export function AddToTeamForm({
             ))}
           </datalist>
         </div>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {place === 'member' ? 'Add member' : 'Add manager'}
-        </button>
+        <SubmitButton busy={busy}>{place === 'member' ? 'Add member' : 'Add manager'}</SubmitButton>
       </div>
       {messages}
     </form>

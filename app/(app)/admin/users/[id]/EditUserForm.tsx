@@ -7,6 +7,7 @@ import styles from '../../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from '../../RoleOptions';
+import { SubmitButton } from '@/app/_components/SubmitButton';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -110,9 +111,9 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save changes'}
-        </button>
+        <SubmitButton busy={busy} sending="Saving…">
+          Save changes
+        </SubmitButton>
       </div>
       {messages}
     </form>

@@ -127,19 +127,6 @@ export async function requireClaims(): Promise<{ claims: SessionClaims; db: Db }
   return { claims, db: await getDb() };
 }
 
-/** For route handlers: the user may see this learner (their own record, a team they manage, or admin). */
-export async function requireLearnerAccess(path: string, learnerId: string): Promise<Guarded> {
-  const guarded = await requireApiUser(path);
-  if (guarded.user.id === learnerId) return guarded;
-  try {
-    await assertManagesLearner(guarded.db, guarded.user, learnerId);
-  } catch (e) {
-    await denied(guarded.user, path, (e as Error).message);
-    throw e;
-  }
-  return guarded;
-}
-
 /**
  * For pages about one learner: a manager of one of their teams, or an admin. Anyone else gets the
  * 403 page (and an audit entry); the caller shows 404 for a learner who does not exist.

@@ -1,5 +1,5 @@
 // Reads and changes user accounts; every change that affects access ends the user's sessions.
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
@@ -24,15 +24,6 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
   return row;
 }
 
-export type UserSummary = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'>;
-
-export async function listUsers(db: Db): Promise<UserSummary[]> {
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
-    .from(users)
-    // Admins, then managers, then learners; by name within each.
-    .orderBy(desc(users.role), asc(users.name));
-}
 
 export class UserChangeError extends HttpError {
   constructor(status: 400 | 404, message: string) {

@@ -58,8 +58,6 @@ export interface ExportedAttempt {
   decisions: ExportedDecision[];
 }
 
-export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
-
 type LooseDefinition = {
   title?: string;
   nodes?: Record<string, { customer?: string; choices?: { id: string; say?: string; feedback?: string }[] }>;

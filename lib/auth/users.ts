@@ -24,7 +24,6 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
   return row;
 }
 
-
 export class UserChangeError extends HttpError {
   constructor(status: 400 | 404, message: string) {
     super(status, message);

@@ -18,6 +18,7 @@ import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
+import { Field } from '@/app/_components/Field';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -75,31 +76,27 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </details>
 
       <form className={styles.filters} method="get" action="/admin" role="search" aria-label="Find people">
-        <div className="field">
-          <label htmlFor="filter-q">Name or email</label>
+        <Field id="filter-q" label="Name or email">
           <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-role">Role</label>
+        </Field>
+        <Field id="filter-role" label="Role">
           <select id="filter-role" name="role" defaultValue={params.role ?? ''}>
             <option value="">Any role</option>
             <RoleOptions plural />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-team">Team</label>
+        </Field>
+        <Field id="filter-team" label="Team">
           <select id="filter-team" name="team" defaultValue={params.team ?? ''}>
             <TeamOptions teams={teams} none="Any team" />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Account</label>
+        </Field>
+        <Field id="filter-status" label="Account">
           <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
             <option value="">Any</option>
             <option value="active">Active</option>
             <option value="inactive">Deactivated</option>
           </select>
-        </div>
+        </Field>
         <button type="submit" className="button button-quiet">
           Find
         </button>

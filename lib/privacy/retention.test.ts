@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, decisions, sessions, signInFailures } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { parseEnv } from '@/lib/env';
@@ -38,10 +39,9 @@ describe('the retention policy', () => {
 });
 
 describe.each(testDrivers)('retention on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   const policy = retentionPolicy(parseEnv({}));
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const ana = await makeUser(t.db, { email: 'ana@example.com' });
     // More old rows than one batch deletes, so a pass that stopped after one batch would leave some.
     await t.db.insert(auditLog).values(Array.from({ length: RETENTION_BATCH + 5 }, (_, i) => ({ action: 'signin.failed', subject: `old${i}@example.com`, at: ago(400 * DAY) })));
@@ -64,7 +64,6 @@ describe.each(testDrivers)('retention on %s', (driver) => {
       session('in use', ago(HOUR), ago(MIN), null),
     ]);
   });
-  afterAll(() => t.dispose());
 
   it('deletes audit rows past the retention, spent sign-in failures and sessions over for 30 days, and keeps the rest', async () => {
     expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: RETENTION_BATCH + 5, signInFailures: 1, sessions: 3, repliesErased: 0 });
@@ -88,7 +87,7 @@ describe.each(testDrivers)('retention on %s', (driver) => {
 });
 
 describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let oldAttempt: string;
   let newAttempt: string;
   const REPLY = 'I am so sorry, being charged twice is maddening. I will refund the second charge now.';
@@ -103,12 +102,10 @@ describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
   const rowsOf = (attemptId: string) => t.db.select().from(decisions).where(eq(decisions.attemptId, attemptId)).orderBy(asc(decisions.seq));
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const ana = await makeUser(t.db, { email: 'ana@example.com' });
     oldAttempt = await typedReply(ana.id, 91);
     newAttempt = await typedReply(ana.id, 89);
   });
-  afterAll(() => t.dispose());
 
   it('keeps typed replies when no retention is set', async () => {
     expect(await runRetention(t.db, retentionPolicy(parseEnv({})), now)).toMatchObject({ repliesErased: 0 });

@@ -77,7 +77,7 @@ function jsxChildren(node: Jsx): Jsx[] {
   return out;
 }
 
-/** An option that only makes sense in the order written: learners see options shuffled (lib/progress.ts). */
+/** An option that only makes sense in the order written: learners see options shuffled (lib/progress/modules.ts). */
 const BY_POSITION = /\b(?:[Aa]ll|[Nn]one|[Bb]oth|[Nn]either|[Ee]ither) of the (?:above|below)\b|\b(?:[Bb]oth|[Ee]ither|[Nn]either) [A-E] (?:and|or|nor) [A-E]\b/;
 
 interface Collect {

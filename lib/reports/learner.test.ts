@@ -5,7 +5,7 @@ import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
-import { answerCheck } from '@/lib/progress';
+import { answerCheck } from '@/lib/progress/modules';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash } from '@/lib/content/scenarios';
 import { ScenarioSchema } from '@/lib/scenario/schema';

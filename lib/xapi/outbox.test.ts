@@ -8,6 +8,8 @@ import { createSession } from '@/lib/auth/sessions';
 import { decideAttempt, decideOnUsualPath } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { loaded } from '@/lib/attempts/testing';
+import { getCourse } from '@/lib/content/course';
+import { answerCheck } from '@/lib/progress/modules';
 import { drainStore, LrsError, outboxHealth, queueStatements, type Lrs } from './outbox';
 import { moduleCompleted, verbs, type Statement } from './statements';
 
@@ -40,10 +42,19 @@ describe.each(testDrivers)('the xAPI outbox on %s', (driver) => {
     expect(await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, choiceId: 'feel' })).toBeNull();
     await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
     const mine = (await queued()).filter((s) => s.context?.registration === attemptId);
-    expect(mine.map((s) => s.verb.id)).toEqual([verbs.answered.id, verbs.answered.id, verbs.passed.id]);
-    expect(mine.map((s) => s.result?.response)).toEqual(['feel', 'fix', undefined]);
+    expect(mine.map((s) => s.verb.id)).toEqual([verbs.launched.id, verbs.answered.id, verbs.answered.id, verbs.passed.id]);
+    expect(mine.map((s) => s.result?.response)).toEqual([undefined, 'feel', 'fix', undefined]);
     for (const s of mine) expect(validate(s)).toEqual([]);
     expect((await queued('https://lrs-two.example.com/xapi')).filter((s) => s.context?.registration === attemptId).map((s) => s.id)).toEqual(mine.map((s) => s.id));
+  });
+
+  it('queues each knowledge check answered, and the module completed with the last, in the answer’s transaction', async () => {
+    const mod = getCourse().byId.get('timing')!;
+    for (const check of mod.checks) await answerCheck(t.db, learner.id, mod, check.id, check.options[0]!.id);
+    const about = (await queued()).filter((s) => s.object.id.includes('/xapi/modules/timing'));
+    expect(about.map((s) => s.verb.id)).toEqual([...mod.checks.map(() => verbs.answered.id), verbs.completed.id]);
+    expect(about.slice(0, -1).map((s) => s.result?.success)).toEqual(mod.checks.map((c) => c.options[0]!.correct));
+    for (const s of about) expect(validate(s)).toEqual([]);
   });
 
   it('queues a statement once however often it is queued', async () => {

@@ -33,8 +33,11 @@ export function queueAfter(after: string, stores: Lrs[], statements: Statement[]
     )`;
 }
 
-/** Queues statements on their own, for events outside a decision (a module completed, a check-up assigned). */
-export async function queueStatements(db: Db, statements: Statement[]): Promise<void> {
+/** A database handle or an open transaction: statements are queued in the transaction of the change they describe. */
+export type Writer = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Queues statements for events outside a decision (an attempt launched, a module completed, a check-up assigned). */
+export async function queueStatements(db: Writer, statements: Statement[]): Promise<void> {
   const settings = xapiSettings();
   if (!settings || statements.length === 0) return;
   await db

@@ -3,7 +3,7 @@ import { makeUser, testDrivers } from '@/db/testing';
 import { blockDatabase } from '@/db/test-database';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
 import { readModules } from '@/lib/content/modules';
-import { answerCheck, checkOrder, courseStatus, moduleProgressFor, saveReflection, startModule } from './progress';
+import { answerCheck, checkOrder, courseStatus, moduleProgressFor, saveReflection, startModule } from './modules';
 
 const q = (id: string) =>
   `<Check id="${id}" question="Q ${id}?">\n<Option id="a" explain="Not quite: ${id}.">A</Option>\n<Option id="b" correct explain="Yes: ${id}.">B</Option>\n<Option id="c" explain="No: ${id}.">C</Option>\n</Check>\n\n`;

@@ -19,6 +19,8 @@ import { UserRow } from './UserRow';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
 import { Field } from '@/app/_components/Field';
+import { outboxHealth, xapiSettings } from '@/lib/xapi/outbox';
+import { LrsHealth } from './LrsHealth';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -39,7 +41,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { user: admin, db } = await requirePageUser('/admin', ['admin']);
   const params = Filter.parse(await searchParams);
   const filter: PeopleFilter = { q: params.q, role: params.role, teamId: params.team || undefined, status: params.status, page: params.page };
-  const [people, teams, activity, demo] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50), cachedDemoExposure()]);
+  const [people, teams, activity, demo, lrs] = await Promise.all([
+    listPeople(db, filter),
+    listTeams(db),
+    recentAudit(db, 50),
+    cachedDemoExposure(),
+    xapiSettings() ? outboxHealth(db) : undefined,
+  ]);
   const filtered = Boolean(filter.q || filter.role || filter.teamId || filter.status);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();
@@ -69,6 +77,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <RemoveDemo accounts={demo.accounts} self={demoEmails().includes(admin.email)} />
         </section>
       )}
+
+      {lrs && <LrsHealth stores={lrs} />}
 
       <details className={`card ${styles.details}`}>
         <summary>Add a person</summary>

@@ -93,7 +93,7 @@ describe.each(testDrivers)('erasing a person on %s', (driver) => {
     const [typedBefore] = await t.db.select().from(decisions).where(eq(decisions.attemptId, practiceId)).limit(1);
 
     const out = await erasePerson(t.db, admin.id, ana.id, { email: ' ANA@example.com ', ip: '203.0.113.9' });
-    expect(out).toEqual({ repliesErased: 1, reflectionsDeleted: 1, sessionsEnded: 1, auditRowsRewritten: 3, signInFailuresDeleted: 1, teamsNoLongerManaged: 1 });
+    expect(out).toEqual({ repliesErased: 1, statementsDeleted: 0, reflectionsDeleted: 1, sessionsEnded: 1, auditRowsRewritten: 3, signInFailuresDeleted: 1, teamsNoLongerManaged: 1 });
 
     const [row] = await t.db.select().from(users).where(eq(users.id, ana.id));
     expect(row).toMatchObject({

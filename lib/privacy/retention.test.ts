@@ -28,11 +28,11 @@ describe('the retention policy', () => {
 
   it('says nothing when nothing went, and what went otherwise', () => {
     const policy = retentionPolicy(parseEnv({}));
-    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0 }, policy)).toBeNull();
-    expect(describeRemoved({ auditRows: 3, signInFailures: 1, sessions: 2, repliesErased: 0 }, policy)).toBe(
+    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 }, policy)).toBeNull();
+    expect(describeRemoved({ auditRows: 3, signInFailures: 1, sessions: 2, repliesErased: 0, statementsSent: 0 }, policy)).toBe(
       'Retention: removed 3 audit rows older than 365 days, 1 spent sign-in failures and 2 sessions over for 30 days.',
     );
-    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 4 }, { ...policy, typedReplyDays: 90 })).toBe(
+    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 4, statementsSent: 0 }, { ...policy, typedReplyDays: 90 })).toBe(
       'Retention: removed 0 audit rows older than 365 days, 0 spent sign-in failures and 0 sessions over for 30 days. Erased the words of 4 typed replies older than 90 days.',
     );
   });
@@ -66,7 +66,7 @@ describe.each(testDrivers)('retention on %s', (driver) => {
   });
 
   it('deletes audit rows past the retention, spent sign-in failures and sessions over for 30 days, and keeps the rest', async () => {
-    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: RETENTION_BATCH + 5, signInFailures: 1, sessions: 3, repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: RETENTION_BATCH + 5, signInFailures: 1, sessions: 3, repliesErased: 0, statementsSent: 0 });
     expect((await t.db.select({ subject: auditLog.subject }).from(auditLog).orderBy(asc(auditLog.id))).map((r) => r.subject)).toEqual([
       'kept-364@example.com',
       'kept-today@example.com',
@@ -80,8 +80,8 @@ describe.each(testDrivers)('retention on %s', (driver) => {
   });
 
   it('finds nothing more on a second pass, and follows a shorter audit retention', async () => {
-    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0 });
-    expect(await runRetention(t.db, { ...policy, auditDays: 30 }, now)).toEqual({ auditRows: 1, signInFailures: 0, sessions: 0, repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 });
+    expect(await runRetention(t.db, { ...policy, auditDays: 30 }, now)).toEqual({ auditRows: 1, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 });
     expect((await t.db.select({ subject: auditLog.subject }).from(auditLog)).map((r) => r.subject)).toEqual(['kept-today@example.com']);
   });
 });
@@ -108,7 +108,7 @@ describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
   });
 
   it('keeps typed replies when no retention is set', async () => {
-    expect(await runRetention(t.db, retentionPolicy(parseEnv({})), now)).toMatchObject({ repliesErased: 0 });
+    expect(await runRetention(t.db, retentionPolicy(parseEnv({})), now)).toMatchObject({ repliesErased: 0, statementsSent: 0 });
     expect((await rowsOf(oldAttempt))[0]!.replyText).toBe(REPLY);
   });
 
@@ -127,6 +127,6 @@ describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
     expect((await rowsOf(newAttempt))[0]!.replyText).toBe(REPLY);
 
     // A second pass finds nothing: an erased reply is not erased again.
-    expect(await runRetention(t.db, policy, now)).toMatchObject({ repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toMatchObject({ repliesErased: 0, statementsSent: 0 });
   });
 });

@@ -10,6 +10,9 @@ import { startAttempt } from '@/lib/attempts/start';
 import { loaded } from '@/lib/attempts/testing';
 import { getCourse } from '@/lib/content/course';
 import { answerCheck } from '@/lib/progress/modules';
+import { parseEnv } from '@/lib/env';
+import { erasePerson } from '@/lib/privacy/erase';
+import { retentionPolicy, runRetention } from '@/lib/privacy/retention';
 import { drainStore, LrsError, outboxHealth, queueStatements, type Lrs } from './outbox';
 import { moduleCompleted, verbs, type Statement } from './statements';
 
@@ -98,5 +101,30 @@ describe.each(testDrivers)('the xAPI outbox on %s', (driver) => {
     expect(a.sent + b.sent).toBe(120);
     expect(received).toHaveLength(120);
     expect(new Set(received).size).toBe(120);
+  });
+
+  it('keeps delivered statements a month and waiting ones until sent', async () => {
+    const before = await outboxHealth(t.db);
+    const sent = before.reduce((n, h) => n + h.sent, 0);
+    const pending = before.reduce((n, h) => n + h.pending, 0);
+    expect(sent).toBeGreaterThan(0);
+    expect(pending).toBeGreaterThan(0);
+    expect((await runRetention(t.db, retentionPolicy(parseEnv({})), new Date(Date.now() + 29 * 86_400_000))).statementsSent).toBe(0);
+    expect((await runRetention(t.db, retentionPolicy(parseEnv({})), new Date(Date.now() + 40 * 86_400_000))).statementsSent).toBe(sent);
+    const after = await outboxHealth(t.db);
+    expect(after.reduce((n, h) => n + h.pending, 0)).toBe(pending);
+    expect(after.reduce((n, h) => n + h.sent, 0)).toBe(0);
+  });
+
+  it('keeps nothing about an erased person, sent or waiting, and nobody else’s rows go with theirs', async () => {
+    const admin = await makeUser(t.db, { email: 'xapi-admin@example.com', role: 'admin' });
+    const other = await makeUser(t.db, { email: 'xapi-other@example.com' });
+    await queueStatements(t.db, [moduleCompleted(src, { userId: other.id, module: { id: 'timing', title: 'Timing' }, at: new Date() })]);
+    const about = async (id: string) => (await t.db.select().from(xapiOutbox)).filter((r) => JSON.stringify(r.statement).includes(id)).length;
+    const learnersRows = await about(learner.id);
+    expect(await about(other.id)).toBe(2);
+    expect((await erasePerson(t.db, admin.id, other.id, { email: 'xapi-other@example.com' })).statementsDeleted).toBe(2);
+    expect(await about(other.id)).toBe(0);
+    expect(await about(learner.id)).toBe(learnersRows);
   });
 });

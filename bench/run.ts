@@ -19,7 +19,7 @@ import { signInCookie } from '../e2e/http';
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const forceBuild = process.argv.includes('--build');
-// `--decisions` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
+// `--decisions`, `--outbox` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
 const decisionsOnly = process.argv.includes('--decisions');
 const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
 const row = (figure: string, value: string, baseline: string, note = '') => {
@@ -335,6 +335,10 @@ async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
   if (decisionsOnly) return decisionsOnlyRun();
+  if (process.argv.includes('--outbox')) {
+    if (!buildIsCurrent()) runBuild();
+    return outboxFigures();
+  }
   if (process.argv.includes('--coach')) return coachFigures(row);
   console.log('\nBuild');
   const bare = await bareNext(3401);

@@ -14,6 +14,13 @@ describe('skill arithmetic', () => {
     expect(skillScore(0, 0)).toBeNull();
   });
 
+  it('keeps a score within 0…100 when the engine scores timing below -3 in one decision', () => {
+    // Two clues left unanswered cost -4 in one decision; the heatmap's bands have nothing below 0.
+    expect(skillScore(-4, 1)).toBe(0);
+    expect(skillScore(-10, 2)).toBe(0);
+    expect(skillScore(8, 2)).toBe(100);
+  });
+
   it('builds profiles per learner and ignores skills outside the rubric', () => {
     const p = profilesFrom(
       [

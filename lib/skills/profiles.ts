@@ -26,7 +26,9 @@ export type SkillProfile = Record<SkillId, SkillScore>;
 export function skillScore(sum: number, count: number): number | null {
   if (count <= 0) return null;
   const mean = sum / count;
-  return Math.round((100 * (mean - DELTA_MIN)) / (DELTA_MAX - DELTA_MIN));
+  // Engine-scored timing can fall below DELTA_MIN in one decision (-2 for each clue left unanswered),
+  // so the scale is clamped: a score is always 0 to 100, which every chart and heatmap band assumes.
+  return Math.min(100, Math.max(0, Math.round((100 * (mean - DELTA_MIN)) / (DELTA_MAX - DELTA_MIN))));
 }
 
 export function emptyProfile(): SkillProfile {

@@ -1,5 +1,7 @@
 // `npm run bench`: start-up, page weight and request latency, each beside a baseline measured in the same run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,7 @@ import { signInCookie } from '../e2e/http';
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const forceBuild = process.argv.includes('--build');
-// `--decisions` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
+// `--decisions`, `--outbox` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
 const decisionsOnly = process.argv.includes('--decisions');
 const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
 const row = (figure: string, value: string, baseline: string, note = '') => {
@@ -211,6 +213,54 @@ async function decisionFigures(base: string, driver: string) {
   }
 }
 
+/**
+ * Decisions with the xAPI outbox on beside the same load with it off, in the same run: two trainers on
+ * PGlite, one sending to a stand-in learning record store, taking turns. The sender drains between
+ * rounds, so an "off" round never shares the machine with the "on" trainer's sending.
+ */
+async function outboxFigures() {
+  let received = 0;
+  const lrs = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const parsed = JSON.parse(body) as unknown[] | unknown;
+      received += Array.isArray(parsed) ? parsed.length : 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+  });
+  await new Promise<void>((resolve) => lrs.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(lrs.address() as AddressInfo).port}/xapi`;
+  const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-')));
+  const [offPort, onPort] = [3404, 3405];
+  const off = startTrainer({ PGLITE_DIR: dirs[0]!, PORT: String(offPort) });
+  const on = startTrainer({ PGLITE_DIR: dirs[1]!, PORT: String(onPort), XAPI_LRS_ENDPOINT: endpoint, XAPI_LRS_KEY: 'bench', XAPI_LRS_SECRET: 'bench' });
+  try {
+    const bases = [offPort, onPort].map((p) => `http://127.0.0.1:${p}`);
+    for (const b of bases) await waitFor(`${b}/signin`);
+    const cookies = await Promise.all(bases.map(async (b) => Promise.all(Array.from({ length: 12 }, (_, i) => signInCookie(b, `learner${i + 1}@example.com`)))));
+    for (const [i, b] of bases.entries()) await decisionLoad(b, cookies[i]!, 60, 4); // warm-up
+    const drained = async () => {
+      // Every decision queues one statement and every ending one more: wait until the store stops receiving.
+      for (let last = -1; last !== received; await new Promise((r) => setTimeout(r, 6000))) last = received;
+    };
+    const runs: { off: Sample[]; on: Sample[] } = { off: [], on: [] };
+    for (let round = 0; round < 4; round++) {
+      await drained();
+      runs.off.push(await decisionLoad(bases[0]!, cookies[0]!, 200, 16));
+      runs.on.push(await decisionLoad(bases[1]!, cookies[1]!, 200, 16));
+    }
+    await drained();
+    const [a, b] = [summarise(...runs.off), summarise(...runs.on)];
+    const share = b.rps / a.rps;
+    row('POST decisions on PGlite with the xAPI outbox on, 16 concurrent learners', fmt(b), `${fmt(a)} with it off`, `throughput ${(share * 100).toFixed(0)}% of off (target ≥ 90%: ${share >= 0.9 ? 'PASS' : 'FAIL'}); ${received} statements delivered`);
+  } finally {
+    await Promise.all([stop(off), stop(on)]);
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    lrs.close();
+  }
+}
+
 async function largeOrgRows(driver: string, target: DatabaseTarget) {
   const t = performance.now();
   const f = await largeOrgFigures(target, true);
@@ -276,6 +326,7 @@ async function decisionsOnlyRun() {
     await stop(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await outboxFigures();
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (pgUrl) await withPostgresTrainer(pgUrl, port, (base) => decisionFigures(base, 'PostgreSQL'));
 }
@@ -284,6 +335,10 @@ async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
   if (decisionsOnly) return decisionsOnlyRun();
+  if (process.argv.includes('--outbox')) {
+    if (!buildIsCurrent()) runBuild();
+    return outboxFigures();
+  }
   if (process.argv.includes('--coach')) return coachFigures(row);
   console.log('\nBuild');
   const bare = await bareNext(3401);
@@ -379,6 +434,9 @@ async function main() {
 
   console.log('\nDecisions (simulated learners playing real scenarios)');
   await decisionFigures(base, 'PGlite');
+
+  console.log('\nDecisions with learning records sent out (xAPI)');
+  await outboxFigures();
 
   console.log('\nTeam overview page (demo team of 40 learners, 2,000 attempts)');
   const managerCookie = await signInCookie(base, 'manager3@example.com');

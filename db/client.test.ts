@@ -27,7 +27,7 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
       );
       expect(rows.map((r) => r.table_name)).toEqual([
         'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'module_progress', 'recovery_codes', 'reflections',
-        'scenario_versions', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users',
+        'scenario_versions', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users', 'xapi_outbox',
       ]);
     } finally {
       await t.dispose();

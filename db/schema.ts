@@ -348,5 +348,29 @@ export const signInFailures = pgTable(
   (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
 );
 
+// xAPI statements waiting for a learning record store: written in the same statement as the
+// decision they describe, sent by a background loop, kept once sent (lib/xapi/outbox.ts). One row
+// per store and statement; the pair is unique, so writing a statement twice queues it once.
+export const xapiOutbox = pgTable(
+  'xapi_outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // The store's endpoint as configured: rows for a store taken out of the settings stay visible as pending.
+    lrs: text('lrs').notNull(),
+    statementId: uuid('statement_id').notNull(),
+    statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    tries: integer('tries').notNull().default(0),
+    // Not before this time: a lease while one instance sends it, then the back-off after a failure.
+    nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('xapi_outbox_lrs_statement_unique').on(t.lrs, t.statementId),
+    index('xapi_outbox_due_idx').on(t.nextTryAt).where(sql`${t.sentAt} is null`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -86,4 +86,18 @@ describe('parseEnv', () => {
     expect(parseEnv({ TYPED_REPLY_RETENTION_DAYS: '180' }).TYPED_REPLY_RETENTION_DAYS).toBe(180);
     expect(problems({ TYPED_REPLY_RETENTION_DAYS: '-3' })).toEqual(['TYPED_REPLY_RETENTION_DAYS must be a positive whole number, got "-3"']);
   });
+
+  it('reads up to three learning record stores, each complete, and none by default', () => {
+    expect(parseEnv({}).lrs).toEqual([]);
+    expect(
+      parseEnv({ XAPI_LRS_ENDPOINT: 'https://lrs.example.com/xapi/', XAPI_LRS_KEY: 'k', XAPI_LRS_SECRET: 's', XAPI_LRS_3_ENDPOINT: 'http://localhost:8080/data/xAPI', XAPI_LRS_3_KEY: 'k3', XAPI_LRS_3_SECRET: 's3' }).lrs,
+    ).toEqual([
+      { endpoint: 'https://lrs.example.com/xapi', key: 'k', secret: 's' },
+      { endpoint: 'http://localhost:8080/data/xAPI', key: 'k3', secret: 's3' },
+    ]);
+    expect(problems({ XAPI_LRS_2_ENDPOINT: 'https://lrs.example.com/xapi', XAPI_LRS_2_KEY: 'k' })).toEqual([
+      'XAPI_LRS_2_ENDPOINT a learning record store needs all three of XAPI_LRS_2_ENDPOINT, XAPI_LRS_2_KEY and XAPI_LRS_2_SECRET',
+    ]);
+    expect(problems({ XAPI_LRS_ENDPOINT: 'lrs.example.com', XAPI_LRS_KEY: 'k', XAPI_LRS_SECRET: 's' })[0]).toMatch(/^XAPI_LRS_ENDPOINT must be the learning record store/);
+  });
 });

@@ -67,6 +67,16 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     // Typed replies older than this lose their words (their scores stay); unset keeps them.
     TYPED_REPLY_RETENTION_DAYS: positiveInt(null),
+    // Learning record stores that receive xAPI statements (docs/xapi.md): an endpoint with its key and secret, up to three.
+    XAPI_LRS_ENDPOINT: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'must be the learning record store\'s xAPI endpoint, such as https://lrs.example.com/xapi'),
+    XAPI_LRS_KEY: optionalString,
+    XAPI_LRS_SECRET: optionalString,
+    XAPI_LRS_2_ENDPOINT: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'must be the learning record store\'s xAPI endpoint, such as https://lrs.example.com/xapi'),
+    XAPI_LRS_2_KEY: optionalString,
+    XAPI_LRS_2_SECRET: optionalString,
+    XAPI_LRS_3_ENDPOINT: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), 'must be the learning record store\'s xAPI endpoint, such as https://lrs.example.com/xapi'),
+    XAPI_LRS_3_KEY: optionalString,
+    XAPI_LRS_3_SECRET: optionalString,
   })
   .superRefine((e, ctx) => {
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
@@ -76,6 +86,12 @@ const schema = z
         path: ['OIDC_ISSUER'],
         message: 'single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
       });
+    }
+    for (const slot of ['XAPI_LRS', 'XAPI_LRS_2', 'XAPI_LRS_3'] as const) {
+      const parts = [e[`${slot}_ENDPOINT`], e[`${slot}_KEY`], e[`${slot}_SECRET`]];
+      if (parts.some(Boolean) && !parts.every(Boolean)) {
+        ctx.addIssue({ code: 'custom', path: [`${slot}_ENDPOINT`], message: `a learning record store needs all three of ${slot}_ENDPOINT, ${slot}_KEY and ${slot}_SECRET` });
+      }
     }
     if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.NEXTAUTH_SECRET) {
       ctx.addIssue({
@@ -98,6 +114,11 @@ function finish(e: z.output<typeof schema>) {
     oidcEnabled: Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET),
     /** Demo users with a published password are never created in a production database unless asked. */
     seedDemo: e.SEED_DEMO ?? !production,
+    /** The learning record stores statements go to; none means xAPI is off and decisions write no outbox rows. */
+    lrs: (['XAPI_LRS', 'XAPI_LRS_2', 'XAPI_LRS_3'] as const).flatMap((slot) => {
+      const endpoint = e[`${slot}_ENDPOINT`];
+      return endpoint ? [{ endpoint: endpoint.replace(/\/+$/, ''), key: e[`${slot}_KEY`]!, secret: e[`${slot}_SECRET`]! }] : [];
+    }),
   };
 }
 

@@ -1,23 +1,22 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { redactConsole, redactForLog } from './log-redact';
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LXNhbHQ$not-a-real-but-secret-hash';
 
 describe.each(testDrivers)('a failed query logged on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let failure: unknown;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     await makeUser(t.db, { email: 'taken@example.com' });
     failure = await t.db
       .insert(users)
       .values({ email: 'taken@example.com', name: 'Second', passwordHash: HASH })
       .then(() => undefined, (e: unknown) => e);
   });
-  afterAll(() => t.dispose());
 
   it('carries the hash and the email before redaction, and neither after, keeping the query and the reason', () => {
     expect(inspect(failure, { depth: 5 })).toContain(HASH);

@@ -154,6 +154,11 @@ async function main() {
     lines.push('', 'Press Ctrl+C to stop.', '');
     console.log(lines.join('\n'));
     void keepRetention(handle.db, e);
+    if (e.lrs.length > 0) {
+      // xAPI statements wait in the outbox until a store takes them; a store that is down only delays them.
+      void import('../lib/xapi/send').then(({ startOutboxSender }) => startOutboxSender(async () => handle.db, e.lrs));
+      console.log(`xAPI: sending statements to ${e.lrs.map((s) => new URL(s.endpoint).host).join(', ')}.`);
+    }
   });
 }
 

@@ -1,17 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attempts, auditLog, teamMembers, teams, users } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/lib/demo-roster';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { hashPassword } from '@/lib/auth/password';
 import { demoExposure, removeDemo } from './demo';
 
 describe.each(testDrivers)('the demo organisation on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let demoAdmin: { id: string; email: string; name: string; role: 'admin' };
   let ownAdmin: { id: string; email: string; name: string; role: 'admin' };
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const a = await makeUser(t.db, { email: 'admin@example.com', role: 'admin', password: DEMO_PASSWORD });
     await makeUser(t.db, { email: 'manager1@example.com', role: 'manager', password: DEMO_PASSWORD });
     const learner = await makeUser(t.db, { email: 'learner1@example.com', password: DEMO_PASSWORD });
@@ -28,7 +28,6 @@ describe.each(testDrivers)('the demo organisation on %s', (driver) => {
     demoAdmin = { id: a.id, email: a.email, name: a.name, role: 'admin' };
     ownAdmin = { id: own.id, email: own.email, name: own.name, role: 'admin' };
   });
-  afterAll(() => t.dispose());
 
   it('is exposed while a demo admin or manager signs in with the published password, and not once both have changed it', async () => {
     expect(await demoExposure(t.db)).toEqual({ accounts: 4, publishedPassword: true });

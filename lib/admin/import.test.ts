@@ -1,22 +1,21 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { auditLog, teamManagers, teamMembers, teams, users } from '@/db/schema';
 import { importUsers } from './import';
 import { ImportFileError } from './users-csv';
 
 describe.each(testDrivers)('importing users on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let admin: { id: string };
   let harbourId: string;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     await makeUser(t.db, { email: 'known@example.com', name: 'Known Person' });
     await makeUser(t.db, { email: 'gone@example.com', name: 'Gone Person', role: 'manager', active: false });
     harbourId = (await t.db.insert(teams).values({ name: 'Harbour Street Support' }).returning())[0]!.id;
   });
-  afterAll(() => t.dispose());
 
   const csv = [
     'email,name,role,team',

@@ -1,22 +1,21 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { auditLog, checkupPlans, teams } from '@/db/schema';
 import { addManager, addMember, createTeam, deleteTeam, listTeams, removeFromTeam, renameTeam, teamDetail } from './teams';
 
 describe.each(testDrivers)('admin teams on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let admin: { id: string };
   let learner: { id: string };
   let manager: { id: string };
   let team: { id: string; name: string };
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     learner = await makeUser(t.db, { email: 'priya@example.com', name: 'Priya Raman' });
     manager = await makeUser(t.db, { email: 'jordan@example.com', name: 'Jordan Lee', role: 'manager' });
   });
-  afterAll(() => t.dispose());
 
   const log = async () =>
     (await t.db.select().from(auditLog).orderBy(asc(auditLog.id))).map((a) => `${a.action} ${a.subject}${a.detail ? ` ${JSON.stringify(a.detail)}` : ''}`);

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { auditLog, sessions, teamManagers, teamMembers, teams, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { createSession } from '@/lib/auth/sessions';
@@ -8,15 +9,13 @@ import { codeAt, confirmEnrolment, startEnrolment, twoStepKey, twoStepStatus } f
 import { createPerson, editPerson, listPeople, personDetail, PEOPLE_PAGE_SIZE, resetTwoStep } from './users';
 
 describe.each(testDrivers)('admin accounts on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let admin: { id: string };
   let teamId: string;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     admin = await makeUser(t.db, { email: 'admin@example.com', name: 'Alex Admin', role: 'admin' });
     teamId = (await t.db.insert(teams).values({ name: 'Harbour' }).returning())[0]!.id;
   });
-  afterAll(() => t.dispose());
 
   const actions = async (subject: string) =>
     (await t.db.select().from(auditLog).where(eq(auditLog.subject, subject)).orderBy(asc(auditLog.id))).map((a) => [a.action, a.detail]);

@@ -1,9 +1,10 @@
 // Attempts under random use: every request gets a result or a 4xx, and the database agrees with a model.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { HttpError } from '@/lib/http-error';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import type { LoadedScenario } from '@/lib/scenario/analysis';
@@ -55,15 +56,13 @@ interface Model {
 }
 
 describe.each(testDrivers)('attempts under random use on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let me: { id: string };
   let other: { id: string };
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     me = await makeUser(t.db, { email: 'fuzz@example.com' });
     other = await makeUser(t.db, { email: 'other@example.com' });
   });
-  afterAll(() => t.dispose());
 
   it('answers every request with a result or a 4xx, and the stored attempts match the model', async () => {
     const seen = { accepted: 0, refused: 0, ended: 0, typed: 0 };

@@ -1,23 +1,22 @@
 // Starting, deciding and reading back attempts together, as a learner and a reviewer would.
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, attempts, auditLog, decisions } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from './decide';
 import { getAttempt, reviewAttempt } from './read';
 import { PRACTICE_AFTER_CHECKUP, startAttempt } from './start';
 import { idOf, loaded } from './testing';
 
 describe.each(testDrivers)('attempts on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learner: { id: string };
   let other: { id: string };
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'l@example.com' });
     other = await makeUser(t.db, { email: 'o@example.com' });
   });
-  afterAll(() => t.dispose());
 
   it('starts with a turn that carries no scores, feedback or destinations', async () => {
     const { attemptId, seq, turn } = await startAttempt(t.db, learner.id, loaded(), 'practice');

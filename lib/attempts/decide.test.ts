@@ -1,8 +1,9 @@
 // The decision entry point: the one-statement usual path, and the full path it hands everything else to.
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decisions, sessions, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { createSession, endSession } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
 import { decide, decideAttempt, decideOnUsualPath } from './decide';
@@ -11,19 +12,17 @@ import { startAttempt } from './start';
 import { loaded } from './testing';
 
 describe.each(testDrivers)('the usual decision path on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learner: { id: string };
   let sid: string;
   const rows = async (attemptId: string) =>
     (await t.db.select({ n: count() }).from(decisions).where(eq(decisions.attemptId, attemptId)))[0]!.n;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'usual@example.com' });
     sid = await createSession(t.db, learner.id);
     // Every claim below is for session version 1, a new account's.
     expect((await t.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, learner.id)))[0]!.sv).toBe(1);
   });
-  afterAll(() => t.dispose());
 
   it('records the next decision of an attempt this process started in one statement, as the full path would', async () => {
     const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');

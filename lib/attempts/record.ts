@@ -13,6 +13,7 @@ import { playing, type LiveAttempt, type Version } from './cache';
 import { earlierOf, resolve } from './coach';
 import type { DecisionAnswer, DecisionInput } from './types';
 import { answerFor } from './view';
+import { queuedStatements } from './xapi';
 
 /**
  * Inserts decision `seq` and advances the attempt's running totals in one statement, only if
@@ -44,6 +45,7 @@ export async function recordNext(
   const score = endingId ? scoreState(v.definition, v.analysis, state).overall : null;
   const outcome = endingId ? v.definition.endings[endingId]!.outcome : null;
   const sessionValid = session ? sessionValidSql(session, sessionPolicy()) : sql`true`;
+  const queued = queuedStatements('advanced', { attemptId, live, v, before: base.state, after: state, seq: input.seq, choiceId, heard, text });
 
   const written = await queryRows<{ id: string }>(
     db,
@@ -76,7 +78,7 @@ export async function recordNext(
         update ${sessions} set last_seen_at = now()
         where ${session && isUuid(session.sid) ? sql`${sessions.id} = ${session.sid}` : sql`false`}
           and last_seen_at < now() - interval '60 seconds' and exists (select 1 from advanced)
-      )
+      )${queued ?? sql``}
       select id from advanced`,
   );
   if (written.length === 0) {

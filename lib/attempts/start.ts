@@ -11,6 +11,8 @@ import { warmCoachSoon } from './coach';
 import { getAttempt } from './read';
 import type { Mode, Started } from './types';
 import { turnOf } from './view';
+import { queueStatements, xapiSettings, type Writer } from '@/lib/xapi/outbox';
+import { attemptLaunched } from '@/lib/xapi/statements';
 
 export const PRACTICE_AFTER_CHECKUP = 'You have already completed this check-up, and your first result stands. This play is practice: it does not change your result.';
 
@@ -59,11 +61,24 @@ export async function startAttempt(
   const seed = crypto.randomInt(1, 2 ** 31 - 1);
   const replayed = replay(s, persona.mood, []);
   const state = replayed.state;
-  const [row] = await db
-    .insert(attempts)
-    .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed, startKey })
-    .onConflictDoNothing()
-    .returning({ id: attempts.id });
+  const insert = (w: Writer) =>
+    w
+      .insert(attempts)
+      .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed, startKey })
+      .onConflictDoNothing()
+      .returning({ id: attempts.id });
+  const xapi = xapiSettings();
+  // With a learning record store, the launch is queued in the transaction that creates the attempt.
+  const [row] = xapi
+    ? await db.transaction(async (tx) => {
+        const rows = await insert(tx);
+        if (rows[0]) {
+          const launched = attemptLaunched(xapi.source, { userId, attemptId: rows[0].id, mode, scenario: { id: s.id, title: s.title, version: hash }, at: new Date() });
+          await queueStatements(tx, [launched]);
+        }
+        return rows;
+      })
+    : await insert(db);
   // Two starts of one assignment, or two sends of one start, at once: the unique indexes let one
   // in, and the other carries on with it.
   if (!row) {

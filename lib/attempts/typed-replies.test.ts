@@ -1,9 +1,10 @@
 // Typed replies in attempts: heard through the coach, scored, stored, replayed, and judged against their turn.
 import { eq } from 'drizzle-orm';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attempts, decisions } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { createSession } from '@/lib/auth/sessions';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash } from '@/lib/content/scenarios';
@@ -15,15 +16,13 @@ import { startAttempt } from './start';
 import { idOf, loaded, WARM } from './testing';
 
 describe.each(testDrivers)('typed replies on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learner: { id: string };
   let sid: string;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'typist@example.com' });
     sid = await createSession(t.db, learner.id);
   });
-  afterAll(() => t.dispose());
   const stored = async (attemptId: string) =>
     t.db.select({ seq: decisions.seq, choiceId: decisions.choiceId, replyText: decisions.replyText, coach: decisions.coach, scores: decisions.scores }).from(decisions).where(eq(decisions.attemptId, attemptId));
 
@@ -164,15 +163,13 @@ const TEMPLATE = "I'm so sorry we got this wrong. I can hear how worried you are
 const positives = (scores: Record<string, number> = {}) => Object.entries(scores).filter(([k, v]) => v > 0 && k !== 'timing');
 
 describe.each(testDrivers)('typed replies judged against their turn on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learner: { id: string };
   let sid: string;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'ctx@example.com' });
     sid = await createSession(t.db, learner.id);
   });
-  afterAll(() => t.dispose());
 
   it('gives a reply pasted again nothing the second time, and charges language for it, on either path', async () => {
     for (const usual of [false, true]) {

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, teamManagers, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { createTestDatabase, makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { updateAccount, UserChangeError } from '@/lib/auth/users';
 import { AccessError, assertManagesLearner, assertManagesTeam, assertRole, managesLearner, resolveSession, type SessionUser } from './access';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 describe.each(testDrivers)('sessions and access on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let admin: SessionUser;
   let manager: SessionUser;
   let otherManager: SessionUser;
@@ -15,7 +16,6 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
   let outsider: { id: string };
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     manager = await makeUser(t.db, { email: 'm@example.com', role: 'manager' });
     otherManager = await makeUser(t.db, { email: 'm2@example.com', role: 'manager' });
@@ -25,7 +25,6 @@ describe.each(testDrivers)('sessions and access on %s', (driver) => {
     await t.db.insert(teamManagers).values([{ teamId: a!.id, userId: manager.id }, { teamId: b!.id, userId: otherManager.id }]);
     await t.db.insert(teamMembers).values([{ teamId: a!.id, userId: learner.id }, { teamId: b!.id, userId: outsider.id }]);
   });
-  afterAll(() => t.dispose());
 
   const claimsFor = async (u: { id: string; sessionVersion?: number }) => ({ uid: u.id, sv: u.sessionVersion ?? 1, sid: await createSession(t.db, u.id) });
 

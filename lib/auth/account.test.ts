@@ -1,8 +1,9 @@
 // A person's own password change and the steps asked of them first, against a real database.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, sessions, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { accountOverview, changeOwnPassword, confirmOwnPassword } from './account';
 import { pendingStep, resolveSession } from './access';
 import { verifyPassword } from './password';
@@ -12,11 +13,7 @@ const limit = { max: 3, windowMinutes: 15 };
 const policy = { idleMinutes: 60, maxHours: 12 };
 
 describe.each(testDrivers)('own account on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = blockDatabase(driver);
 
   it('changes the password after the current one, clears the first-password flag, and ends every other session', async () => {
     const u = await makeUser(t.db, { email: 'noor@example.com', name: 'Noor Haddad', password: 'given by the admin 1' });

@@ -7,22 +7,17 @@ const secret = 'a'.repeat(32);
 const options = (NEXTAUTH_URL?: string) => buildOptions(parseEnv({ NEXTAUTH_SECRET: secret, NEXTAUTH_URL }));
 
 describe('session cookie', () => {
-  it('is Secure, HttpOnly, SameSite=Lax and __Secure- prefixed behind an https public URL', () => {
-    const o = options('https://trainer.example.com');
-    expect(o.useSecureCookies).toBe(true);
-    expect(o.cookies?.sessionToken).toEqual({
-      name: '__Secure-next-auth.session-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+  const urls = [
+    { title: 'is Secure, HttpOnly, SameSite=Lax and __Secure- prefixed behind an https public URL', url: 'https://trainer.example.com', secure: true, name: '__Secure-next-auth.session-token' },
+    { title: 'is HttpOnly and SameSite=Lax but not Secure on a plain http URL, where a Secure cookie would never come back', url: 'http://localhost:3000', secure: false, name: 'next-auth.session-token' },
+  ];
+  for (const { title, url, secure, name } of urls) {
+    it(title, () => {
+      const o = options(url);
+      expect(o.useSecureCookies).toBe(secure);
+      expect(o.cookies?.sessionToken).toEqual({ name, options: { httpOnly: true, sameSite: 'lax', path: '/', secure } });
     });
-  });
-  it('is HttpOnly and SameSite=Lax but not Secure on a plain http URL, where a Secure cookie would never come back', () => {
-    const o = options('http://localhost:3000');
-    expect(o.useSecureCookies).toBe(false);
-    expect(o.cookies?.sessionToken).toEqual({
-      name: 'next-auth.session-token',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
-    });
-  });
+  }
   it('is left to the request protocol without a public URL', () => {
     const o = options(undefined);
     expect(o.useSecureCookies).toBeUndefined();

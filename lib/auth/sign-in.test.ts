@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, signInFailures } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { checkSignInLimit, recordSignInFailure } from './rate-limit';
 import { signInWithPassword } from './sign-in';
 import { codeAt, confirmEnrolment, startEnrolment, twoStepKey as twoStepKeyFrom } from './two-step';
@@ -11,13 +12,11 @@ const limit = { max: 10, windowMinutes: 15, twoStepKey };
 const minutes = (n: number, from: Date) => new Date(from.getTime() + n * 60_000);
 
 describe.each(testDrivers)('sign-in on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     await makeUser(t.db, { email: 'rep@example.com', password: 'correct horse' });
     await makeUser(t.db, { email: 'gone@example.com', password: 'correct horse', active: false });
   });
-  afterAll(() => t.dispose());
 
   it('accepts the right password whatever the email case, and returns the session version', async () => {
     const r = await signInWithPassword(t.db, { email: '  Rep@Example.COM ', password: 'correct horse', ip: '10.0.0.1' }, limit);
@@ -130,11 +129,7 @@ describe.each(testDrivers)('sign-in on %s', (driver) => {
 });
 
 describe.each(testDrivers)('rate limit counters on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = blockDatabase(driver);
 
   it('count only failures inside the window and prune expired ones', async () => {
     const key = { email: 'w@example.com', ip: '198.51.100.7' };

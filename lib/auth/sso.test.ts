@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { matchSsoAccount } from './sso';
 
 const issuer = 'https://idp.example';
 const strict = { trustUnverifiedEmail: false };
 
 describe.each(testDrivers)('single sign-on matching on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     for (const email of ['admin@company.example', 'rep@company.example', 'quiet@company.example', 'twin@company.example']) await makeUser(t.db, { email });
     await makeUser(t.db, { email: 'gone@company.example', active: false });
   });
-  afterAll(() => t.dispose());
 
   const refusal = (m: Awaited<ReturnType<typeof matchSsoAccount>>) => ('refused' in m ? m.refused : `matched ${m.user.email}`);
 

@@ -1,8 +1,9 @@
 // Two-step sign-in against a real database: setting up, codes spent once, recovery codes, the secret sealed at rest.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recoveryCodes, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { codeAt, confirmEnrolment, disableTwoStep, RECOVERY_CODE_COUNT, startEnrolment, twoStepKey, twoStepStatus, verifySecondFactor } from './two-step';
 
 const key = twoStepKey('a session secret of at least thirty-two characters');
@@ -10,11 +11,7 @@ const t0 = new Date('2026-12-06T10:00:05Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 describe.each(testDrivers)('two-step sign-in on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = blockDatabase(driver);
 
   const row = async (id: string) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, auditLog, checkupPlans, checkupRuns, teamManagers, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { assertManagesTeam } from '@/lib/auth/access';
 import { createPlan, listPlans, maybeRunDueCheckups, nextRunAfter, resetDueCheck, runDueCheckups, stopPlan } from './plans';
 
@@ -21,7 +22,7 @@ describe('nextRunAfter', () => {
 });
 
 describe.each(testDrivers)('check-up plans on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let manager: User;
   let learners: User[];
   let teamId: string;
@@ -30,7 +31,6 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
   const runsOf = (planId: string) => t.db.select().from(checkupRuns).where(eq(checkupRuns.planId, planId)).orderBy(checkupRuns.runNo);
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     manager = await makeUser(t.db, { email: 'm@example.com', role: 'manager' });
     learners = [
       await makeUser(t.db, { email: 'a@example.com' }),
@@ -43,7 +43,6 @@ describe.each(testDrivers)('check-up plans on %s', (driver) => {
     // The manager is on the team too, but check-ups are for learners.
     await t.db.insert(teamMembers).values([...learners, gone, manager].map((u) => ({ teamId, userId: u.id })));
   });
-  afterAll(() => t.dispose());
 
   it('runs a new plan at once: each active learner gets distinct scenarios, due after the days to complete', async () => {
     const { plan, firstRun } = await createPlan(t.db, manager, { teamId, name: 'Quarterly' }, t0);

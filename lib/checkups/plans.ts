@@ -10,6 +10,8 @@ import { skillProfiles } from '@/lib/skills/profiles';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { isUuid } from '@/lib/ids';
 import { selectScenarios, type CatalogueEntry } from './select';
+import { queueStatements, xapiSettings } from '@/lib/xapi/outbox';
+import { checkupAssigned } from '@/lib/xapi/statements';
 
 const DAY_MS = 86_400_000;
 
@@ -239,7 +241,15 @@ async function createRun(tx: Tx, plan: Plan, now: Date, catalogue: readonly Cata
     ),
   );
   // One statement per few thousand rows keeps under PostgreSQL's parameter limit for any team size.
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(assignments).values(rows.slice(i, i + 5000));
+  const xapi = xapiSettings();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const made = await tx.insert(assignments).values(rows.slice(i, i + 5000)).returning({ id: assignments.id, userId: assignments.userId, itemId: assignments.itemId });
+    if (xapi) {
+      const title = (id: string) => scenarioCatalogue().get(id)?.scenario.title ?? id;
+      const at = new Date();
+      await queueStatements(tx, made.map((a) => checkupAssigned(xapi.source, { userId: a.userId, assignmentId: a.id, scenario: { id: a.itemId, title: title(a.itemId) }, plan: plan.name, dueAt, at })));
+    }
+  }
   return { planId: plan.id, teamId: plan.teamId, runId: run!.id, runNo: run!.runNo, learners: ids.length, assignments: rows.length };
 }
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
@@ -14,7 +15,7 @@ const t0 = new Date('2030-01-06T09:00:00.000Z');
 const at = (days: number) => new Date(t0.getTime() + days * DAY);
 
 describe.each(testDrivers)('check-up results on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learners: { id: string }[];
   let teamId: string;
   let firstScore: number;
@@ -33,7 +34,6 @@ describe.each(testDrivers)('check-up results on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const manager = await makeUser(t.db, { email: 'm@example.com', role: 'manager' });
     learners = [
       await makeUser(t.db, { email: 'ann@example.com', name: 'Ann' }),
@@ -44,7 +44,6 @@ describe.each(testDrivers)('check-up results on %s', (driver) => {
     await t.db.insert(teamMembers).values(learners.map((u) => ({ teamId, userId: u.id })));
     await createPlan(t.db, manager, { teamId, name: 'Spring', recurDays: null, scenarioCount: 2 }, t0);
   });
-  afterAll(() => t.dispose());
 
   it('lists a new check-up’s open assignments with nothing scored yet', async () => {
     const { open, runs } = await learnerCheckups(t.db, learners[0]!.id, at(1));

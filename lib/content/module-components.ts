@@ -77,7 +77,7 @@ function jsxChildren(node: Jsx): Jsx[] {
   return out;
 }
 
-/** An option that only makes sense in the order written: learners see options shuffled (lib/progress.ts). */
+/** An option that only makes sense in the order written: learners see options shuffled (lib/progress/modules.ts). */
 const BY_POSITION = /\b(?:[Aa]ll|[Nn]one|[Bb]oth|[Nn]either|[Ee]ither) of the (?:above|below)\b|\b(?:[Bb]oth|[Ee]ither|[Nn]either) [A-E] (?:and|or|nor) [A-E]\b/;
 
 interface Collect {
@@ -116,6 +116,11 @@ export function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefi
   const requireParent = (expected: ComponentName) => {
     if (parent?.name !== expected) problems.push({ file, line, message: `<${name}> must be inside a <${expected}>`, hint: `move it into a <${expected}> block` });
   };
+  // Answers and notes are stored under these ids, so they must stay readable and unique within the module.
+  const requireStoredId = (id: string | undefined, taken: (id: string) => boolean, twiceHint: string) => {
+    if (id && !kebab.test(id)) problems.push({ file, line, message: `<${name}> id "${id}" is not kebab-case`, hint: 'use lowercase words joined by hyphens' });
+    if (id && taken(id)) problems.push({ file, line, message: `<${name}> id "${id}" is used twice in this module`, hint: twiceHint });
+  };
 
   switch (name as ComponentName) {
     case 'Dialogue': {
@@ -145,8 +150,7 @@ export function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefi
     }
     case 'Reflect': {
       const id = text(a.id);
-      if (id && !kebab.test(id)) problems.push({ file, line, message: `<Reflect> id "${id}" is not kebab-case`, hint: 'use lowercase words joined by hyphens' });
-      if (id && out.seenReflect.has(id)) problems.push({ file, line, message: `<Reflect> id "${id}" is used twice in this module`, hint: 'give each reflection its own id' });
+      requireStoredId(id, (i) => out.seenReflect.has(i), 'give each reflection its own id');
       if (id) out.seenReflect.add(id);
       if (id && text(a.prompt)) out.reflections.push({ id, prompt: text(a.prompt)! });
       break;
@@ -154,8 +158,7 @@ export function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefi
     case 'EmpathyMap': {
       // Each part is saved as a private note of its own, so the learner's map is stored like any reflection.
       const id = text(a.id);
-      if (id && !kebab.test(id)) problems.push({ file, line, message: `<EmpathyMap> id "${id}" is not kebab-case`, hint: 'use lowercase words joined by hyphens' });
-      if (id && out.seenReflect.has(`${id}-${empathyMapParts[0]}`)) problems.push({ file, line, message: `<EmpathyMap> id "${id}" is used twice in this module`, hint: 'give each map its own id' });
+      requireStoredId(id, (i) => out.seenReflect.has(`${i}-${empathyMapParts[0]}`), 'give each map its own id');
       const customer = text(a.customer);
       if (id && customer) {
         for (const part of empathyMapParts) {
@@ -170,8 +173,7 @@ export function validateElement(ctx: ParseContext, el: Jsx, parent: Jsx | undefi
       break;
     case 'Check': {
       const id = text(a.id);
-      if (id && !kebab.test(id)) problems.push({ file, line, message: `<Check> id "${id}" is not kebab-case`, hint: 'use lowercase words joined by hyphens' });
-      if (id && out.seenCheck.has(id)) problems.push({ file, line, message: `<Check> id "${id}" is used twice in this module`, hint: 'give each question its own id; answers are stored under it' });
+      requireStoredId(id, (i) => out.seenCheck.has(i), 'give each question its own id; answers are stored under it');
       if (id) out.seenCheck.add(id);
       const options: CheckOption[] = [];
       const seenOption = new Set<string>();

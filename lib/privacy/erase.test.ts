@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, attempts, auditLog, decisions, recoveryCodes, reflections, sessions, signInFailures, teamManagers, teamMembers, teams, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { editPerson } from '@/lib/admin/users';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { reviewAttempt } from '@/lib/attempts/read';
@@ -19,7 +20,7 @@ const REPLY = 'Ana here: I am so sorry, that second charge is maddening. I will 
 const policy = { idleMinutes: 60, maxHours: 12 };
 
 describe.each(testDrivers)('erasing a person on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let admin: { id: string };
   let ana: typeof users.$inferSelect;
   let bo: { id: string };
@@ -43,7 +44,6 @@ describe.each(testDrivers)('erasing a person on %s', (driver) => {
     }));
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     ana = await makeUser(t.db, { email: 'ana.old@example.com', name: 'Ana Ruiz', password: 'a long passphrase' });
     bo = await makeUser(t.db, { email: 'bo@example.com', name: 'Bo Li' });
@@ -75,7 +75,6 @@ describe.each(testDrivers)('erasing a person on %s', (driver) => {
     await play(ana.id, mine!.itemId, 'checkup', mine!.id);
     sid = await createSession(t.db, ana.id);
   });
-  afterAll(() => t.dispose());
 
   it('refuses one’s own account, unknown people and a confirmation that is not their email, changing nothing', async () => {
     await expect(erasePerson(t.db, admin.id, admin.id, { email: 'admin@example.com' })).rejects.toMatchObject({ status: 400, message: 'You cannot erase your own account: another admin has to.' });
@@ -94,7 +93,7 @@ describe.each(testDrivers)('erasing a person on %s', (driver) => {
     const [typedBefore] = await t.db.select().from(decisions).where(eq(decisions.attemptId, practiceId)).limit(1);
 
     const out = await erasePerson(t.db, admin.id, ana.id, { email: ' ANA@example.com ', ip: '203.0.113.9' });
-    expect(out).toEqual({ repliesErased: 1, reflectionsDeleted: 1, sessionsEnded: 1, auditRowsRewritten: 3, signInFailuresDeleted: 1, teamsNoLongerManaged: 1 });
+    expect(out).toEqual({ repliesErased: 1, statementsDeleted: 0, reflectionsDeleted: 1, sessionsEnded: 1, auditRowsRewritten: 3, signInFailuresDeleted: 1, teamsNoLongerManaged: 1 });
 
     const [row] = await t.db.select().from(users).where(eq(users.id, ana.id));
     expect(row).toMatchObject({

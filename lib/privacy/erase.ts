@@ -1,7 +1,7 @@
 // Erasure of one person by an admin: the account is pseudonymised and their own words deleted, their scored practice kept for the statistics (ADR 17).
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attempts, auditLog, decisions, recoveryCodes, reflections, signInFailures, teamManagers, users } from '@/db/schema';
+import { attempts, auditLog, decisions, recoveryCodes, reflections, signInFailures, teamManagers, users, xapiOutbox } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { endUserSessions } from '@/lib/auth/sessions';
 import { HttpError } from '@/lib/http-error';
@@ -40,6 +40,8 @@ export class ErasureError extends HttpError {
 
 export interface Erased {
   repliesErased: number;
+  /** xAPI statements about them in the outbox, sent or waiting. */
+  statementsDeleted: number;
   reflectionsDeleted: number;
   sessionsEnded: number;
   auditRowsRewritten: number;
@@ -122,8 +124,15 @@ export async function erasePerson(db: Db, actorId: string, userId: string, confi
       .where(and(inArray(decisions.attemptId, tx.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, person.id))), isNotNull(decisions.replyText)))
       .returning({ seq: decisions.seq });
 
+    // Statements about them, sent or waiting, hold their id and their words: none is kept or sent after erasure.
+    const statements = await tx
+      .delete(xapiOutbox)
+      .where(sql`${xapiOutbox.statement}->'actor'->'account'->>'name' = ${person.id}`)
+      .returning({ id: xapiOutbox.id });
+
     const out: Erased = {
       repliesErased: replies.length,
+      statementsDeleted: statements.length,
       reflectionsDeleted: notes.length,
       sessionsEnded,
       auditRowsRewritten: rewritten.size,

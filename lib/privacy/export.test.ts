@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, checkAnswers, moduleProgress, recoveryCodes, reflections, teamManagers, teamMembers, teams, users } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { editPerson } from '@/lib/admin/users';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
@@ -13,14 +14,13 @@ import { exportPersonalData } from './export';
 const REPLY = 'I am so sorry, that second charge is maddening. I will refund it right now.';
 
 describe.each(testDrivers)('downloading my data on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let ana: typeof users.$inferSelect;
   let bo: { id: string };
   let practiceId: string;
   let checkupId: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const admin = await makeUser(t.db, { email: 'admin@example.com', role: 'admin' });
     ana = await makeUser(t.db, { email: 'ana.old@example.com', name: 'Ana Ruiz', password: 'a long passphrase' });
     bo = await makeUser(t.db, { email: 'bo@example.com', name: 'Bo Li' });
@@ -63,7 +63,6 @@ describe.each(testDrivers)('downloading my data on %s', (driver) => {
     await endSession(t.db, sid, 'signed out');
     await createSession(t.db, bo.id);
   });
-  afterAll(() => t.dispose());
 
   it('describes secrets without including them, and lists her teams, modules, notes, check-ups and sessions', async () => {
     const data = (await exportPersonalData(t.db, ana.id))!;

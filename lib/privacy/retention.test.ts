@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, decisions, sessions, signInFailures } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { parseEnv } from '@/lib/env';
@@ -27,21 +28,20 @@ describe('the retention policy', () => {
 
   it('says nothing when nothing went, and what went otherwise', () => {
     const policy = retentionPolicy(parseEnv({}));
-    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0 }, policy)).toBeNull();
-    expect(describeRemoved({ auditRows: 3, signInFailures: 1, sessions: 2, repliesErased: 0 }, policy)).toBe(
+    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 }, policy)).toBeNull();
+    expect(describeRemoved({ auditRows: 3, signInFailures: 1, sessions: 2, repliesErased: 0, statementsSent: 0 }, policy)).toBe(
       'Retention: removed 3 audit rows older than 365 days, 1 spent sign-in failures and 2 sessions over for 30 days.',
     );
-    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 4 }, { ...policy, typedReplyDays: 90 })).toBe(
+    expect(describeRemoved({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 4, statementsSent: 0 }, { ...policy, typedReplyDays: 90 })).toBe(
       'Retention: removed 0 audit rows older than 365 days, 0 spent sign-in failures and 0 sessions over for 30 days. Erased the words of 4 typed replies older than 90 days.',
     );
   });
 });
 
 describe.each(testDrivers)('retention on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   const policy = retentionPolicy(parseEnv({}));
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const ana = await makeUser(t.db, { email: 'ana@example.com' });
     // More old rows than one batch deletes, so a pass that stopped after one batch would leave some.
     await t.db.insert(auditLog).values(Array.from({ length: RETENTION_BATCH + 5 }, (_, i) => ({ action: 'signin.failed', subject: `old${i}@example.com`, at: ago(400 * DAY) })));
@@ -64,10 +64,9 @@ describe.each(testDrivers)('retention on %s', (driver) => {
       session('in use', ago(HOUR), ago(MIN), null),
     ]);
   });
-  afterAll(() => t.dispose());
 
   it('deletes audit rows past the retention, spent sign-in failures and sessions over for 30 days, and keeps the rest', async () => {
-    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: RETENTION_BATCH + 5, signInFailures: 1, sessions: 3, repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: RETENTION_BATCH + 5, signInFailures: 1, sessions: 3, repliesErased: 0, statementsSent: 0 });
     expect((await t.db.select({ subject: auditLog.subject }).from(auditLog).orderBy(asc(auditLog.id))).map((r) => r.subject)).toEqual([
       'kept-364@example.com',
       'kept-today@example.com',
@@ -81,14 +80,14 @@ describe.each(testDrivers)('retention on %s', (driver) => {
   });
 
   it('finds nothing more on a second pass, and follows a shorter audit retention', async () => {
-    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0 });
-    expect(await runRetention(t.db, { ...policy, auditDays: 30 }, now)).toEqual({ auditRows: 1, signInFailures: 0, sessions: 0, repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toEqual({ auditRows: 0, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 });
+    expect(await runRetention(t.db, { ...policy, auditDays: 30 }, now)).toEqual({ auditRows: 1, signInFailures: 0, sessions: 0, repliesErased: 0, statementsSent: 0 });
     expect((await t.db.select({ subject: auditLog.subject }).from(auditLog)).map((r) => r.subject)).toEqual(['kept-today@example.com']);
   });
 });
 
 describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let oldAttempt: string;
   let newAttempt: string;
   const REPLY = 'I am so sorry, being charged twice is maddening. I will refund the second charge now.';
@@ -103,15 +102,13 @@ describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
   const rowsOf = (attemptId: string) => t.db.select().from(decisions).where(eq(decisions.attemptId, attemptId)).orderBy(asc(decisions.seq));
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const ana = await makeUser(t.db, { email: 'ana@example.com' });
     oldAttempt = await typedReply(ana.id, 91);
     newAttempt = await typedReply(ana.id, 89);
   });
-  afterAll(() => t.dispose());
 
   it('keeps typed replies when no retention is set', async () => {
-    expect(await runRetention(t.db, retentionPolicy(parseEnv({})), now)).toMatchObject({ repliesErased: 0 });
+    expect(await runRetention(t.db, retentionPolicy(parseEnv({})), now)).toMatchObject({ repliesErased: 0, statementsSent: 0 });
     expect((await rowsOf(oldAttempt))[0]!.replyText).toBe(REPLY);
   });
 
@@ -130,6 +127,6 @@ describe.each(testDrivers)('typed-reply retention on %s', (driver) => {
     expect((await rowsOf(newAttempt))[0]!.replyText).toBe(REPLY);
 
     // A second pass finds nothing: an erased reply is not erased again.
-    expect(await runRetention(t.db, policy, now)).toMatchObject({ repliesErased: 0 });
+    expect(await runRetention(t.db, policy, now)).toMatchObject({ repliesErased: 0, statementsSent: 0 });
   });
 });

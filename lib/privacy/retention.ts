@@ -1,7 +1,7 @@
 // Deletes what the trainer no longer needs to keep: old audit rows, spent sign-in failures, long-finished sessions and, if asked, the words of old typed replies (ADR 17).
 import { and, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, decisions, sessions, signInFailures } from '@/db/schema';
+import { auditLog, decisions, sessions, signInFailures, xapiOutbox } from '@/db/schema';
 import type { Env } from '@/lib/env';
 import { ERASED_REPLY, replyWordsErased } from './erase';
 
@@ -19,6 +19,8 @@ export interface RetentionPolicy {
 
 /** Ended sessions are kept this long, so an admin can still see recent sign-ins of someone who reports trouble. */
 export const SESSION_KEEP_DAYS = 30;
+// Delivered statements are the store's to keep; the outbox holds them a month, for the admin's counts and any question about a delivery.
+export const SENT_KEEP_DAYS = 30;
 /** Rows deleted per statement: the embedded database serves one statement at a time, and requests wait behind each. */
 export const RETENTION_BATCH = 2000;
 export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -40,6 +42,8 @@ export interface Removed {
   signInFailures: number;
   sessions: number;
   repliesErased: number;
+  /** xAPI statements delivered to their store more than SENT_KEEP_DAYS ago: the store holds them now. */
+  statementsSent: number;
 }
 
 /** Repeats a bounded delete until a batch comes back short, and counts what went. */
@@ -84,7 +88,14 @@ export async function runRetention(db: Db, policy: RetentionPolicy, now = new Da
       .returning({ id: sessions.id }),
   );
   const repliesErased = policy.typedReplyDays === null ? 0 : await eraseOldReplies(db, new Date(now.getTime() - policy.typedReplyDays * 86_400_000));
-  return { auditRows, signInFailures: failures, sessions: ended, repliesErased };
+  const sentBefore = new Date(now.getTime() - SENT_KEEP_DAYS * 86_400_000);
+  const statementsSent = await inBatches((limit) =>
+    db
+      .delete(xapiOutbox)
+      .where(sql`${xapiOutbox.id} in (select ${xapiOutbox.id} from ${xapiOutbox} where ${lt(xapiOutbox.sentAt, sentBefore)} limit ${limit})`)
+      .returning({ id: xapiOutbox.id }),
+  );
+  return { auditRows, signInFailures: failures, sessions: ended, repliesErased, statementsSent };
 }
 
 /** Takes the words out of typed replies made before the cut-off, the way erasure does, a batch at a time. */
@@ -101,7 +112,8 @@ function eraseOldReplies(db: Db, before: Date): Promise<number> {
 
 /** A line for the server's log when anything was removed; nothing to say otherwise. */
 export function describeRemoved(r: Removed, policy: RetentionPolicy): string | null {
-  if (r.auditRows + r.signInFailures + r.sessions + r.repliesErased === 0) return null;
+  if (r.auditRows + r.signInFailures + r.sessions + r.repliesErased + r.statementsSent === 0) return null;
   const replies = r.repliesErased ? ` Erased the words of ${r.repliesErased} typed replies older than ${policy.typedReplyDays} days.` : '';
-  return `Retention: removed ${r.auditRows} audit rows older than ${policy.auditDays} days, ${r.signInFailures} spent sign-in failures and ${r.sessions} sessions over for ${SESSION_KEEP_DAYS} days.${replies}`;
+  const sent = r.statementsSent ? ` Removed ${r.statementsSent} xAPI statements delivered over ${SENT_KEEP_DAYS} days ago.` : '';
+  return `Retention: removed ${r.auditRows} audit rows older than ${policy.auditDays} days, ${r.signInFailures} spent sign-in failures and ${r.sessions} sessions over for ${SESSION_KEEP_DAYS} days.${replies}${sent}`;
 }

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDrivers, type TestDatabase } from '@/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { seedHistory } from '@/db/history';
 import { onboardingPath } from '@/lib/content/onboarding';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
@@ -7,17 +8,15 @@ import { teamOverview } from './team';
 
 // Dashboards must not run a query per learner or per skill: the count stays the same as a team grows.
 describe.each(testDrivers)('team overview query count on %s', (driver) => {
-  let t: TestDatabase;
   let queries = 0;
+  const t = blockDatabase(driver, () => queries++);
   const teamIds: Record<string, string> = {};
   beforeAll(async () => {
-    t = await createTestDatabase(driver, () => queries++);
     const scenarios = [...scenarioCatalogue().values()];
     for (const [name, learners, attempts] of [['small', 2, 20], ['large', 30, 400]] as const) {
       teamIds[name] = (await seedHistory(t.db, { teamName: name, emailPrefix: name, learners, attempts, scenarios, password: null, seed: 7 })).teamId;
     }
   }, 60_000);
-  afterAll(() => t.dispose());
 
   it('runs the same number of queries for 2 learners as for 30, on either basis', async () => {
     const counted = async (team: string, basis: 'recent' | 'checkup') => {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, attempts, decisions, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { createPlan } from '@/lib/checkups/plans';
 import { teamCheckupResults } from '@/lib/checkups/results';
 import type { LearningPath } from '@/lib/content/paths';
@@ -13,7 +14,7 @@ const later = new Date('2030-01-08T09:00:00.000Z');
 
 // /team (its trend and its "latest check-up" heatmap) and /team/checkups show one check-up run: they must agree (ADR 19).
 describe.each(testDrivers)('one check-up, one set of numbers, on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let teamId: string;
   let people: Record<'ann' | 'bob' | 'cy', { id: string }>;
 
@@ -31,7 +32,6 @@ describe.each(testDrivers)('one check-up, one set of numbers, on %s', (driver) =
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const manager = await makeUser(t.db, { email: 'm@example.com', role: 'manager' });
     people = {
       ann: await makeUser(t.db, { email: 'ann@example.com', name: 'Ann' }),
@@ -48,7 +48,6 @@ describe.each(testDrivers)('one check-up, one set of numbers, on %s', (driver) =
     await attempt(people.bob.id, 0, { score: 20 }, -3);
     await attempt(people.cy.id, 0, 'in progress', -3);
   });
-  afterAll(() => t.dispose());
 
   it('gives the team one score: each learner’s mean, averaged over learners, on both pages', async () => {
     const [run] = await teamCheckupResults(t.db, teamId, later);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { decideAttempt } from '@/lib/attempts/decide';
 import { startAttempt } from '@/lib/attempts/start';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
-import { answerCheck } from '@/lib/progress';
+import { answerCheck } from '@/lib/progress/modules';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash } from '@/lib/content/scenarios';
 import { ScenarioSchema } from '@/lib/scenario/schema';
@@ -37,11 +38,7 @@ endings:
 const loaded = { scenario, persona: { id: 'p', name: 'P', situation: 's', voice: 'v', mood: 0 }, file: 'x', analysis: analyse(scenario, 0), hash: versionHash(scenario, 0) };
 
 describe.each(testDrivers)('learner record on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = blockDatabase(driver);
 
   it('lists modules with check results and every attempt, newest first, for that learner only', async () => {
     const me = await makeUser(t.db, { email: 'me@example.com' });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, checkupPlans, checkupRuns, teamManagers, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import type { SessionUser } from '@/lib/auth/access';
 import { parseTeamQuery, teamPage } from './team-page';
 
@@ -29,7 +30,7 @@ describe('parseTeamQuery', () => {
 });
 
 describe.each(testDrivers)('teamPage on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let manager: SessionUser;
   let admin: SessionUser;
   let learner: SessionUser;
@@ -37,7 +38,6 @@ describe.each(testDrivers)('teamPage on %s', (driver) => {
   let other: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     const ann = await makeUser(t.db, { email: 'ann@example.com', name: 'Ann Archer' });
     const bob = await makeUser(t.db, { email: 'bob@example.com', name: 'Bob Baker' });
     const cat = await makeUser(t.db, { email: 'cat@example.com', name: 'Cat Cole' });
@@ -55,7 +55,6 @@ describe.each(testDrivers)('teamPage on %s', (driver) => {
     const [run] = await t.db.insert(checkupRuns).values({ planId: plan!.id, teamId: harbour, runNo: 1, seed: 1, startsAt: new Date(now.getTime() - 20 * 86_400_000), dueAt: new Date(now.getTime() - 13 * 86_400_000) }).returning();
     await t.db.insert(assignments).values({ runId: run!.id, userId: bob.id, itemId: 'double-charge', dueAt: run!.dueAt });
   });
-  afterAll(() => t?.close());
 
   it('opens the viewer’s first team with every member, and sums up onboarding and overdue work', async () => {
     const page = await teamPage(t.db, manager, parseTeamQuery({}), now);

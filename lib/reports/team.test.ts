@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignments, attempts, checkupPlans, checkupRuns, decisions, moduleProgress, teamMembers, teams } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import type { LearningPath } from '@/lib/content/paths';
 import { ScenarioSchema } from '@/lib/scenario/schema';
 import { choiceRows, nodeStats } from './choices';
@@ -22,7 +23,7 @@ const now = new Date(Date.UTC(2026, 5, 1, 12));
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 
 describe.each(testDrivers)('team reports on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let teamId: string;
   let otherTeamId: string;
   let ann: { id: string };
@@ -50,7 +51,6 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     ann = await makeUser(t.db, { email: 'ann@example.com', name: 'Ann Archer' });
     bob = await makeUser(t.db, { email: 'bob@example.com', name: '=HYPERLINK("http://x")' });
     outsider = await makeUser(t.db, { email: 'out@example.com', name: 'Out Sider' });
@@ -86,7 +86,6 @@ describe.each(testDrivers)('team reports on %s', (driver) => {
     await attempt(outsider.id, { at: daysAgo(1), score: 100, outcome: 'success', picks: [['open', 'feel', { reflecting: 3 }], ['fix', 'own', { ownership: 3 }]] });
     await t.db.insert(moduleProgress).values([{ userId: ann.id, moduleId: 'reflecting-emotion', status: 'completed', completedAt: daysAgo(30), updatedAt: daysAgo(30) }]);
   });
-  afterAll(() => t.dispose());
 
   it('shows learners only, with onboarding, activity and overdue check-ups', async () => {
     const o = (await teamOverview(t.db, teamId, path, 'recent', now))!;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attempts, decisions } from '@/db/schema';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { averageProfile, emptyProfile, PROFILE_WINDOW, profilesFrom, skillProfile, skillProfiles, skillScore, skillTrends, weakestSkill } from './profiles';
 
 describe('skill arithmetic', () => {
@@ -58,7 +59,7 @@ describe('skill arithmetic', () => {
 });
 
 describe.each(testDrivers)('skill profiles on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let ann: { id: string };
   let ben: { id: string };
   const day = (n: number) => new Date(Date.UTC(2026, 0, 5 + n, 12));
@@ -71,7 +72,6 @@ describe.each(testDrivers)('skill profiles on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     ann = await makeUser(t.db, { email: 'ann@example.com' });
     ben = await makeUser(t.db, { email: 'ben@example.com' });
     // Ann starts badly at reflecting, then improves: 25 early -3s, then 20 recent +3s.
@@ -79,7 +79,6 @@ describe.each(testDrivers)('skill profiles on %s', (driver) => {
     await played(ann.id, day(14), Array.from({ length: PROFILE_WINDOW }, () => ({ reflecting: 3, timing: 1 })));
     await played(ben.id, day(1), [{ apologizing: -2, language: 1 }, { apologizing: 0 }]);
   });
-  afterAll(() => t.dispose());
 
   it('counts only each skill’s latest decisions', async () => {
     const p = await skillProfile(t.db, ann.id);

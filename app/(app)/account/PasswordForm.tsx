@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
+import { Field } from '@/app/_components/Field';
 
 export function PasswordForm({ minLength, maxLength, first }: { minLength: number; maxLength: number; first: boolean }) {
   const { busy, run, tell, messages } = useAction();
@@ -34,12 +35,10 @@ export function PasswordForm({ minLength, maxLength, first }: { minLength: numbe
         At least {minLength} characters. A few unrelated words are easy to remember and hard to guess; common passwords and ones built from your
         name or email are refused.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-current`}>{first ? 'The password you were given' : 'Current password'}</label>
+      <Field id={`${id}-current`} label={first ? 'The password you were given' : 'Current password'}>
         <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-new`}>New password</label>
+      </Field>
+      <Field id={`${id}-new`} label="New password">
         <input
           id={`${id}-new`}
           type="password"
@@ -50,11 +49,10 @@ export function PasswordForm({ minLength, maxLength, first }: { minLength: numbe
           onChange={(e) => setNext(e.target.value)}
           required
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-again`}>New password again</label>
+      </Field>
+      <Field id={`${id}-again`} label="New password again">
         <input id={`${id}-again`} type="password" autoComplete="new-password" maxLength={maxLength} value={again} onChange={(e) => setAgain(e.target.value)} required />
-      </div>
+      </Field>
       <div>
         <button type="submit" className="button button-primary" disabled={busy || !current || !next || !again}>
           {busy ? 'Changing…' : 'Change password'}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
+import { Field } from '@/app/_components/Field';
 
 interface Props {
   enabled: boolean;
@@ -111,8 +112,7 @@ export function TwoStepPanel({ enabled, recoveryCodesLeft, required, pending }: 
             </p>
           </li>
           <li>
-            <div className="field">
-              <label htmlFor={`${id}-code`}>Enter the 6-digit code the app shows</label>
+            <Field id={`${id}-code`} label="Enter the 6-digit code the app shows">
               <input
                 id={`${id}-code`}
                 ref={codeRef}
@@ -124,7 +124,7 @@ export function TwoStepPanel({ enabled, recoveryCodesLeft, required, pending }: 
                 onChange={(e) => setCode(e.target.value)}
                 required
               />
-            </div>
+            </Field>
           </li>
         </ol>
         <div className="row-actions">
@@ -141,10 +141,9 @@ export function TwoStepPanel({ enabled, recoveryCodesLeft, required, pending }: 
   }
 
   const passwordField = (
-    <div className="field">
-      <label htmlFor={`${id}-password`}>Your password</label>
+    <Field id={`${id}-password`} label="Your password">
       <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-    </div>
+    </Field>
   );
 
   if (!enabled) {

@@ -1,5 +1,6 @@
-// The admin area's sections: people, teams, import.
+// The admin area's sections (people, teams, import): its tabs, and the top of a page about one thing in a section.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import styles from './admin.module.css';
 
 const sections = [
@@ -8,7 +9,9 @@ const sections = [
   { href: '/admin/import', label: 'Import people' },
 ] as const;
 
-export function AdminNav({ current }: { current: (typeof sections)[number]['href'] }) {
+type Section = (typeof sections)[number]['href'];
+
+export function AdminNav({ current }: { current: Section }) {
   return (
     <nav aria-label="Admin">
       <ul className={styles.tabs}>
@@ -21,5 +24,19 @@ export function AdminNav({ current }: { current: (typeof sections)[number]['href
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The top of a page about one person or team: back to its section's list, its name, then the tabs with that section current. */
+export function AdminDetailTop({ section, title }: { section: Section; title: ReactNode }) {
+  const back = sections.find((s) => s.href === section)!;
+  return (
+    <>
+      <p>
+        <Link href={back.href}>← {back.label}</Link>
+      </p>
+      <h1>{title}</h1>
+      <AdminNav current={section} />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
 import { SubmitButton } from '@/app/_components/SubmitButton';
+import { Field } from '@/app/_components/Field';
 
 interface Props {
   teams: { id: string; name: string }[];
@@ -45,26 +46,22 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
         Learners join the team as members; managers and admins become one of its managers.
       </p>
       <div className={styles.formGrid}>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
+        <Field id={`${id}-email`} label="Email">
           <input id={`${id}-email`} name="email" type="email" required autoComplete="off" maxLength={254} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+        </Field>
+        <Field id={`${id}-name`} label="Name">
           <input id={`${id}-name`} name="name" required autoComplete="off" maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Role</label>
+        </Field>
+        <Field id={`${id}-role`} label="Role">
           <select id={`${id}-role`} name="role" defaultValue="learner">
             <RoleOptions />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>Team</label>
+        </Field>
+        <Field id={`${id}-team`} label="Team">
           <select id={`${id}-team`} name="teamId" defaultValue="">
             <TeamOptions teams={teams} none="No team" />
           </select>
-        </div>
+        </Field>
       </div>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Signing in</legend>
@@ -77,8 +74,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
           <span>Set a first password to give them</span>
         </label>
         {signIn === 'password' && (
-          <div className="field">
-            <label htmlFor={`${id}-password`}>First password</label>
+          <Field id={`${id}-password`} label="First password" hint={<>At least {minPasswordLength} characters.</>}>
             <input
               id={`${id}-password`}
               name="password"
@@ -89,10 +85,7 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
               autoComplete="new-password"
               aria-describedby={`${id}-password-hint`}
             />
-            <span id={`${id}-password-hint`} className="hint">
-              At least {minPasswordLength} characters.
-            </span>
-          </div>
+          </Field>
         )}
       </fieldset>
       <div className={styles.actions}>

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
+import { Field } from '@/app/_components/Field';
 
 const PHRASE = 'remove the demo organisation';
 
@@ -27,10 +28,9 @@ export function RemoveDemo({ accounts, self }: { accounts: number; self: boolean
         Removes the {accounts} demo accounts with everything they did (attempts, notes, check-ups) and the three demo teams. People you
         added stay. This cannot be undone.
       </p>
-      <div className="field">
-        <label htmlFor={id}>Type “{PHRASE}” to confirm</label>
+      <Field id={id} label={<>Type “{PHRASE}” to confirm</>}>
         <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-      </div>
+      </Field>
       <div>
         <button type="submit" className="button button-danger" disabled={busy || typed.trim().toLowerCase() !== PHRASE}>
           Remove the demo organisation

@@ -18,6 +18,9 @@ import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
+import { Field } from '@/app/_components/Field';
+import { outboxHealth, xapiSettings } from '@/lib/xapi/outbox';
+import { LrsHealth } from './LrsHealth';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -38,7 +41,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { user: admin, db } = await requirePageUser('/admin', ['admin']);
   const params = Filter.parse(await searchParams);
   const filter: PeopleFilter = { q: params.q, role: params.role, teamId: params.team || undefined, status: params.status, page: params.page };
-  const [people, teams, activity, demo] = await Promise.all([listPeople(db, filter), listTeams(db), recentAudit(db, 50), cachedDemoExposure()]);
+  const [people, teams, activity, demo, lrs] = await Promise.all([
+    listPeople(db, filter),
+    listTeams(db),
+    recentAudit(db, 50),
+    cachedDemoExposure(),
+    xapiSettings() ? outboxHealth(db) : undefined,
+  ]);
   const filtered = Boolean(filter.q || filter.role || filter.teamId || filter.status);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();
@@ -69,37 +78,35 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
+      {lrs && <LrsHealth stores={lrs} />}
+
       <details className={`card ${styles.details}`}>
         <summary>Add a person</summary>
         <NewUserForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} minPasswordLength={MIN_PASSWORD_LENGTH} />
       </details>
 
       <form className={styles.filters} method="get" action="/admin" role="search" aria-label="Find people">
-        <div className="field">
-          <label htmlFor="filter-q">Name or email</label>
+        <Field id="filter-q" label="Name or email">
           <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-role">Role</label>
+        </Field>
+        <Field id="filter-role" label="Role">
           <select id="filter-role" name="role" defaultValue={params.role ?? ''}>
             <option value="">Any role</option>
             <RoleOptions plural />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-team">Team</label>
+        </Field>
+        <Field id="filter-team" label="Team">
           <select id="filter-team" name="team" defaultValue={params.team ?? ''}>
             <TeamOptions teams={teams} none="Any team" />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Account</label>
+        </Field>
+        <Field id="filter-status" label="Account">
           <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
             <option value="">Any</option>
             <option value="active">Active</option>
             <option value="inactive">Deactivated</option>
           </select>
-        </div>
+        </Field>
         <button type="submit" className="button button-quiet">
           Find
         </button>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills } from '@/lib/curriculum';
-import { courseStatus, type ModuleStatus } from '@/lib/progress';
+import { courseStatus, type ModuleStatus } from '@/lib/progress/modules';
 
 export const metadata: Metadata = { title: 'Learn' };
 

@@ -5,6 +5,7 @@ import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
 import { channels, isSkillId, skills, type Channel } from '@/lib/curriculum';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
+import { Field } from '@/app/_components/Field';
 
 export const metadata: Metadata = { title: 'Practice' };
 
@@ -29,8 +30,7 @@ export default async function PracticePage({ searchParams }: { searchParams: Sea
       <h1>Practice</h1>
       <p className="lead">Talk with simulated customers by phone, chat, email and in person. Every reply changes how they feel.</p>
       <form className="card filters" method="get" aria-label="Filter scenarios">
-        <div className="field">
-          <label htmlFor="skill">Skill</label>
+        <Field id="skill" label="Skill">
           <select id="skill" name="skill" defaultValue={skill ?? ''}>
             <option value="">All skills</option>
             {Object.entries(skills).map(([id, s]) => (
@@ -39,9 +39,8 @@ export default async function PracticePage({ searchParams }: { searchParams: Sea
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="channel">Channel</label>
+        </Field>
+        <Field id="channel" label="Channel">
           <select id="channel" name="channel" defaultValue={channel ?? ''}>
             <option value="">All channels</option>
             {channels.map((c) => (
@@ -50,7 +49,7 @@ export default async function PracticePage({ searchParams }: { searchParams: Sea
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button type="submit" className="button button-secondary filters-apply">
           Show
         </button>

@@ -6,6 +6,7 @@ import { OFFLINE } from '@/app/_lib/api';
 import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
 import { SubmitButton } from '@/app/_components/SubmitButton';
+import { Field } from '@/app/_components/Field';
 
 interface Props {
   callbackUrl: string;
@@ -71,8 +72,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
             {error}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="email">Email</label>
+        <Field id="email" label="Email">
           <input
             id="email"
             name="email"
@@ -84,14 +84,12 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
             required
             aria-describedby={error ? 'signin-error' : undefined}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
+        </Field>
+        <Field id="password" label="Password">
           <input id="password" name="password" type="password" autoComplete="current-password" required />
-        </div>
+        </Field>
         {needCode && (
-          <div className="field">
-            <label htmlFor="code">Two-step code</label>
+          <Field id="code" label="Two-step code">
             <input
               id="code"
               name="code"
@@ -106,7 +104,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
             <p className="hint" id="code-hint">
               The 6-digit code from your authenticator app, or a recovery code.
             </p>
-          </div>
+          </Field>
         )}
         <SubmitButton busy={busy} sending="Signing in…">
           Sign in

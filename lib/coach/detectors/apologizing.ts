@@ -4,7 +4,7 @@ import type { Detector, Span } from '../detectors';
 import { negatedAt, pastForm } from '../grammar';
 import { findAll, sentenceText, words, type Reading } from '../nlp';
 import { WORK } from '../stories';
-import { dedupe, foundAt, span } from './spans';
+import { dedupe, saysAtMatches, span } from './spans';
 
 const APOLOGY = '(?:sorry|apologise|apologize|apologies|apology|apologising|apologizing)';
 const NON_APOLOGY = [
@@ -103,15 +103,10 @@ export const realApology: Detector = {
   },
 };
 
-const BLAMES = { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' };
-
-export const blamesCustomer: Detector = {
+export const blamesCustomer = saysAtMatches({
   id: 'blames-customer',
   skill: 'apologizing',
   principle: 'P15',
-  says: BLAMES,
-  find(r) {
-    const hits = blameMatches(r);
-    return foundAt(hits, BLAMES);
-  },
-};
+  says: { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' },
+  matches: blameMatches,
+});

@@ -3,20 +3,15 @@ import { CROWD_PEOPLE, lumpMatches, MANY } from '../crowd';
 import type { Detector } from '../detectors';
 import { negatedAt } from '../grammar';
 import { findAll, words, type Match, type Reading } from '../nlp';
-import { dedupe, foundAt, span } from './spans';
+import { dedupe, saysAtMatches, span } from './spans';
 
-const LUMPS = { delta: -1, note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' };
-
-export const lumpsTogether: Detector = {
+export const lumpsTogether = saysAtMatches({
   id: 'lumps-together',
   skill: 'normalizing',
   principle: 'P25',
-  says: LUMPS,
-  find(r) {
-    const hits = lumpMatches(r).filter((m) => !negatedAt(r, m));
-    return foundAt(hits, LUMPS);
-  },
-};
+  says: { delta: -1, note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' },
+  matches: (r) => lumpMatches(r).filter((m) => !negatedAt(r, m)),
+});
 
 // What a slip or a worry can be called when it is an ordinary one: "a really common slip", "the most normal thing in the world".
 const MISHAPS = words([

@@ -6,7 +6,7 @@ import { HANDED_ON, handoffMatches, REACHES_THE_RIGHT_PEOPLE } from '../handoff'
 import { findAll, sentenceText, words, type Match, type Reading, type Token, rx } from '../nlp';
 import { inOwnStory } from '../stories';
 import { recapMatches } from './personalizing';
-import { dedupe, foundAt, span } from './spans';
+import { dedupe, saysAtMatches, span } from './spans';
 
 const WHEN = words([
   'now', 'right now', 'today', 'tonight', 'tomorrow', 'this morning', 'this afternoon', 'this evening', 'straight away',
@@ -113,15 +113,10 @@ export const commitsAction: Detector = {
   },
 };
 
-const VAGUE_HANDOFF = { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' };
-
-export const vagueHandoff: Detector = {
+export const vagueHandoff = saysAtMatches({
   id: 'vague-handoff',
   skill: 'ownership',
   principle: 'P17',
-  says: VAGUE_HANDOFF,
-  find(r, ctx) {
-    const hits = handoffMatches(r, ctx.customerName);
-    return foundAt(hits, VAGUE_HANDOFF);
-  },
-};
+  says: { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' },
+  matches: (r, ctx) => handoffMatches(r, ctx.customerName),
+});

@@ -9,6 +9,7 @@ import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { Table } from '@/app/_components/Table';
 import { send } from '@/app/_lib/api';
+import { Field } from '@/app/_components/Field';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
 const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';
@@ -75,12 +76,14 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
   return (
     <div className="stack">
       <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="import-file">CSV file</label>
+        <Field id="import-file" label="CSV file">
           <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e)} />
-        </div>
-        <div className="field">
-          <label htmlFor="import-text">Or paste the rows</label>
+        </Field>
+        <Field
+          id="import-text"
+          label="Or paste the rows"
+          hint={fileName ? `From ${fileName}; edit here before importing if you need to.` : 'The first row names the columns.'}
+        >
           <textarea
             id="import-text"
             className={styles.textarea}
@@ -93,10 +96,7 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
             spellCheck={false}
             aria-describedby="import-text-hint"
           />
-          <span id="import-text-hint" className="hint">
-            {fileName ? `From ${fileName}; edit here before importing if you need to.` : 'The first row names the columns.'}
-          </span>
-        </div>
+        </Field>
         <label className={styles.check}>
           <input type="checkbox" name="createTeams" aria-describedby="import-teams-hint" />
           <span>

@@ -5,6 +5,7 @@ import styles from '../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
+import { Field } from '@/app/_components/Field';
 
 export function NewTeamForm() {
   const { busy, run, messages } = useAction();
@@ -21,10 +22,9 @@ export function NewTeamForm() {
   return (
     <form className={`card ${styles.form}`} onSubmit={submit}>
       <div className={styles.inline}>
-        <div className="field">
-          <label htmlFor="new-team-name">New team name</label>
+        <Field id="new-team-name" label="New team name">
           <input id="new-team-name" name="name" required maxLength={100} autoComplete="off" />
-        </div>
+        </Field>
         <SubmitButton busy={busy} sending="Creating…">
           Create team
         </SubmitButton>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
 import styles from './team-checkups.module.css';
+import { Field } from '@/app/_components/Field';
 
 // On a 401 the manager is told to retry after signing in, so the filled-in plan is not given up for lost.
 const retryAfterSignIn = { signedOut: 'Your session has ended. Sign in again, then try once more.' };
@@ -62,20 +63,16 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
         Each of the {learners} learners gets their own scenarios, chosen for their weakest skills and different from their last check-up.
       </p>
       <div className={styles.fields}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+        <Field id={`${id}-name`} label="Name">
           <input id={`${id}-name`} name="name" required maxLength={100} defaultValue="Quarterly check-up" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-count`}>Scenarios per learner</label>
+        </Field>
+        <Field id={`${id}-count`} label="Scenarios per learner">
           <input id={`${id}-count`} name="scenarioCount" type="number" inputMode="numeric" required min={1} max={10} defaultValue={3} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-days`}>Days to complete</label>
+        </Field>
+        <Field id={`${id}-days`} label="Days to complete">
           <input id={`${id}-days`} name="daysToComplete" type="number" inputMode="numeric" required min={1} max={365} defaultValue={14} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-repeat`}>Repeats</label>
+        </Field>
+        <Field id={`${id}-repeat`} label="Repeats">
           <select id={`${id}-repeat`} name="recurDays" defaultValue="90">
             {repeats.map((r) => (
               <option key={r.value} value={r.value}>
@@ -83,14 +80,10 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-start`}>First run on</label>
+        </Field>
+        <Field id={`${id}-start`} label="First run on" hint="Leave empty to start now.">
           <input id={`${id}-start`} name="startsAt" type="date" aria-describedby={`${id}-start-hint`} />
-          <span id={`${id}-start-hint`} className="hint">
-            Leave empty to start now.
-          </span>
-        </div>
+        </Field>
       </div>
       <FormMessages error={error} status={done} statusClassName={done ? 'alert alert-info' : 'visually-hidden'} />
       <button type="submit" className={`button button-primary ${styles.submit}`} disabled={busy}>

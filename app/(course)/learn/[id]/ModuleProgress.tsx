@@ -2,7 +2,7 @@
 // The learner's progress in the open module, loaded from the server and shared with its checks and notes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get, send, type SendOptions } from '@/app/_lib/api';
-import type { AnswerResult, ModuleProgress as Progress } from '@/lib/progress';
+import type { AnswerResult, ModuleProgress as Progress } from '@/lib/progress/modules';
 
 interface ModuleProgressValue {
   ready: boolean;

@@ -5,6 +5,7 @@ import styles from '../../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
+import { Field } from '@/app/_components/Field';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const { busy, run, messages } = useAction();
@@ -16,10 +17,9 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
   return (
     <form className={`card ${styles.form}`} onSubmit={submit}>
       <div className={styles.inline}>
-        <div className="field">
-          <label htmlFor="team-name">Team name</label>
+        <Field id="team-name" label="Team name">
           <input id="team-name" name="name" required maxLength={100} defaultValue={name} autoComplete="off" />
-        </div>
+        </Field>
         <SubmitButton busy={busy} quiet>
           Rename
         </SubmitButton>
@@ -52,8 +52,7 @@ export function AddToTeamForm({
   return (
     <form className={styles.form} onSubmit={submit}>
       <div className={styles.inline}>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{place === 'member' ? 'Add a member by email' : 'Add a manager by email'}</label>
+        <Field id={`${id}-email`} label={place === 'member' ? 'Add a member by email' : 'Add a manager by email'}>
           <input id={`${id}-email`} name="email" type="email" required list={`${id}-people`} autoComplete="off" maxLength={254} />
           <datalist id={`${id}-people`}>
             {suggestions.map((p) => (
@@ -62,7 +61,7 @@ export function AddToTeamForm({
               </option>
             ))}
           </datalist>
-        </div>
+        </Field>
         <SubmitButton busy={busy}>{place === 'member' ? 'Add member' : 'Add manager'}</SubmitButton>
       </div>
       {messages}

@@ -6,7 +6,7 @@ import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { roleLabel } from '@/lib/content/labels';
 import { Table } from '@/app/_components/Table';
-import { AdminNav } from '../../AdminNav';
+import { AdminDetailTop } from '../../AdminNav';
 import styles from '../../admin.module.css';
 import { AddToTeamForm, DeleteTeamButton, RemoveFromTeamButton, RenameTeamForm } from './TeamForms';
 
@@ -51,11 +51,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
 
   return (
     <section className="stack">
-      <p>
-        <Link href="/admin/teams">← Teams</Link>
-      </p>
-      <h1>{team.name}</h1>
-      <AdminNav current="/admin/teams" />
+      <AdminDetailTop section="/admin/teams" title={team.name} />
       <RenameTeamForm teamId={team.id} name={team.name} />
 
       <h2 id="members">Members ({team.members.length})</h2>

@@ -8,6 +8,7 @@ import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from '../../RoleOptions';
 import { SubmitButton } from '@/app/_components/SubmitButton';
+import { Field } from '@/app/_components/Field';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
@@ -52,12 +53,10 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
   return (
     <form className={`card ${styles.form}`} onSubmit={submit}>
       <div className={styles.formGrid}>
-        <div className="field">
-          <label htmlFor="edit-name">Name</label>
+        <Field id="edit-name" label="Name">
           <input id="edit-name" name="name" required maxLength={200} defaultValue={user.name} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="edit-email">Email</label>
+        </Field>
+        <Field id="edit-email" label="Email">
           <input
             id="edit-email"
             name="email"
@@ -69,15 +68,17 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
             disabled={self}
             aria-describedby={self ? 'edit-self-hint' : undefined}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="edit-role">Role</label>
+        </Field>
+        <Field id="edit-role" label="Role">
           <select id="edit-role" name="role" defaultValue={user.role} disabled={self} aria-describedby={self ? 'edit-self-hint' : undefined}>
             <RoleOptions />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="edit-password">New password</label>
+        </Field>
+        <Field
+          id="edit-password"
+          label="New password"
+          hint={self ? undefined : <>Leave empty to keep the current one. At least {minPasswordLength} characters.</>}
+        >
           <input
             id="edit-password"
             name="password"
@@ -88,12 +89,7 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
             disabled={self}
             aria-describedby={self ? 'edit-self-hint' : 'edit-password-hint'}
           />
-          {!self && (
-            <span id="edit-password-hint" className="hint">
-              Leave empty to keep the current one. At least {minPasswordLength} characters.
-            </span>
-          )}
-        </div>
+        </Field>
       </div>
       <label className={styles.check}>
         <input type="checkbox" name="active" defaultChecked={user.active} disabled={self} aria-describedby={self ? 'edit-self-hint' : 'edit-active-hint'} />

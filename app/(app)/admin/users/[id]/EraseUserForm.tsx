@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import styles from '../../admin.module.css';
+import { Field } from '@/app/_components/Field';
 
 export function EraseUserForm({ user }: { user: { id: string; name: string; email: string } }) {
   const { busy, run, messages } = useAction();
@@ -23,10 +24,9 @@ export function EraseUserForm({ user }: { user: { id: string; name: string; emai
         everywhere and closes the account. The choices they picked and their scores stay, without their name, so team results and
         check-up history do not change. This cannot be undone.
       </p>
-      <div className="field">
-        <label htmlFor={id}>Type their email, {user.email}, to confirm</label>
+      <Field id={id} label={<>Type their email, {user.email}, to confirm</>}>
         <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
-      </div>
+      </Field>
       <div className={styles.actions}>
         <button type="submit" className="button button-danger" disabled={busy || !matches}>
           {busy ? 'Erasing…' : `Erase ${user.name}`}

@@ -6,7 +6,7 @@ import { personDetail } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { isErased } from '@/lib/privacy/erase';
-import { AdminNav } from '../../AdminNav';
+import { AdminDetailTop } from '../../AdminNav';
 import { EditUserForm } from './EditUserForm';
 import { EraseUserForm } from './EraseUserForm';
 import { ResetTwoStep } from './ResetTwoStep';
@@ -22,11 +22,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const erased = isErased(person);
   return (
     <section className="stack">
-      <p>
-        <Link href="/admin">← People</Link>
-      </p>
-      <h1>{person.name}</h1>
-      <AdminNav current="/admin" />
+      <AdminDetailTop section="/admin" title={person.name} />
       {erased ? (
         <p className="lead" role="status">
           This person has been erased: their name, email, sign-in, typed replies and notes are gone. Their scored practice stays in team

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute, readJson } from '@/lib/http';
-import { answerCheck } from '@/lib/progress';
+import { answerCheck } from '@/lib/progress/modules';
 
 type Ctx = { params: Promise<{ id: string }> };
 const Answer = z.strictObject({ checkId: z.string().min(1).max(100), optionId: z.string().min(1).max(100) });

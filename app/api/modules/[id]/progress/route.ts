@@ -2,7 +2,7 @@
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute } from '@/lib/http';
-import { moduleProgressFor } from '@/lib/progress';
+import { moduleProgressFor } from '@/lib/progress/modules';
 
 type Ctx = { params: Promise<{ id: string }> };
 

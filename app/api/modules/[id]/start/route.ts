@@ -2,7 +2,7 @@
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute } from '@/lib/http';
-import { startModule } from '@/lib/progress';
+import { startModule } from '@/lib/progress/modules';
 
 type Ctx = { params: Promise<{ id: string }> };
 

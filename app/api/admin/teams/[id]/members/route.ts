@@ -1,15 +1,4 @@
 // Admin: adds a member to a team, named by email.
-import { z } from 'zod';
-import { addMember } from '@/lib/admin/teams';
-import { requireApiUser } from '@/lib/auth/guards';
-import { apiRoute, readJson } from '@/lib/http';
+import { addToTeamRoute } from '../place-routes';
 
-const Add = z.strictObject({ email: z.string().max(300) });
-
-export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = await ctx.params;
-  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}/members`, ['admin']);
-  const { email } = await readJson(req, Add);
-  await addMember(db, admin.id, id, email);
-  return Response.json({ added: true }, { status: 201 });
-});
+export const POST = addToTeamRoute('member');

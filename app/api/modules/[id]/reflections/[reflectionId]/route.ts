@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireApiUser } from '@/lib/auth/guards';
 import { requireModule } from '@/lib/content/lookup';
 import { apiRoute, readJson } from '@/lib/http';
-import { saveReflection } from '@/lib/progress';
+import { saveReflection } from '@/lib/progress/modules';
 
 type Ctx = { params: Promise<{ id: string; reflectionId: string }> };
 const Note = z.strictObject({ text: z.string() });

@@ -5,6 +5,8 @@ import { checkAnswers, moduleProgress, reflections } from '@/db/schema';
 import type { CourseModule } from '@/lib/content/modules';
 import { HttpError } from '@/lib/http-error';
 import { stableShuffle } from '@/lib/shuffle';
+import { queueStatements, xapiSettings } from '@/lib/xapi/outbox';
+import { checkAnswered, moduleCompleted } from '@/lib/xapi/statements';
 
 export type ModuleStatus = 'not_started' | 'in_progress' | 'completed';
 
@@ -118,6 +120,16 @@ export async function answerCheck(
         .update(moduleProgress)
         .set({ status: 'completed', completedAt: sql`coalesce(${moduleProgress.completedAt}, now())`, updatedAt: sql`now()` })
         .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, mod.id)));
+    }
+    const xapi = xapiSettings();
+    if (xapi) {
+      const courseModule = { id: mod.id, title: mod.title };
+      const at = new Date();
+      const options = check.options.map((o) => ({ id: o.id, text: o.text }));
+      await queueStatements(tx, [
+        checkAnswered(xapi.source, { userId, module: courseModule, check: { id: check.id, question: check.question, options }, optionId, correct: result.correct, at }),
+        ...(complete ? [moduleCompleted(xapi.source, { userId, module: courseModule, at })] : []),
+      ]);
     }
     return { ...result, status: complete ? 'completed' : 'in_progress' };
   });

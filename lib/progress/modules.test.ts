@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, makeUser, testDrivers, type TestDatabase } from '@/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testDrivers } from '@/db/testing';
+import { blockDatabase } from '@/db/test-database';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
 import { readModules } from '@/lib/content/modules';
-import { answerCheck, checkOrder, courseStatus, moduleProgressFor, saveReflection, startModule } from './progress';
+import { answerCheck, checkOrder, courseStatus, moduleProgressFor, saveReflection, startModule } from './modules';
 
 const q = (id: string) =>
   `<Check id="${id}" question="Q ${id}?">\n<Option id="a" explain="Not quite: ${id}.">A</Option>\n<Option id="b" correct explain="Yes: ${id}.">B</Option>\n<Option id="c" explain="No: ${id}.">C</Option>\n</Check>\n\n`;
@@ -41,15 +42,13 @@ describe('the order a learner sees check options in', () => {
 });
 
 describe.each(testDrivers)('module progress on %s', (driver) => {
-  let t: TestDatabase;
+  const t = blockDatabase(driver);
   let learner: { id: string };
   let other: { id: string };
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
     learner = await makeUser(t.db, { email: 'learner@example.com' });
     other = await makeUser(t.db, { email: 'other@example.com' });
   });
-  afterAll(() => t.dispose());
 
   it('starts not started, then in progress once opened', async () => {
     expect(mod).toBeDefined();

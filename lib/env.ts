@@ -155,3 +155,8 @@ export function env(): Env {
 export function applyLibraryEnv(e: Env): void {
   if (!e.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
 }
+
+/** Where the trainer is reached from outside: what learning platforms and record stores are given as its address. */
+export function appBaseUrl(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+}

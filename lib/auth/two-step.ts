@@ -5,6 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Db } from '@/db/client';
 import { recoveryCodes, users } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
+import { derivedKey, seal, unseal } from './seal';
 
 export const ISSUER = 'Empathy Trainer';
 const PERIOD = 30;
@@ -23,22 +24,7 @@ export class TwoStepError extends HttpError {
  * means everyone sets up two-step sign-in again (ADR 18).
  */
 export function twoStepKey(sessionSecret: string): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', sessionSecret, 'empathy-trainer', 'two-step secrets v1', 32));
-}
-
-function seal(key: Buffer, plain: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
-}
-
-function open(key: Buffer, sealed: string): string {
-  const [version, iv, body, tag] = sealed.split('.');
-  if (version !== 'v1' || !iv || !body || !tag) throw new Error('Unreadable two-step secret');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return derivedKey(sessionSecret, 'two-step secrets v1');
 }
 
 function totpFor(base32: string, label: string): TOTP {
@@ -104,7 +90,7 @@ export async function confirmEnrolment(db: Db, key: Buffer, userId: string, code
   if (!row) throw new TwoStepError(404, 'No such user.');
   if (row.enabledAt) throw new TwoStepError(409, 'Two-step sign-in is already on.');
   if (!row.secret) throw new TwoStepError(400, 'Start setting up two-step sign-in first.');
-  const step = matchingStep(open(key, row.secret), code.replace(/\s/g, ''), now);
+  const step = matchingStep(unseal(key, row.secret), code.replace(/\s/g, ''), now);
   if (step === null) throw new TwoStepError(400, 'That code is not right. Check the time on your phone and enter the code showing now.');
   const enabled = await db
     .update(users)
@@ -138,7 +124,7 @@ export async function verifySecondFactor(
 ): Promise<SecondFactor | null> {
   if (!user.totpSecret) return null;
   const compact = code.replace(/\s/g, '');
-  const step = matchingStep(open(key, user.totpSecret), compact, now);
+  const step = matchingStep(unseal(key, user.totpSecret), compact, now);
   if (step !== null) {
     const moved = await db
       .update(users)

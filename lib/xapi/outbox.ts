@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { xapiOutbox } from '@/db/schema';
-import { env } from '@/lib/env';
+import { appBaseUrl, env } from '@/lib/env';
 import type { Source, Statement } from './statements';
 
 export interface Lrs {
@@ -15,7 +15,7 @@ export interface Lrs {
 export function xapiSettings(): { stores: Lrs[]; source: Source } | null {
   const e = env();
   if (e.lrs.length === 0) return null;
-  return { stores: e.lrs, source: { base: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}` } };
+  return { stores: e.lrs, source: { base: appBaseUrl(e) } };
 }
 
 /**

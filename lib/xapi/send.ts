@@ -3,6 +3,7 @@ import XAPI from '@xapi/xapi';
 import type { Db } from '@/db/client';
 import { drainStore, LrsError, type Lrs, type Send } from './outbox';
 import type { Statement } from './statements';
+import { repeatInBackground } from '@/lib/background';
 
 const TIMEOUT_MS = 10_000;
 
@@ -51,21 +52,8 @@ export const sendToLrs: Send = async (store, statements) => {
 
 /** Drains every configured store now and then every few seconds; a store that is down is retried with back-off. Returns a stop function. */
 export function startOutboxSender(db: () => Promise<Db>, stores: Lrs[], everyMs = 5_000, send: Send = sendToLrs): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const handle = await db();
-      for (const store of stores) await drainStore(handle, store, send);
-    } catch (e) {
-      console.error('xAPI: the outbox could not be drained; trying again shortly.', e);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatInBackground('xAPI: draining the outbox', everyMs, async () => {
+    const handle = await db();
+    for (const store of stores) await drainStore(handle, store, send);
+  });
 }

@@ -245,10 +245,13 @@ async function outboxFigures() {
       for (let last = -1; last !== received; await new Promise((r) => setTimeout(r, 6000))) last = received;
     };
     const runs: { off: Sample[]; on: Sample[] } = { off: [], on: [] };
-    for (let round = 0; round < 4; round++) {
-      await drained();
-      runs.off.push(await decisionLoad(bases[0]!, cookies[0]!, 200, 16));
-      runs.on.push(await decisionLoad(bases[1]!, cookies[1]!, 200, 16));
+    // Rounds alternate which trainer goes first, so a machine that speeds up or slows down over the run favours neither.
+    for (let round = 0; round < 6; round++) {
+      for (const which of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        await drained();
+        const i = which === 'off' ? 0 : 1;
+        runs[which].push(await decisionLoad(bases[i]!, cookies[i]!, 200, 16));
+      }
     }
     await drained();
     const [a, b] = [summarise(...runs.off), summarise(...runs.on)];

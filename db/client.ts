@@ -13,6 +13,8 @@ import * as schema from './schema';
 import { DataDirError, lockDataDir } from './lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database handle or an open transaction: for writes that belong in the transaction of the change they go with. */
+export type Writer = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Driver = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {

@@ -1,7 +1,7 @@
 // Starting a role-play: idempotent per Idempotency-Key, one attempt per assignment, and the first completed check-up stands.
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
 import { assignments, attempts, scenarioVersions } from '@/db/schema';
 import { HttpError } from '@/lib/http-error';
 import { replay } from '@/lib/scenario/replay';
@@ -11,7 +11,7 @@ import { warmCoachSoon } from './coach';
 import { getAttempt } from './read';
 import type { Mode, Started } from './types';
 import { turnOf } from './view';
-import { queueStatements, xapiSettings, type Writer } from '@/lib/xapi/outbox';
+import { queueAfter, xapiSettings } from '@/lib/xapi/outbox';
 import { attemptLaunched } from '@/lib/xapi/statements';
 
 export const PRACTICE_AFTER_CHECKUP = 'You have already completed this check-up, and your first result stands. This play is practice: it does not change your result.';
@@ -61,24 +61,17 @@ export async function startAttempt(
   const seed = crypto.randomInt(1, 2 ** 31 - 1);
   const replayed = replay(s, persona.mood, []);
   const state = replayed.state;
-  const insert = (w: Writer) =>
-    w
-      .insert(attempts)
-      .values({ userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed, startKey })
-      .onConflictDoNothing()
-      .returning({ id: attempts.id });
+  // The id is made here so the launch statement can name it in the same SQL statement as the
+  // insert: a start costs one statement with a learning record store as without one (ADR 11).
+  const id = crypto.randomUUID();
+  const insert = db
+    .insert(attempts)
+    .values({ id, userId, scenarioId: s.id, contentHash: hash, mode, assignmentId, mood: state.mood, shuffleSeed: seed, startKey })
+    .onConflictDoNothing()
+    .returning({ id: attempts.id });
   const xapi = xapiSettings();
-  // With a learning record store, the launch is queued in the transaction that creates the attempt.
-  const [row] = xapi
-    ? await db.transaction(async (tx) => {
-        const rows = await insert(tx);
-        if (rows[0]) {
-          const launched = attemptLaunched(xapi.source, { userId, attemptId: rows[0].id, mode, scenario: { id: s.id, title: s.title, version: hash }, at: new Date() });
-          await queueStatements(tx, [launched]);
-        }
-        return rows;
-      })
-    : await insert(db);
+  const launched = xapi && attemptLaunched(xapi.source, { userId, attemptId: id, mode, scenario: { id: s.id, title: s.title, version: hash }, at: new Date() });
+  const [row] = xapi && launched ? await queryRows<{ id: string }>(db, sql`with started as (${insert.getSQL()})${queueAfter('started', xapi.stores, [launched])} select id from started`) : await insert;
   // Two starts of one assignment, or two sends of one start, at once: the unique indexes let one
   // in, and the other carries on with it.
   if (!row) {

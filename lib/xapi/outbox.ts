@@ -1,6 +1,6 @@
 // The xAPI outbox: statements queued in the same SQL statement as the decision they describe, then sent to each learning record store with retries.
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import { queryRows, type Db, type Writer } from '@/db/client';
 import { xapiOutbox } from '@/db/schema';
 import { appBaseUrl, env } from '@/lib/env';
 import type { Source, Statement } from './statements';
@@ -33,8 +33,6 @@ export function queueAfter(after: string, stores: Lrs[], statements: Statement[]
     )`;
 }
 
-/** A database handle or an open transaction: statements are queued in the transaction of the change they describe. */
-export type Writer = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Queues statements for events outside a decision (an attempt launched, a module completed, a check-up assigned). */
 export async function queueStatements(db: Writer, statements: Statement[]): Promise<void> {

@@ -26,8 +26,9 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(rows.map((r) => r.table_name)).toEqual([
-        'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'module_progress', 'recovery_codes', 'reflections',
-        'scenario_versions', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users', 'xapi_outbox',
+        'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'lti_contexts', 'lti_identities', 'lti_keys',
+        'lti_launches', 'lti_logins', 'lti_platforms', 'lti_scores', 'module_progress', 'recovery_codes', 'reflections', 'scenario_versions', 'scorm_identities',
+        'scorm_packages', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users', 'xapi_outbox',
       ]);
     } finally {
       await t.dispose();

@@ -372,5 +372,146 @@ export const xapiOutbox = pgTable(
   ],
 );
 
+// LTI 1.3 (lib/lti): the learning platforms an admin registered, the people and course contexts
+// they launch, one-time login states, and the tool's own signing key.
+export const ltiPlatforms = pgTable(
+  'lti_platforms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    // A platform may hold several deployments of the tool; a launch must name one of these.
+    deploymentIds: text('deployment_ids').array().notNull(),
+    authLoginUrl: text('auth_login_url').notNull(),
+    authTokenUrl: text('auth_token_url').notNull(),
+    jwksUrl: text('jwks_url').notNull(),
+    // Where the platform's own pages are served from, which may differ from its issuer (Canvas):
+    // the only origins allowed to frame the trainer after a launch from this platform.
+    frameOrigins: text('frame_origins').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('lti_platforms_issuer_client_unique').on(t.issuer, t.clientId)],
+);
+
+const platformRef = () =>
+  uuid('platform_id')
+    .notNull()
+    .references(() => ltiPlatforms.id, { onDelete: 'cascade' });
+
+/** A platform's person (its `sub`) linked to the trainer account created or matched at their first launch. */
+export const ltiIdentities = pgTable(
+  'lti_identities',
+  {
+    platformId: platformRef(),
+    subject: text('subject').notNull(),
+    userId: personRef(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.subject] }), index('lti_identities_user_idx').on(t.userId)],
+);
+
+/** A course on the platform and the trainer team its learners are placed in. */
+export const ltiContexts = pgTable(
+  'lti_contexts',
+  {
+    platformId: platformRef(),
+    contextId: text('context_id').notNull(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.contextId] })],
+);
+
+/**
+ * One OIDC login: the state and nonce sent to the platform, crossed off by the launch that comes
+ * back, so a replayed id_token finds its nonce already used.
+ */
+export const ltiLogins = pgTable(
+  'lti_logins',
+  {
+    state: text('state').primaryKey(),
+    nonce: text('nonce').notNull().unique(),
+    platformId: platformRef(),
+    createdAt: createdAt(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('lti_logins_created_idx').on(t.createdAt)],
+);
+
+/**
+ * A verified launch: who came from which platform to what. A scenario launch with a gradebook
+ * column (AGS line item) makes the attempts the person then finishes there send their score back.
+ */
+export const ltiLaunches = pgTable(
+  'lti_launches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    platformId: platformRef(),
+    userId: personRef(),
+    // The platform's id for the person, which its gradebook wants back with the score.
+    subject: text('subject').notNull(),
+    targetKind: text('target_kind').notNull(),
+    targetId: text('target_id').notNull(),
+    lineItem: text('line_item'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lti_launches_user_idx').on(t.userId, t.targetId)],
+);
+
+/** Scores owed to a platform's gradebook, one per finished attempt, sent by a background loop with retries (lib/lti/grades.ts). */
+export const ltiScores = pgTable(
+  'lti_scores',
+  {
+    attemptId: uuid('attempt_id')
+      .primaryKey()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    launchId: uuid('launch_id')
+      .notNull()
+      .references(() => ltiLaunches.id, { onDelete: 'cascade' }),
+    tries: integer('tries').notNull().default(0),
+    nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('lti_scores_due_idx').on(t.nextTryAt).where(sql`${t.sentAt} is null`)],
+);
+
+/** The tool's RSA key pair: the public half is published at /api/lti/jwks, the private half sealed with the session secret. */
+export const ltiKeys = pgTable('lti_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+  privateJwk: text('private_jwk').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * SCORM 1.2 packages exported for an LMS that has no LTI (lib/scorm): each names one module or
+ * scenario and the LMS its learners come from. Revoking one stops its launches at once.
+ */
+export const scormPackages = pgTable('scorm_packages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  targetKind: text('target_kind').notNull(),
+  targetId: text('target_id').notNull(),
+  // The LMS the package is for, as the admin named it: learners of packages with the same name are the same people.
+  lms: text('lms').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/** An LMS's learner (its `cmi.core.student_id`) and the trainer account made at their first launch. */
+export const scormIdentities = pgTable(
+  'scorm_identities',
+  {
+    lms: text('lms').notNull(),
+    studentId: text('student_id').notNull(),
+    userId: personRef(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.lms, t.studentId] }), index('scorm_identities_user_idx').on(t.userId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -129,6 +129,7 @@ for (const width of widths) {
       await visit(page, person, 'a person');
       await visit(page, '/admin/teams');
       await visit(page, await hrefOf(page.locator('main a'), /^\/admin\/teams\/[^/?]+$/), 'a team');
+      await visit(page, '/admin/lti');
       await visit(page, '/admin/import');
       await page.getByLabel('Or paste the rows').fill('email,name,role,team\nnew.person@example.com,New Person,learner,Harbour Street Support\nnot-an-email,Bad Row,learner,\n');
       await page.getByRole('button', { name: 'Check without saving' }).click();

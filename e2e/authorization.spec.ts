@@ -70,7 +70,13 @@ const cases: Case[] = [
   { name: 'check-up plans', method: 'GET', url: (i) => `/team/checkups?team=${i.teamId}`, expect: { ...page(403, 200), otherManager: 404 } },
   // Admin pages.
   { name: 'admin', method: 'GET', url: () => '/admin', expect: page(403, 403, 200) },
-  ...['/admin/teams', '/admin/import'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(403, 403, 200) })),
+  ...['/admin/teams', '/admin/import', '/admin/lti'].map((p): Case => ({ name: `page ${p}`, method: 'GET', url: () => p, expect: page(403, 403, 200) })),
+  // Without a ticket from a launch, the deep-linking picker only says it has expired.
+  { name: 'deep-linking picker', method: 'GET', url: () => '/lti/deep-link', expect: page(200, 200) },
+  { name: 'register a learning platform', method: 'POST', url: () => '/api/admin/lti/platforms', body: () => ({}), expect: adminOnly(400) },
+  { name: 'export a SCORM package', method: 'POST', url: () => '/api/admin/scorm/packages', body: () => ({}), expect: adminOnly(400) },
+  { name: 'revoke a SCORM package', method: 'DELETE', url: () => `/api/admin/scorm/packages/${NO_ONE}`, expect: adminOnly(404) },
+  { name: 'remove a learning platform', method: 'DELETE', url: () => `/api/admin/lti/platforms/${NO_ONE}`, expect: adminOnly(404) },
   { name: 'a person’s admin page', method: 'GET', url: (i) => `/admin/users/${i.learnerId}`, expect: page(403, 403, 200) },
   { name: 'a team’s admin page', method: 'GET', url: (i) => `/admin/teams/${i.teamId}`, expect: page(403, 403, 200) },
   // One's own account, data and modules: every signed-in person, each for themselves only (the routes take no person's id).
@@ -183,6 +189,13 @@ const publicEntries = new Set([
   'GET /api/ready', // readiness for load balancers: reaches the database, says nothing about anyone
   'GET /api/auth/[...nextauth]', // next-auth's own sign-in, callback and sign-out handlers
   'POST /api/auth/[...nextauth]',
+  // LTI 1.3: a learning platform's login initiation and launch, which check the platform's signed token themselves (e2e/lti.spec.ts)
+  'GET /api/lti/login',
+  'POST /api/lti/login',
+  'POST /api/lti/launch',
+  'GET /api/lti/jwks', // the tool's public keys
+  'GET /launch/refused', // why a launch was refused: the same words for everyone
+  'GET /api/scorm/launch', // a SCORM package's launch, which checks the package's signed token itself (e2e/scorm.spec.ts)
 ]);
 
 /** Every page and route handler under app/, as `METHOD /pattern` with route groups dropped. */

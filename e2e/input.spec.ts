@@ -32,6 +32,20 @@ const routes: Route[] = [
   { method: 'POST', url: (i) => `/api/admin/teams/${i.teamId}/managers`, valid: { email: 'admin@example.com' } },
   { method: 'POST', url: () => '/api/admin/import', valid: { csv: 'email,name,role,team\n', dryRun: true }, limit: 2 * 1024 * 1024 + 1024 },
   { method: 'POST', url: (i) => `/api/teams/${i.teamId}/checkup-plans`, valid: { name: 'Plan', scenarioCount: 1 } },
+  { method: 'POST', url: () => '/api/admin/scorm/packages', valid: { target: 'scenario:double-charge', lms: 'Input LMS' } },
+  {
+    method: 'POST',
+    url: () => '/api/admin/lti/platforms',
+    valid: {
+      name: 'Input LMS',
+      issuer: 'https://lms.example.com',
+      clientId: 'c-1',
+      deploymentIds: ['d-1'],
+      authLoginUrl: 'https://lms.example.com/auth',
+      authTokenUrl: 'https://lms.example.com/token',
+      jwksUrl: 'https://lms.example.com/jwks',
+    },
+  },
 ];
 
 interface Bad {

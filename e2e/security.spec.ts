@@ -272,7 +272,7 @@ test('every page works under its content policy, with nothing blocked', async ({
     await visit(manager.page, manager.violations, url);
   }
   const admin = await signedIn(browser, 'admin@example.com');
-  for (const url of ['/admin', '/admin/teams', '/admin/import']) await visit(admin.page, admin.violations, url);
+  for (const url of ['/admin', '/admin/teams', '/admin/import', '/admin/lti']) await visit(admin.page, admin.violations, url);
 
   // The player animates with framer-motion and runs its own machine: a reply goes through and the customer answers.
   await visit(manager.page, manager.violations, '/practice/double-charge');

@@ -38,7 +38,15 @@ export type AuditAction =
   | 'team.manager_removed'
   | 'checkup.plan_created'
   | 'checkup.plan_stopped'
-  | 'demo.removed';
+  | 'demo.removed'
+  | 'lti.platform_registered'
+  | 'lti.platform_removed'
+  | 'lti.launched'
+  | 'lti.refused'
+  | 'scorm.package_exported'
+  | 'scorm.package_revoked'
+  | 'scorm.launched'
+  | 'scorm.refused';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -66,6 +66,13 @@ export async function boundedRequest<R extends Request>(req: R, maxBytes: number
   return rebuild(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) });
 }
 
+/** Reads an HTML form post (application/x-www-form-urlencoded), size-limited, as platforms send LTI messages. */
+export async function readForm(req: Request, maxBytes = MAX_BODY_BYTES): Promise<URLSearchParams> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') throw new BadRequestError('Send the body as a form (application/x-www-form-urlencoded).', 415);
+  return new URLSearchParams(new TextDecoder().decode(await readBytes(req, maxBytes)));
+}
+
 // PostgreSQL text cannot hold U+0000, and no person types it: refused here rather than failing in the database.
 function refuseNul(_key: string, value: unknown): unknown {
   if (typeof value === 'string' && value.includes('\u0000')) throw new BadRequestError('Text cannot contain the NUL character (\\u0000).');

@@ -4,9 +4,11 @@
  * The Content-Security-Policy. Prerendered pages cannot carry a per-request nonce, so their
  * script policy allows the framework's inline bootstrap scripts ('unsafe-inline') but no other
  * origin; pages rendered per request get a nonce and 'strict-dynamic' instead (ADR 10).
- * @param {{ dev?: boolean, nonce?: string }} [options]
+ * `frameAncestors` names the learning platform a person was launched from (none otherwise), and
+ * `formActions` the platform a deep-linking answer is posted back to.
+ * @param {{ dev?: boolean, nonce?: string, frameAncestors?: string[], formActions?: string[] }} [options]
  */
-export function contentSecurityPolicy({ dev = false, nonce } = {}) {
+export function contentSecurityPolicy({ dev = false, nonce, frameAncestors = [], formActions = [] } = {}) {
   // 'self' stays beside the nonce for browsers without 'strict-dynamic', which ignore it then.
   const script = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"] : ["'self'", "'unsafe-inline'"];
   // Development only: React's fast refresh evaluates code and talks over a websocket.
@@ -21,8 +23,8 @@ export function contentSecurityPolicy({ dev = false, nonce } = {}) {
     'connect-src': dev ? ["'self'", 'ws:'] : ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
-    'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
+    'form-action': ["'self'", ...formActions],
+    'frame-ancestors': frameAncestors.length ? ["'self'", ...frameAncestors] : ["'none'"],
   };
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)

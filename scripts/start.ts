@@ -159,6 +159,10 @@ async function main() {
       void import('../lib/xapi/send').then(({ startOutboxSender }) => startOutboxSender(async () => handle.db, e.lrs));
       console.log(`xAPI: sending statements to ${e.lrs.map((s) => new URL(s.endpoint).host).join(', ')}.`);
     }
+    // Scores of attempts launched from a learning platform's graded link go back to its gradebook.
+    void Promise.all([import('../lib/lti/grades'), import('../lib/auth/secret')]).then(([{ startGradeSender }, { sessionSecret }]) =>
+      startGradeSender(async () => handle.db, sessionSecret(e)),
+    );
   });
 }
 

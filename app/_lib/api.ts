@@ -43,3 +43,26 @@ export async function orThrow<T>(sent: Promise<Sent<T>>): Promise<T> {
   if (!s.ok) throw new Error(s.error);
   return s.data;
 }
+
+/** POSTs JSON and saves the file the trainer answers with (a package, an export); an error answer is read as `send` reads it. */
+export async function download(url: string, body: unknown): Promise<Sent<{ filename: string }>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, error: OFFLINE };
+  }
+  if (!res.ok) {
+    const data = (await res.json().catch(() => ({}))) as { error?: unknown };
+    return { ok: false, error: typeof data.error === 'string' && data.error ? data.error : `That did not work (status ${res.status}).`, status: res.status };
+  }
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const href = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has handed the file to the browser; the address can go once it has started.
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return { ok: true, data: { filename } };
+}

@@ -61,6 +61,9 @@ export function oidcProvider(e: Env): OAuthConfig<OidcProfile> | undefined {
   };
 }
 
+/** How long the session token itself is valid; the session row's idle and absolute limits end it sooner. */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
 /**
  * The session cookie: never readable by scripts, not sent on cross-site subrequests, and Secure with
  * the `__Secure-` prefix when the public URL is https. Without NEXTAUTH_URL, next-auth decides per
@@ -88,7 +91,7 @@ export function buildOptions(e: Env = env()): NextAuthOptions {
   const oidc = oidcProvider(e);
   return {
     secret: sessionSecret(e),
-    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     ...(e.NEXTAUTH_URL ? { useSecureCookies: e.NEXTAUTH_URL.startsWith('https://'), cookies: sessionCookie(e) } : {}),
     pages: { signIn: '/signin', error: '/signin' },
     providers: [

@@ -16,6 +16,10 @@ import {
   teamMembers,
   teams,
   users,
+  ltiIdentities,
+  ltiLaunches,
+  ltiPlatforms,
+  scormIdentities,
 } from '@/db/schema';
 import { auditAbout, emailHistory } from './about';
 import type { Mode } from '@/lib/attempts/types';
@@ -124,6 +128,17 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(asc(sessions.createdAt));
+  const platformIds = await db
+    .select({ platform: ltiPlatforms.name, issuer: ltiPlatforms.issuer, subject: ltiIdentities.subject, linkedAt: ltiIdentities.createdAt })
+    .from(ltiIdentities)
+    .innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiIdentities.platformId))
+    .where(eq(ltiIdentities.userId, userId));
+  const launches = await db
+    .select({ at: ltiLaunches.createdAt, target: sql<string>`${ltiLaunches.targetKind} || ':' || ${ltiLaunches.targetId}`, gradebookColumn: ltiLaunches.lineItem })
+    .from(ltiLaunches)
+    .where(eq(ltiLaunches.userId, userId))
+    .orderBy(asc(ltiLaunches.createdAt));
+  const scormIds = await db.select({ lms: scormIdentities.lms, studentId: scormIdentities.studentId, linkedAt: scormIdentities.createdAt }).from(scormIdentities).where(eq(scormIdentities.userId, userId));
   const auditRows = await db
     .select({ at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, subject: auditLog.subject, ip: auditLog.ip, detail: auditLog.detail })
     .from(auditLog)
@@ -155,6 +170,7 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
     attempts: await exportedAttempts(db, userId),
     checkupAssignments: checkups,
     sessions: signIns,
+    learningPlatforms: { lti: platformIds, ltiLaunches: launches, scorm: scormIds },
     audit: auditRows.map(({ actorId, ...row }) => ({ ...row, byYou: actorId === userId })),
   };
 }

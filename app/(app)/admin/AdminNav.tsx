@@ -1,4 +1,4 @@
-// The admin area's sections (people, teams, import): its tabs, and the top of a page about one thing in a section.
+// The admin area's sections (people, teams, import, learning platforms): its tabs, and the top of a page about one thing in a section.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import styles from './admin.module.css';
@@ -7,6 +7,7 @@ const sections = [
   { href: '/admin', label: 'People' },
   { href: '/admin/teams', label: 'Teams' },
   { href: '/admin/import', label: 'Import people' },
+  { href: '/admin/lti', label: 'Learning platforms' },
 ] as const;
 
 type Section = (typeof sections)[number]['href'];

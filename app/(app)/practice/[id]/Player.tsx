@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { get, orThrow, post, type SendOptions } from '@/app/_lib/api';
+import { reportAttempt, reportTarget } from '@/app/_lib/report';
+import { browserStore } from '@/app/_lib/storage';
 import type { AttemptView, DecisionAnswer, Mode } from '@/lib/attempts/types';
 import { isBlankReply } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
@@ -31,24 +33,8 @@ interface Props {
 // The machine shows a failed load or reply with a Try again button, so the sentence need not say retry.
 const answered: SendOptions = { signedOut: 'Your session has ended. Sign in again to continue.', failed: (status) => `The trainer answered ${status}.` };
 
-/** The tab's storage for unsent replies; it can be full or switched off, and a draft then lives only as long as the page. */
-const tabDraft = {
-  read(key: string): string | null {
-    try {
-      return sessionStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  write(key: string, text: string) {
-    try {
-      if (text) sessionStorage.setItem(key, text);
-      else sessionStorage.removeItem(key);
-    } catch {
-      // Nothing to do: see above.
-    }
-  },
-};
+/** The tab's storage for unsent replies; it can be full, switched off or denied, and a draft then lives only as long as the page. */
+const tabDraft = browserStore('sessionStorage');
 
 /** A key for one start, kept across its retries (crypto.randomUUID needs https; this works over plain http too). */
 function newStartKey(): string {
@@ -64,6 +50,8 @@ export function Player(props: Props) {
     assignmentId: props.assignmentId,
     mode: props.mode,
   });
+  // Read the launch's report address before the first run rewrites the page's address.
+  useEffect(() => void reportTarget(), []);
   return <PlayerRun key={run.n} {...props} {...run} onRetry={() => setRun((r) => ({ n: r.n + 1, mode: 'practice' }))} />;
 }
 
@@ -159,10 +147,18 @@ function PlayerRun(props: Props & { onRetry(): void }) {
     if (state.matches('feedback')) continueRef.current?.focus();
   }, [picking, writing, state, c.seq]);
 
+  // A package page that launched this tab hears the result once, when the debrief first shows.
+  const ended = state.matches('debrief') ? c.ending : undefined;
+  useEffect(() => {
+    if (ended && c.attemptId) reportAttempt(props.scenarioId, c.attemptId, ended, c.transcript);
+    // The transcript is complete once the ending is set; reporting again on its identity would repeat the message.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ended, c.attemptId, props.scenarioId]);
+
   const sendReply = () => {
     if (isBlankReply(draft)) return;
     // Sending is safe to repeat (the server answers a repeat the same), so the saved copy can go now.
-    tabDraft.write(draftKey, '');
+    tabDraft.write(draftKey, null);
     send({ type: 'REPLY', text: draft });
   };
 

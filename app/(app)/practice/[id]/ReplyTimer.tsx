@@ -1,6 +1,7 @@
 'use client';
 // An optional timer for each reply: off by default; the learner can switch it on, add time, or turn it off (WCAG 2.2.1).
 import { useEffect, useState } from 'react';
+import { browserStore } from '@/app/_lib/storage';
 
 const STORAGE_KEY = 'trainer.replyTimer';
 const DEFAULT_SECONDS = 30;
@@ -9,15 +10,14 @@ const DEFAULT_SECONDS = 30;
 export function useTimerSetting(): [number | null, (s: number | null) => void] {
   const [seconds, setSeconds] = useState<number | null>(null);
   useEffect(() => {
-    const saved = window.localStorage.getItem(STORAGE_KEY);
+    const saved = browserStore('localStorage').read(STORAGE_KEY);
     // Read once after hydration: the server cannot know this device's setting.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved) setSeconds(Number(saved) || null);
   }, []);
   const update = (s: number | null) => {
     setSeconds(s);
-    if (s) window.localStorage.setItem(STORAGE_KEY, String(s));
-    else window.localStorage.removeItem(STORAGE_KEY);
+    browserStore('localStorage').write(STORAGE_KEY, s ? String(s) : null);
   };
   return [seconds, update];
 }

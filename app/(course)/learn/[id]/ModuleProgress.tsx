@@ -2,6 +2,7 @@
 // The learner's progress in the open module, loaded from the server and shared with its checks and notes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get, send, type SendOptions } from '@/app/_lib/api';
+import { reportModuleCompleted, reportTarget } from '@/app/_lib/report';
 import type { AnswerResult, ModuleProgress as Progress } from '@/lib/progress/modules';
 
 interface ModuleProgressValue {
@@ -87,6 +88,12 @@ export function ModuleProgressProvider({ moduleId, children }: { moduleId: strin
     },
     [base],
   );
+
+  // A package page that launched this module hears when it is completed (already, or now).
+  useEffect(() => void reportTarget(), []);
+  useEffect(() => {
+    if (progress.status === 'completed') reportModuleCompleted(moduleId);
+  }, [progress.status, moduleId]);
 
   const value = useMemo(
     () => ({ ready, problem, ...progress, answer, saveReflection }),

@@ -1,0 +1,144 @@
+// Admin: the learning platforms that launch the trainer over LTI 1.3, the addresses to paste into one, and the form to register another.
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/auth/guards';
+import { dateTime } from '@/lib/format';
+import { listPlatforms, recentRefusals, toolUrls } from '@/lib/lti/platforms';
+import { listPackages, packageTargets, targetOf } from '@/lib/scorm/packages';
+import { refusalText, type RefusalCode } from '@/lib/lti/refusal';
+import { Table } from '@/app/_components/Table';
+import { AdminNav } from '../AdminNav';
+import styles from '../admin.module.css';
+import { PlatformForm } from './PlatformForm';
+import { ConfirmedDelete } from './ConfirmedDelete';
+import { PackageForm } from './PackageForm';
+
+export const metadata: Metadata = { title: 'Learning platforms' };
+
+export default async function LtiPage() {
+  const { db } = await requirePageUser('/admin/lti', ['admin']);
+  const [platforms, refusals, packages] = await Promise.all([listPlatforms(db), recentRefusals(db), listPackages(db)]);
+  const targets = packageTargets().map((t) => ({ value: `${t.kind}:${t.id}`, label: t.title, group: t.kind === 'module' ? 'Modules' : 'Scenarios' }));
+  const urls = toolUrls();
+  const paste = [
+    ['Login initiation URL (OIDC login)', urls.loginUrl],
+    ['Launch URL (redirect URI, target link URI)', urls.launchUrl],
+    ['Deep linking URL', urls.deepLinkUrl],
+    ['Public key set URL (JWKS)', urls.jwksUrl],
+    ['Domain', urls.domain],
+  ] as const;
+  return (
+    <section className="stack">
+      <h1>Learning platforms</h1>
+      <AdminNav current="/admin/lti" />
+      <p className="lead">
+        Connect an LMS such as Moodle, Canvas or Brightspace over LTI 1.3: learners open modules and scenarios from their course without a second
+        sign-in, each course gets a team here, and scenario scores go back to the course gradebook.
+      </p>
+      <section className="card stack" aria-labelledby="paste-heading">
+        <h2 id="paste-heading">1. Add the trainer in your LMS</h2>
+        <p>Register a new LTI 1.3 tool in the LMS with these addresses, and turn on deep linking and grade passback (Assignment and Grade Services).</p>
+        <dl className={styles.pairs}>
+          {paste.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="register-heading">
+        <h2 id="register-heading">2. Register the LMS here</h2>
+        <p>Copy these values from the tool’s details in your LMS once it is saved there.</p>
+        <PlatformForm />
+      </section>
+      <h2 id="platforms-heading">Registered platforms</h2>
+      <Table
+        labelledBy="platforms-heading"
+        columns={['Platform', 'Issuer', 'Client id', 'Deployments', '']}
+        rows={platforms}
+        empty="No platform is registered yet."
+        className={styles.labels}
+        row={(p) => (
+          <tr key={p.id}>
+            <td data-label="Platform">{p.name}</td>
+            <td data-label="Issuer">
+              <code>{p.issuer}</code>
+            </td>
+            <td data-label="Client id">
+              <code>{p.clientId}</code>
+            </td>
+            <td data-label="Deployments">{p.deploymentIds.join(', ')}</td>
+            <td>
+              <ConfirmedDelete
+                url={`/api/admin/lti/platforms/${p.id}`}
+                label={`Remove ${p.name}`}
+                question={`Remove ${p.name}? Links from it will stop opening the trainer. Accounts and results stay.`}
+                done={`Removed ${p.name}.`}
+              />
+            </td>
+          </tr>
+        )}
+      />
+      <section className="card stack" aria-labelledby="scorm-heading">
+        <h2 id="scorm-heading">SCORM 1.2 packages</h2>
+        <p>
+          For an LMS without LTI: download a package for one module or scenario and upload it to the LMS. It opens the trainer inside the course,
+          signs the learner in with their LMS identity, and reports completion (modules) or pass, fail and score out of 100 with each decision
+          (scenarios).
+        </p>
+        <PackageForm targets={targets} />
+      </section>
+      <h2 id="packages-heading">Exported packages</h2>
+      <Table
+        labelledBy="packages-heading"
+        columns={['Opens', 'LMS', 'Exported', 'Status', '']}
+        rows={packages}
+        empty="No package has been exported."
+        className={styles.labels}
+        row={(p) => {
+          const title = targetOf(p)?.title ?? `${p.targetKind} ${p.targetId} (no longer in the course)`;
+          return (
+            <tr key={p.id}>
+              <td data-label="Opens">{title}</td>
+              <td data-label="LMS">{p.lms}</td>
+              <td data-label="Exported">{dateTime(p.createdAt)} UTC</td>
+              <td data-label="Status">{p.revokedAt ? `Revoked ${dateTime(p.revokedAt)} UTC` : 'Live'}</td>
+              <td>
+                {!p.revokedAt && (
+                  <ConfirmedDelete
+                    url={`/api/admin/scorm/packages/${p.id}`}
+                    label="Revoke"
+                    name={`Revoke the package for ${title}`}
+                    question={`Revoke the package for ${title}? Learners who open it in ${p.lms} will be refused. Their results stay.`}
+                    done={`Revoked the package for ${title}.`}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
+      <h2 id="refusals-heading">Recently refused launches</h2>
+      <p className="muted">Each refused login or launch, newest first, with the reason the learner was not told. Most come from a value typed differently here and in the LMS.</p>
+      <Table
+        labelledBy="refusals-heading"
+        columns={['When', 'What the learner saw', 'Why']}
+        rows={refusals}
+        empty="No launch has been refused."
+        className={styles.labels}
+        row={(r) => (
+          <tr key={`${r.at.toISOString()}-${r.reason}`}>
+            <td data-label="When">{dateTime(r.at)} UTC</td>
+            <td data-label="What the learner saw">{refusalText[r.code as RefusalCode]?.title ?? r.code}</td>
+            <td data-label="Why">
+              {r.stage === 'login' ? 'Login: ' : 'Launch: '}
+              {r.reason}
+            </td>
+          </tr>
+        )}
+      />
+    </section>
+  );
+}

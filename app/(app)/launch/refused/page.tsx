@@ -13,7 +13,7 @@ export default async function LtiRefusedPage({ searchParams }: Props) {
     <section className="stack">
       <h1>{text.title}</h1>
       <p className="lead">{text.body}</p>
-      <p className="muted">Nothing was recorded and you were not signed in.</p>
+      <p className="muted">Nothing was recorded, and this link signed no one in.</p>
     </section>
   );
 }

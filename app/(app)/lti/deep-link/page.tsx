@@ -50,7 +50,7 @@ export default async function DeepLinkPage({ searchParams }: Props) {
                   {g.graded && <span className="muted">Graded</span>}
                   <form method="post" action={ticket.returnUrl}>
                     <input type="hidden" name="JWT" value={jwt} />
-                    <button type="submit" aria-label={`Add ${target.title}`}>
+                    <button type="submit" className="button button-secondary" aria-label={`Add ${target.title}`}>
                       Add
                     </button>
                   </form>

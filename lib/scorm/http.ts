@@ -16,13 +16,13 @@ export async function handleScormLaunch(req: Request): Promise<Response> {
   const db = await getDb();
   const q = new URL(req.url).searchParams;
   try {
-    const { pkg, user, origin, path } = await verifyScormLaunch(
+    const { pkg, user, origin, frameOrigins, path } = await verifyScormLaunch(
       db,
-      { token: q.get('token'), studentId: q.get('student'), studentName: q.get('name'), origin: q.get('origin') },
+      { token: q.get('token'), studentId: q.get('student'), studentName: q.get('name'), origin: q.get('origin'), ancestors: q.get('ancestors') },
       sessionSecret(env()),
     );
     await audit(db, { action: 'scorm.launched', actorId: user.id, subject: user.email, ip: await requestIp(), detail: { packageId: pkg.id, lms: pkg.lms, target: `${pkg.targetKind}:${pkg.targetId}` } });
-    return seeOther(`${path}?report=${encodeURIComponent(origin)}`, await launchCookies(db, user, [origin]));
+    return seeOther(`${path}?report=${encodeURIComponent(origin)}`, await launchCookies(db, user, frameOrigins));
   } catch (e) {
     if (e instanceof LaunchRefusal) return refused(e, 'launch', 'scorm.refused');
     throw e;

@@ -13,6 +13,8 @@ export interface ScormLaunch {
   studentId: string | null;
   studentName: string | null;
   origin: string | null;
+  /** The origins of the pages above the package page (`location.ancestorOrigins`, where the browser has it), space-separated. */
+  ancestors?: string | null;
 }
 
 /** SCORM 1.2 gives names as "Family, Given"; the trainer shows "Given Family". */
@@ -34,7 +36,25 @@ function originOf(value: string | null): string {
   throw new LaunchRefusal('bad-login', `the package page gave no usable origin (${String(value).slice(0, 100)})`);
 }
 
-export async function verifyScormLaunch(db: Db, launch: ScormLaunch, secret: string): Promise<{ pkg: ScormPackage; user: User; origin: string; path: string }> {
+/** The ancestors worth allowing: plain origins only, a few at most; anything else is dropped rather than refused. */
+function ancestorOrigins(value: string | null | undefined): string[] {
+  const out: string[] = [];
+  for (const candidate of (value ?? '').split(' ').slice(0, 5)) {
+    try {
+      const url = new URL(candidate);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === candidate) out.push(url.origin);
+    } catch {
+      // Not an origin: dropped.
+    }
+  }
+  return out;
+}
+
+export async function verifyScormLaunch(
+  db: Db,
+  launch: ScormLaunch,
+  secret: string,
+): Promise<{ pkg: ScormPackage; user: User; origin: string; frameOrigins: string[]; path: string }> {
   const pkg = await packageFromToken(db, launch.token, secret);
   if (!pkg) throw new LaunchRefusal('unknown-package', 'the token is forged, or names a revoked or deleted package');
   const target = targetOf(pkg);
@@ -54,5 +74,5 @@ export async function verifyScormLaunch(db: Db, launch: ScormLaunch, secret: str
   });
   if (!user.active) throw new LaunchRefusal('inactive', `account ${user.email} is deactivated`);
   if (created) await audit(db, { action: 'user.created', subject: user.email, detail: { via: 'scorm', lms: pkg.lms, packageId: pkg.id } });
-  return { pkg, user, origin, path: target.path };
+  return { pkg, user, origin, frameOrigins: [...new Set([origin, ...ancestorOrigins(launch.ancestors)])], path: target.path };
 }

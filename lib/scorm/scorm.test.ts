@@ -25,7 +25,11 @@ describe.each(testDrivers)('SCORM packages on %s', (driver) => {
     const first = await launch('cs-1001');
     expect(first).toMatchObject({ origin, path: '/practice/double-charge', user: { name: 'Priya Natarajan', role: 'learner', passwordHash: null } });
     expect(first.user.email).toMatch(/^scorm-[0-9a-f]{20}@scorm\.invalid$/);
+    expect(first.frameOrigins).toEqual([origin]);
     expect((await launch('cs-1001', 'Renamed, Someone')).user.id).toBe(first.user.id);
+    // The LMS's player page above the package may frame the trainer too; junk in the list is dropped.
+    const nested = await verifyScormLaunch(t.db, { token, studentId: 'cs-1001', studentName: null, origin, ancestors: `${origin} https://player.lms.example.com javascript:x https://a.example/path` }, SECRET);
+    expect(nested.frameOrigins).toEqual([origin, 'https://player.lms.example.com']);
     expect((await launch('cs-1002')).user.id).not.toBe(first.user.id);
     // Another LMS's learner with the same id is another person.
     const other = await createPackage(t.db, adminId, { target: 'module:apologizing-well', lms: 'Docebo' });

@@ -94,7 +94,9 @@ function script(config: { trainer: string; token: string; kind: string; id: stri
     token: CONFIG.token,
     student: api.LMSGetValue('cmi.core.student_id') || '',
     name: api.LMSGetValue('cmi.core.student_name') || '',
-    origin: window.location.origin
+    origin: window.location.origin,
+    // Every page above this one must be allowed to frame the trainer; the LMS's player page may be on another origin than its content.
+    ancestors: Array.prototype.slice.call(window.location.ancestorOrigins || []).join(' ')
   });
   frame.src = CONFIG.trainer + '/api/scorm/launch?' + query.toString();
   status.textContent = 'Your result goes to your course when you finish.';

@@ -177,9 +177,9 @@ test('an LMS deep-links a scenario, launches a learner into it in its frame, get
     expect(platform.seen.scores[0]).toMatchObject({ userId: 'lms-learner-42', scoreGiven: 100, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded' });
     expect(platform.seen.tokenRequests).toBe(1);
     // Prerendered module pages open in the frame too, under the same platform-only framing rule.
-    const module = getCourse().byId.get('apologizing-well')!;
-    await learner.locator('iframe[name="tool"]').evaluate((f: HTMLIFrameElement, url) => (f.src = url), `${tool}/learn/${module.id}`);
-    await expect(frame.getByRole('heading', { level: 1, name: module.title })).toBeVisible();
+    const mod = getCourse().byId.get('apologizing-well')!;
+    await learner.locator('iframe[name="tool"]').evaluate((f: HTMLIFrameElement, url) => (f.src = url), `${tool}/learn/${mod.id}`);
+    await expect(frame.getByRole('heading', { level: 1, name: mod.title })).toBeVisible();
 
     // The same id_token posted again is refused: its login was used.
     await learner.goto(`${platform.origin}/replay`);

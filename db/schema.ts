@@ -28,6 +28,16 @@ const personRef = () =>
   uuid('user_id')
     .notNull()
     .references((): AnyPgColumn => users.id, { onDelete: 'cascade' });
+// The team a row belongs to; it goes with the team.
+const teamRef = () =>
+  uuid('team_id')
+    .notNull()
+    .references((): AnyPgColumn => teams.id, { onDelete: 'cascade' });
+// The attempt a row belongs to; it goes with the attempt.
+const attemptRef = () =>
+  uuid('attempt_id')
+    .notNull()
+    .references((): AnyPgColumn => attempts.id, { onDelete: 'cascade' });
 
 export const users = pgTable(
   'users',
@@ -104,9 +114,7 @@ export const teams = pgTable('teams', {
 export const teamMembers = pgTable(
   'team_members',
   {
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     userId: personRef(),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -116,9 +124,7 @@ export const teamMembers = pgTable(
 export const teamManagers = pgTable(
   'team_managers',
   {
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     userId: personRef(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
@@ -175,9 +181,7 @@ export const checkupPlans = pgTable(
   'checkup_plans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     name: text('name').notNull(),
     scenarioCount: integer('scenario_count').notNull().default(3),
     daysToComplete: integer('days_to_complete').notNull().default(14),
@@ -207,9 +211,7 @@ export const checkupRuns = pgTable(
     planId: uuid('plan_id')
       .notNull()
       .references(() => checkupPlans.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
     runNo: integer('run_no').notNull(),
     // Seeds each learner's scenario selection, so a run can be reproduced.
     seed: integer('seed').notNull(),
@@ -297,9 +299,7 @@ export const scenarioVersions = pgTable('scenario_versions', {
 export const decisions = pgTable(
   'decisions',
   {
-    attemptId: uuid('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    attemptId: attemptRef(),
     seq: integer('seq').notNull(),
     nodeId: text('node_id').notNull(),
     choiceId: text('choice_id').notNull(),
@@ -417,9 +417,7 @@ export const ltiContexts = pgTable(
   {
     platformId: platformRef(),
     contextId: text('context_id').notNull(),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: teamRef(),
   },
   (t) => [primaryKey({ columns: [t.platformId, t.contextId] })],
 );

@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 
 export type SortDirection = 'asc' | 'desc';
 
-export interface Column {
+export interface Column<T = never> {
   label: ReactNode;
+  /** The cell of this column in each row. Its data-label, which names the cell when a phone stacks the row, is the label. */
+  cell?: (item: T) => ReactNode;
   /** Heard but not shown: a column of links or buttons whose cells say what they do. */
   hidden?: boolean;
   /** The full name, on hover, of a shortened label. */
@@ -17,11 +19,16 @@ export interface Column {
 /** A table is named by its caption (heard, not shown), or by a heading already on the page. */
 type Name = { caption: string; labelledBy?: undefined } | { labelledBy: string; caption?: undefined };
 
-type Props<T> = Name & {
-  columns: readonly (string | Column)[];
+/**
+ * Rows are drawn from the columns' cells, keyed by rowKey; or, where a row is more than its cells
+ * (a client component with its own state), by row, which renders the whole <tr>.
+ */
+type Rows<T> =
+  | { columns: readonly Column<T>[]; rowKey: (item: T) => string; row?: undefined }
+  | { columns: readonly (string | Column)[]; row: (item: T, index: number) => ReactNode; rowKey?: undefined };
+
+type Props<T> = Name & Rows<T> & {
   rows: readonly T[];
-  /** One row, keyed; a client component that renders its own <tr> will do. */
-  row: (item: T, index: number) => ReactNode;
   /** Said instead of the table when there are no rows. */
   empty: ReactNode;
   /** Rows after the body, such as a total. */
@@ -41,7 +48,7 @@ type Props<T> = Name & {
 
 const sortWords: Record<SortDirection, 'ascending' | 'descending'> = { asc: 'ascending', desc: 'descending' };
 
-function Header({ column }: { column: string | Column }) {
+function Header({ column }: { column: string | Column<never> }) {
   const c = typeof column === 'string' ? { label: column } : column;
   const label = c.hidden ? <span className="visually-hidden">{c.label}</span> : c.label;
   if (!c.sort) {
@@ -63,7 +70,12 @@ function Header({ column }: { column: string | Column }) {
   );
 }
 
-export function Table<T>({ caption, labelledBy, columns, rows, row, empty, foot, phone = 'stack', screenReaderOnly = false, className, wrapClassName }: Props<T>) {
+/** What a stacked cell is called: its label where that is words, nothing for a hidden column of buttons. */
+function dataLabel(c: Column<never>): string | undefined {
+  return !c.hidden && typeof c.label === 'string' ? c.label : undefined;
+}
+
+export function Table<T>({ caption, labelledBy, columns, rows, row, rowKey, empty, foot, phone = 'stack', screenReaderOnly = false, className, wrapClassName }: Props<T>) {
   if (rows.length === 0) return <p className={screenReaderOnly ? 'visually-hidden' : 'table-empty'}>{empty}</p>;
   const classes = [phone === 'stack' && !screenReaderOnly ? 'stack-table' : '', className ?? ''].filter(Boolean).join(' ') || undefined;
   const table = (
@@ -76,7 +88,19 @@ export function Table<T>({ caption, labelledBy, columns, rows, row, empty, foot,
           ))}
         </tr>
       </thead>
-      <tbody>{rows.map(row)}</tbody>
+      <tbody>
+        {row
+          ? rows.map(row)
+          : rows.map((item) => (
+              <tr key={rowKey(item)}>
+                {(columns as readonly Column<T>[]).map((c, i) => (
+                  <td key={i} data-label={dataLabel(c as Column<never>)}>
+                    {c.cell?.(item)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+      </tbody>
       {foot && <tfoot>{foot}</tfoot>}
     </table>
   );

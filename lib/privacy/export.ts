@@ -1,5 +1,7 @@
 // Everything the trainer holds about one person, as one JSON document they can download (access and portability).
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Db } from '@/db/client';
 import {
   assignments,
@@ -21,6 +23,7 @@ import {
   ltiPlatforms,
   scormIdentities,
 } from '@/db/schema';
+import { columnsExcept } from '@/db/columns';
 import { auditAbout, emailHistory } from './about';
 import type { Mode } from '@/lib/attempts/types';
 import type { StoredCoach } from '@/lib/coach/nodes';
@@ -89,56 +92,30 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
     .innerJoin(teams, eq(teams.id, teamManagers.teamId))
     .where(eq(teamManagers.userId, userId))
     .orderBy(asc(teams.name));
-  const modules = await db
-    .select({
-      moduleId: moduleProgress.moduleId,
-      status: moduleProgress.status,
-      startedAt: moduleProgress.startedAt,
-      completedAt: moduleProgress.completedAt,
-      updatedAt: moduleProgress.updatedAt,
-    })
-    .from(moduleProgress)
-    .where(eq(moduleProgress.userId, userId))
-    .orderBy(asc(moduleProgress.startedAt));
-  const knowledgeChecks = await db
-    .select({ moduleId: checkAnswers.moduleId, checkId: checkAnswers.checkId, optionId: checkAnswers.optionId, correct: checkAnswers.correct, answeredAt: checkAnswers.answeredAt })
-    .from(checkAnswers)
-    .where(eq(checkAnswers.userId, userId))
-    .orderBy(asc(checkAnswers.answeredAt));
-  const notes = await db
-    .select({ moduleId: reflections.moduleId, reflectionId: reflections.reflectionId, text: reflections.text, updatedAt: reflections.updatedAt })
-    .from(reflections)
-    .where(eq(reflections.userId, userId))
-    .orderBy(asc(reflections.moduleId), asc(reflections.reflectionId));
-  const checkups = await db
-    .select({
-      id: assignments.id,
-      kind: assignments.kind,
-      itemId: assignments.itemId,
-      runId: assignments.runId,
-      dueAt: assignments.dueAt,
-      completedAt: assignments.completedAt,
-      createdAt: assignments.createdAt,
-    })
-    .from(assignments)
-    .where(eq(assignments.userId, userId))
-    .orderBy(asc(assignments.createdAt));
-  const signIns = await db
-    .select({ startedAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt, endedReason: sessions.endedReason })
-    .from(sessions)
-    .where(eq(sessions.userId, userId))
-    .orderBy(asc(sessions.createdAt));
+  // Each of these tables holds rows that are this person's: everything in them, oldest first.
+  const own = <S extends SelectedFields>(table: PgTable & { userId: PgColumn }, fields: S, ...order: SQL[]): Promise<SelectResultFields<S>[]> =>
+    db.select(fields).from(table).where(eq(table.userId, userId)).orderBy(...order) as Promise<SelectResultFields<S>[]>;
+  const modules = await own(moduleProgress, columnsExcept(moduleProgress, 'userId'), asc(moduleProgress.startedAt));
+  const knowledgeChecks = await own(checkAnswers, columnsExcept(checkAnswers, 'userId'), asc(checkAnswers.answeredAt));
+  const notes = await own(reflections, columnsExcept(reflections, 'userId'), asc(reflections.moduleId), asc(reflections.reflectionId));
+  // Who assigned a check-up is another person's id, so it stays out.
+  const checkups = await own(assignments, columnsExcept(assignments, 'userId', 'assignedBy'), asc(assignments.createdAt));
+  const signIns = await own(
+    sessions,
+    { startedAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt, endedReason: sessions.endedReason },
+    asc(sessions.createdAt),
+  );
   const platformIds = await db
     .select({ platform: ltiPlatforms.name, issuer: ltiPlatforms.issuer, subject: ltiIdentities.subject, linkedAt: ltiIdentities.createdAt })
     .from(ltiIdentities)
     .innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiIdentities.platformId))
     .where(eq(ltiIdentities.userId, userId));
-  const launches = await db
-    .select({ at: ltiLaunches.createdAt, target: sql<string>`${ltiLaunches.targetKind} || ':' || ${ltiLaunches.targetId}`, gradebookColumn: ltiLaunches.lineItem })
-    .from(ltiLaunches)
-    .where(eq(ltiLaunches.userId, userId))
-    .orderBy(asc(ltiLaunches.createdAt));
-  const scormIds = await db.select({ lms: scormIdentities.lms, studentId: scormIdentities.studentId, linkedAt: scormIdentities.createdAt }).from(scormIdentities).where(eq(scormIdentities.userId, userId));
+  const launches = await own(
+    ltiLaunches,
+    { at: ltiLaunches.createdAt, target: sql<string>`${ltiLaunches.targetKind} || ':' || ${ltiLaunches.targetId}`, gradebookColumn: ltiLaunches.lineItem },
+    asc(ltiLaunches.createdAt),
+  );
+  const scormIds = await own(scormIdentities, { lms: scormIdentities.lms, studentId: scormIdentities.studentId, linkedAt: scormIdentities.createdAt });
   const auditRows = await db
     .select({ at: auditLog.at, action: auditLog.action, actorId: auditLog.actorId, subject: auditLog.subject, ip: auditLog.ip, detail: auditLog.detail })
     .from(auditLog)

@@ -146,19 +146,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <p className="muted">Sign-ins, sign-outs, failed sign-ins, refused pages and every change to accounts and teams, newest first.</p>
       <Table
         labelledBy="activity"
-        columns={['When (UTC)', 'Event', 'Who', 'About', 'Address']}
+        columns={[
+          { label: 'When (UTC)', cell: (a) => dateTime(a.at) },
+          { label: 'Event', cell: (a) => auditLabels[a.action as AuditAction] ?? a.action },
+          { label: 'Who', cell: (a) => a.actorName ?? '—' },
+          { label: 'About', cell: (a) => a.subject ?? '—' },
+          { label: 'Address', cell: (a) => a.ip ?? '—' },
+        ]}
         rows={activity}
+        rowKey={(a) => String(a.id)}
         empty="Nothing yet."
         className={styles.labels}
-        row={(a) => (
-          <tr key={a.id}>
-            <td data-label="When">{dateTime(a.at)}</td>
-            <td data-label="Event">{auditLabels[a.action as AuditAction] ?? a.action}</td>
-            <td data-label="Who">{a.actorName ?? '—'}</td>
-            <td data-label="About">{a.subject ?? '—'}</td>
-            <td data-label="Address">{a.ip ?? '—'}</td>
-          </tr>
-        )}
       />
     </section>
   );

@@ -9,6 +9,10 @@ describe('sign-in messages', () => {
     expect(signInErrorMessage('RateLimited:300')).toMatch(/paused for about 5 minutes/);
     expect(signInErrorMessage('RateLimited:30')).toMatch(/about 1 minute\./);
   });
+  it('fall back to a general message for an unknown code, including one named like an object property', () => {
+    expect(signInErrorMessage('constructor')).toBe('Sign-in did not work this time. Try again in a moment.');
+    expect(signInErrorMessage('SessionRequired')).toBe('Sign in to continue.');
+  });
   it('say nothing without an error', () => {
     expect(signInErrorMessage(undefined)).toBeUndefined();
   });

@@ -8,27 +8,21 @@ export function signInErrorMessage(code: string | undefined | null): string | un
     const seconds = Number(code.slice(signInErrors.limitedPrefix.length)) || 900;
     return `Too many failed sign-ins. To protect your account, sign-in is paused for about ${minutes(seconds)}. Try again then, or ask your admin to check your account.`;
   }
-  switch (code) {
-    case signInErrors.invalid:
-      return 'That email or password is incorrect. Check them and try again.';
-    case signInErrors.inactive:
-      return 'This account has been deactivated. Ask your manager or admin if you need access again.';
-    case signInErrors.noAccount:
-      return 'You signed in with your company account, but it has no trainer account yet. Ask your manager or admin to add you.';
-    case signInErrors.unverifiedEmail:
-      return 'Your company sign-in did not confirm your email address, so it cannot be matched to a trainer account. Ask your IT team to verify it, or your admin for help.';
-    case signInErrors.otherIdentity:
-      return 'This trainer account is already linked to a different company sign-in. Ask your admin to check which one is yours.';
-    case signInErrors.codeNeeded:
-      return 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
-    case signInErrors.codeInvalid:
-      return 'That code did not work. Enter the code showing now (each code works once), or a recovery code you have not used.';
-    case 'SessionRequired':
-      return 'Sign in to continue.';
-    default:
-      return 'Sign-in did not work this time. Try again in a moment.';
-  }
+  // Own keys only: the code comes from the address bar, and "constructor" is not a message.
+  return Object.hasOwn(errorMessages, code) ? errorMessages[code] : 'Sign-in did not work this time. Try again in a moment.';
 }
+
+const errorMessages: Record<string, string> = {
+  [signInErrors.invalid]: 'That email or password is incorrect. Check them and try again.',
+  [signInErrors.inactive]: 'This account has been deactivated. Ask your manager or admin if you need access again.',
+  [signInErrors.noAccount]: 'You signed in with your company account, but it has no trainer account yet. Ask your manager or admin to add you.',
+  [signInErrors.unverifiedEmail]:
+    'Your company sign-in did not confirm your email address, so it cannot be matched to a trainer account. Ask your IT team to verify it, or your admin for help.',
+  [signInErrors.otherIdentity]: 'This trainer account is already linked to a different company sign-in. Ask your admin to check which one is yours.',
+  [signInErrors.codeNeeded]: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  [signInErrors.codeInvalid]: 'That code did not work. Enter the code showing now (each code works once), or a recovery code you have not used.',
+  SessionRequired: 'Sign in to continue.',
+};
 
 export const notices: Record<string, string> = {
   'signed-out': 'You have signed out.',

@@ -56,30 +56,28 @@ export default async function LtiPage() {
       <h2 id="platforms-heading">Registered platforms</h2>
       <Table
         labelledBy="platforms-heading"
-        columns={['Platform', 'Issuer', 'Client id', 'Deployments', '']}
-        rows={platforms}
-        empty="No platform is registered yet."
-        className={styles.labels}
-        row={(p) => (
-          <tr key={p.id}>
-            <td data-label="Platform">{p.name}</td>
-            <td data-label="Issuer">
-              <code>{p.issuer}</code>
-            </td>
-            <td data-label="Client id">
-              <code>{p.clientId}</code>
-            </td>
-            <td data-label="Deployments">{p.deploymentIds.join(', ')}</td>
-            <td>
+        columns={[
+          { label: 'Platform', cell: (p) => p.name },
+          { label: 'Issuer', cell: (p) => <code>{p.issuer}</code> },
+          { label: 'Client id', cell: (p) => <code>{p.clientId}</code> },
+          { label: 'Deployments', cell: (p) => p.deploymentIds.join(', ') },
+          {
+            label: 'Actions',
+            hidden: true,
+            cell: (p) => (
               <ConfirmedDelete
                 url={`/api/admin/lti/platforms/${p.id}`}
                 label={`Remove ${p.name}`}
                 question={`Remove ${p.name}? Links from it will stop opening the trainer. Accounts and results stay.`}
                 done={`Removed ${p.name}.`}
               />
-            </td>
-          </tr>
-        )}
+            ),
+          },
+        ]}
+        rows={platforms}
+        rowKey={(p) => p.id}
+        empty="No platform is registered yet."
+        className={styles.labels}
       />
       <section className="card stack" aria-labelledby="scorm-heading">
         <h2 id="scorm-heading">SCORM 1.2 packages</h2>
@@ -93,51 +91,44 @@ export default async function LtiPage() {
       <h2 id="packages-heading">Exported packages</h2>
       <Table
         labelledBy="packages-heading"
-        columns={['Opens', 'LMS', 'Exported', 'Status', '']}
-        rows={packages}
+        columns={[
+          { label: 'Opens', cell: (p) => p.title },
+          { label: 'LMS', cell: (p) => p.lms },
+          { label: 'Exported', cell: (p) => `${dateTime(p.createdAt)} UTC` },
+          { label: 'Status', cell: (p) => (p.revokedAt ? `Revoked ${dateTime(p.revokedAt)} UTC` : 'Live') },
+          {
+            label: 'Actions',
+            hidden: true,
+            cell: (p) =>
+              !p.revokedAt && (
+                <ConfirmedDelete
+                  url={`/api/admin/scorm/packages/${p.id}`}
+                  label="Revoke"
+                  name={`Revoke the package for ${p.title}`}
+                  question={`Revoke the package for ${p.title}? Learners who open it in ${p.lms} will be refused. Their results stay.`}
+                  done={`Revoked the package for ${p.title}.`}
+                />
+              ),
+          },
+        ]}
+        rows={packages.map((p) => ({ ...p, title: targetOf(p)?.title ?? `${p.targetKind} ${p.targetId} (no longer in the course)` }))}
+        rowKey={(p) => p.id}
         empty="No package has been exported."
         className={styles.labels}
-        row={(p) => {
-          const title = targetOf(p)?.title ?? `${p.targetKind} ${p.targetId} (no longer in the course)`;
-          return (
-            <tr key={p.id}>
-              <td data-label="Opens">{title}</td>
-              <td data-label="LMS">{p.lms}</td>
-              <td data-label="Exported">{dateTime(p.createdAt)} UTC</td>
-              <td data-label="Status">{p.revokedAt ? `Revoked ${dateTime(p.revokedAt)} UTC` : 'Live'}</td>
-              <td>
-                {!p.revokedAt && (
-                  <ConfirmedDelete
-                    url={`/api/admin/scorm/packages/${p.id}`}
-                    label="Revoke"
-                    name={`Revoke the package for ${title}`}
-                    question={`Revoke the package for ${title}? Learners who open it in ${p.lms} will be refused. Their results stay.`}
-                    done={`Revoked the package for ${title}.`}
-                  />
-                )}
-              </td>
-            </tr>
-          );
-        }}
       />
       <h2 id="refusals-heading">Recently refused launches</h2>
       <p className="muted">Each refused login or launch, newest first, with the reason the learner was not told. Most come from a value typed differently here and in the LMS.</p>
       <Table
         labelledBy="refusals-heading"
-        columns={['When', 'What the learner saw', 'Why']}
+        columns={[
+          { label: 'When', cell: (r) => `${dateTime(r.at)} UTC` },
+          { label: 'What the learner saw', cell: (r) => refusalText[r.code as RefusalCode]?.title ?? r.code },
+          { label: 'Why', cell: (r) => `${r.stage === 'login' ? 'Login' : 'Launch'}: ${r.reason}` },
+        ]}
         rows={refusals}
+        rowKey={(r) => `${r.at.toISOString()}-${r.reason}`}
         empty="No launch has been refused."
         className={styles.labels}
-        row={(r) => (
-          <tr key={`${r.at.toISOString()}-${r.reason}`}>
-            <td data-label="When">{dateTime(r.at)} UTC</td>
-            <td data-label="What the learner saw">{refusalText[r.code as RefusalCode]?.title ?? r.code}</td>
-            <td data-label="Why">
-              {r.stage === 'login' ? 'Login: ' : 'Launch: '}
-              {r.reason}
-            </td>
-          </tr>
-        )}
       />
     </section>
   );

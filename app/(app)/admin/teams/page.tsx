@@ -21,19 +21,15 @@ export default async function TeamsPage() {
       <NewTeamForm />
       <Table
         caption="All teams"
-        columns={['Team', 'Members', 'Managers']}
+        columns={[
+          { label: 'Team', cell: (t) => <Link href={`/admin/teams/${t.id}`}>{t.name}</Link> },
+          { label: 'Members', cell: (t) => t.memberCount },
+          { label: 'Managers', cell: (t) => t.managers.map((m) => m.name).join(', ') || <span className="muted">None yet</span> },
+        ]}
         rows={teams}
+        rowKey={(t) => t.id}
         empty="No teams yet."
         className={styles.labels}
-        row={(t) => (
-          <tr key={t.id}>
-            <td data-label="Team">
-              <Link href={`/admin/teams/${t.id}`}>{t.name}</Link>
-            </td>
-            <td data-label="Members">{t.memberCount}</td>
-            <td data-label="Managers">{t.managers.map((m) => m.name).join(', ') || <span className="muted">None yet</span>}</td>
-          </tr>
-        )}
       />
     </section>
   );

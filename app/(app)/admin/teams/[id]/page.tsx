@@ -18,25 +18,20 @@ function PeopleTable({ teamId, people, place, caption }: { teamId: string; peopl
   return (
     <Table
       caption={caption}
-      columns={['Name', 'Email', 'Role', 'Account', { label: 'Actions', hidden: true }]}
+      columns={[
+        { label: 'Name', cell: (p) => <Link href={`/admin/users/${p.id}`}>{p.name}</Link> },
+        { label: 'Email', cell: (p) => p.email },
+        { label: 'Role', cell: (p) => roleLabel(p.role) },
+        {
+          label: 'Account',
+          cell: (p) => <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>,
+        },
+        { label: 'Actions', hidden: true, cell: (p) => <RemoveFromTeamButton teamId={teamId} userId={p.id} name={p.name} place={place} /> },
+      ]}
       rows={people}
+      rowKey={(p) => p.id}
       empty={place === 'member' ? 'No members yet.' : 'No managers yet.'}
       className={styles.labels}
-      row={(p) => (
-        <tr key={p.id}>
-          <td data-label="Name">
-            <Link href={`/admin/users/${p.id}`}>{p.name}</Link>
-          </td>
-          <td data-label="Email">{p.email}</td>
-          <td data-label="Role">{roleLabel(p.role)}</td>
-          <td data-label="Account">
-            <span className={`status-pill ${p.active ? 'status-active' : 'status-inactive'}`}>{p.active ? 'Active' : 'Deactivated'}</span>
-          </td>
-          <td data-label="Actions">
-            <RemoveFromTeamButton teamId={teamId} userId={p.id} name={p.name} place={place} />
-          </td>
-        </tr>
-      )}
     />
   );
 }

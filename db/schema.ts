@@ -11,6 +11,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -509,6 +510,49 @@ export const scormIdentities = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.lms, t.studentId] }), index('scorm_identities_user_idx').on(t.userId)],
+);
+
+/** What the scenario studio writes (lib/studio): role-play scenarios and the customers they feature. */
+export const studioKind = pgEnum('studio_kind', ['scenario', 'persona']);
+
+/**
+ * A scenario or persona written in the studio, as its author's draft. `revision` goes up by one
+ * with every save, so a save based on an older revision is refused rather than overwriting
+ * another author's work.
+ */
+export const studioDocuments = pgTable(
+  'studio_documents',
+  {
+    kind: studioKind('kind').notNull(),
+    id: text('id').notNull(),
+    draft: text('draft').notNull(),
+    revision: integer('revision').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+);
+
+/**
+ * Every publish of a studio document, never changed: the newest version of each is what plays.
+ * `seq` orders all publishes, so an instance knows its catalogue is current by the highest it has seen.
+ */
+export const studioVersions = pgTable(
+  'studio_versions',
+  {
+    seq: serial('seq').primaryKey(),
+    kind: studioKind('kind').notNull(),
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    yaml: text('yaml').notNull(),
+    // Why this version exists when it is not a plain publish, such as a rollback.
+    note: text('note'),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('studio_versions_doc_version_unique').on(t.kind, t.id, t.version)],
 );
 
 export type User = typeof users.$inferSelect;

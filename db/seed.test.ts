@@ -7,15 +7,15 @@ import { attempts, decisions, teamManagers, teamMembers, teams, users } from './
 import { createTestDatabase, testDrivers } from './testing';
 
 describe.each(testDrivers)('demo seed on %s', (driver) => {
-  it('creates one admin, three managers, two new teams of six and a team of 40 with history, and changes nothing the second time', async () => {
+  it('creates one admin, three managers, an author, two new teams of six and a team of 40 with history, and changes nothing the second time', async () => {
     const t = await createTestDatabase(driver);
     try {
       expect(await isEmpty(t.db)).toBe(true);
-      expect(await seedDemo(t.db)).toEqual({ usersAdded: 16, historyAdded: true });
+      expect(await seedDemo(t.db)).toEqual({ usersAdded: 17, historyAdded: true });
       expect(await isEmpty(t.db)).toBe(false);
 
       const byRole = await t.db.select({ role: users.role, n: count() }).from(users).groupBy(users.role);
-      expect(Object.fromEntries(byRole.map((r) => [r.role, r.n]))).toEqual({ admin: 1, manager: 3, learner: 52 });
+      expect(Object.fromEntries(byRole.map((r) => [r.role, r.n]))).toEqual({ admin: 1, manager: 3, author: 1, learner: 52 });
 
       const snapshot = async () => ({
         users: await t.db.select().from(users).orderBy(users.email),

@@ -18,7 +18,7 @@ test('data and sessions survive a restart, and a second server on the same direc
 
   const first = launchServer(env);
   await waitForReady(first);
-  expect(first.output()).toContain('Created the demo organisation (16 people, and a team of 40 with history)');
+  expect(first.output()).toContain('Created the demo organisation (17 people, and a team of 40 with history)');
   expect(first.output()).toContain('admin@example.com');
 
   const context = await browser.newContext({ baseURL });

@@ -46,7 +46,10 @@ export type AuditAction =
   | 'scorm.package_exported'
   | 'scorm.package_revoked'
   | 'scorm.launched'
-  | 'scorm.refused';
+  | 'scorm.refused'
+  | 'studio.created'
+  | 'studio.published'
+  | 'studio.rolled_back';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -19,6 +19,7 @@ export const demoPeople: DemoPerson[] = [
   { email: 'manager1@example.com', name: 'Jordan Lee', role: 'manager' },
   { email: 'manager2@example.com', name: 'Sam Patel', role: 'manager' },
   { email: 'manager3@example.com', name: 'Riley Brooks', role: 'manager' },
+  { email: 'author@example.com', name: 'Casey Nguyen', role: 'author' },
   ...learnerNames.map((name, i) => ({ email: `learner${i + 1}@example.com`, name, role: 'learner' as const })),
 ];
 

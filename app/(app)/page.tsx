@@ -1,6 +1,7 @@
 // Home: the learner's next step on their current learning path (onboarding, then follow-ons), how far along they are, their skill profile, and the areas of the trainer.
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
+import { canAuthor, canManage } from '@/lib/roles';
 import { getCourse } from '@/lib/content/course';
 import { learningPaths } from '@/lib/content/onboarding';
 import { currentPath } from '@/lib/content/path-view';
@@ -36,7 +37,8 @@ export default async function HomePage() {
   const weakScenario = practising.find((l) => !done.scenarios.has(l.scenario.id)) ?? practising[0];
   const scored = Object.values(profile).some((p) => p.score !== null);
   const extra = [
-    ...(user.role !== 'learner' ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }] : []),
+    ...(canManage(user.role) ? [{ href: '/team', title: 'Team', text: 'Where each person on your teams stands, skill by skill.' }] : []),
+    ...(canAuthor(user.role) ? [{ href: '/studio', title: 'Studio', text: 'Write role-plays about your own products and customers, playtest them and publish.' }] : []),
     ...(user.role === 'admin' ? [{ href: '/admin', title: 'Admin', text: 'People, roles, access and the activity log.' }] : []),
   ];
 

@@ -1,5 +1,5 @@
 // Which areas each role sees in the navigation.
-import type { Role } from '@/lib/roles';
+import { canAuthor, canManage, type Role } from '@/lib/roles';
 
 export interface NavItem {
   href: string;
@@ -15,7 +15,8 @@ const learnerItems: NavItem[] = [
 
 export function navItemsFor(role: Role): NavItem[] {
   const items = [...learnerItems];
-  if (role === 'manager' || role === 'admin') items.push({ href: '/team', label: 'Team' });
+  if (canManage(role)) items.push({ href: '/team', label: 'Team' });
+  if (canAuthor(role)) items.push({ href: '/studio', label: 'Studio' });
   if (role === 'admin') items.push({ href: '/admin', label: 'Admin' });
   return items;
 }

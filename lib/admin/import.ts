@@ -20,7 +20,7 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
-const roleWord: Record<Role, string> = { learner: 'learner', manager: 'manager', admin: 'admin' };
+const roleWord: Record<Role, string> = { learner: 'learner', manager: 'manager', author: 'author', admin: 'admin' };
 const placeWord: Record<Place, string> = { member: 'a member of', manager: 'a manager of' };
 
 interface ExistingUser {

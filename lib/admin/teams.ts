@@ -2,6 +2,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, checkupPlans, teamManagers, teamMembers, teams, users, type Role } from '@/db/schema';
+import { canManage } from '@/lib/roles';
 import { audit } from '@/lib/audit';
 import { isUuid } from '@/lib/ids';
 import { normalizeEmail, UserChangeError } from '@/lib/auth/users';
@@ -37,10 +38,10 @@ export interface TeamDetail {
 /** Suggestions beyond this many are left to typing the email: the list is a datalist, not a picker. */
 export const SUGGESTION_LIMIT = 2000;
 
-/** Which list a person joins when added to a team by role: learners are members, the others manage it. */
+/** Which list a person joins when added to a team by role: managers and admins manage it, everyone else is a member. */
 export type Place = 'member' | 'manager';
 export function placeFor(role: Role): Place {
-  return role === 'learner' ? 'member' : 'manager';
+  return canManage(role) ? 'manager' : 'member';
 }
 
 function checkTeamName(name: string): string {
@@ -222,8 +223,8 @@ export async function addManager(db: Db, actorId: string, teamId: string, email:
   await db.transaction(async (tx) => {
     const team = await requireTeam(tx, teamId);
     const person = await personByEmail(tx, email);
-    if (person.role === 'learner') {
-      throw new TeamChangeError(400, `${person.name} is a learner. Change their role to manager first, then add them as a manager.`);
+    if (!canManage(person.role)) {
+      throw new TeamChangeError(400, `${person.name} is ${person.role === 'author' ? 'an author' : 'a learner'}. Change their role to manager first, then add them as a manager.`);
     }
     const added = await addToTeam(tx, actorId, team, [{ ...person, place: 'manager' }]);
     if (added.size === 0) throw new TeamChangeError(400, `${person.name} already manages ${team.name}.`);

@@ -41,7 +41,7 @@ describe('checkUsersCsv', () => {
       [3, 'not-an-email', '"not-an-email" is not an email address.'],
       [4, '', 'No email.'],
       [5, 'noname@example.com', 'No name.'],
-      [6, 'boss@example.com', 'Unknown role "owner": use learner, manager or admin (empty means learner).'],
+      [6, 'boss@example.com', 'Unknown role "owner": use learner, manager, author or admin (empty means learner).'],
       [7, 'GOOD@example.com', 'The same email as row 2; only the first is used.'],
       [8, 'short@example.com', 'Has 2 cells but the header has 4; check for a missing or extra comma.'],
     ]);

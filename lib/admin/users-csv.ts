@@ -144,7 +144,7 @@ export function checkUsersCsv(csv: string): CheckedCsv {
     const roleCell = cell('role').toLowerCase();
     const role = roleCell === '' ? 'learner' : roles.find((r) => r === roleCell);
     if (!role) {
-      reject(`Unknown role "${cell('role')}": use learner, manager or admin (empty means learner).`);
+      reject(`Unknown role "${cell('role')}": use learner, manager, author or admin (empty means learner).`);
       continue;
     }
     const team = cell('team') || null;

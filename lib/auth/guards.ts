@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { Role } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import { syncStudio } from '@/lib/studio/catalogue';
 import { AccessError, assertManagesLearner, assertRole, resolveSession, type SessionCheck, type SessionClaims, type SessionUser } from './access';
 import { authOptions, clientIp } from './options';
 import { readSessionClaims, sessionTokenFrom } from './session-token';
@@ -67,6 +68,16 @@ export async function requestIp(): Promise<string> {
   return clientIp(Object.fromEntries(await headers()));
 }
 
+/**
+ * The database, with this process's catalogue in step with what the studio has published
+ * (checked at most once a second), so a page or route sees every scenario that plays.
+ */
+async function database(): Promise<Db> {
+  const db = await getDb();
+  await syncStudio(db);
+  return db;
+}
+
 async function denied(user: SessionUser, path: string, why: string): Promise<void> {
   await audit(await getDb(), { action: 'access.denied', actorId: user.id, subject: path, ip: await requestIp(), detail: { why } });
 }
@@ -93,7 +104,7 @@ export async function requirePageUser(path: string, roles?: readonly Role[]): Pr
     }
   }
   if (v.user.pending && path !== PENDING_PAGE) redirect(`${PENDING_PAGE}?required=${v.user.pending}`);
-  return { user: v.user, db: await getDb() };
+  return { user: v.user, db: await database() };
 }
 
 /**
@@ -114,7 +125,7 @@ export async function requireApiUser(path: string, roles?: readonly Role[], opti
       throw e;
     }
   }
-  return { user: v.user, db: await getDb() };
+  return { user: v.user, db: await database() };
 }
 
 /**

@@ -10,6 +10,7 @@ export const outcomeLabel = (outcome: string | null): string => outcomes[outcome
 export const roleLabels: readonly { role: Role; one: string; many: string }[] = [
   { role: 'learner', one: 'Learner', many: 'Learners' },
   { role: 'manager', one: 'Manager', many: 'Managers' },
+  { role: 'author', one: 'Author', many: 'Authors' },
   { role: 'admin', one: 'Admin', many: 'Admins' },
 ];
 

@@ -66,13 +66,65 @@ export function scenarioCoverage(scenarios: LoadedScenario[], dir: string): Cont
   return problems;
 }
 
-let cached: Map<string, LoadedScenario> | undefined;
+let shipped: Map<string, LoadedScenario> | undefined;
 
-/** The scenarios the app serves, validated once per process; a content problem throws. */
-export function scenarioCatalogue(root = process.cwd()): Map<string, LoadedScenario> {
-  if (cached) return cached;
+/** The scenarios shipped in content/, validated once per process; a content problem throws. */
+export function shippedScenarios(root = process.cwd()): Map<string, LoadedScenario> {
+  if (shipped) return shipped;
   const { scenarios, problems } = readScenarios(root);
   if (problems.length) throw new Error(`The scenarios have ${problems.length} problems; run npm run content:check.`);
-  cached = new Map(scenarios.map((x) => [x.scenario.id, x]));
-  return cached;
+  shipped = new Map(scenarios.map((x) => [x.scenario.id, x]));
+  return shipped;
+}
+
+let shippedPersonaMap: Map<string, Persona> | undefined;
+
+/** The personas shipped in content/. */
+export function shippedPersonas(root = process.cwd()): Map<string, Persona> {
+  shippedPersonaMap ??= readPersonas(path.join(root, 'content', 'personas')).personas;
+  return shippedPersonaMap;
+}
+
+/** What the studio has published (lib/studio), set by whoever reads it from the database. */
+export interface Authored {
+  /** The highest publish this set includes: a newer one elsewhere means reading it again. */
+  stamp: number;
+  scenarios: LoadedScenario[];
+  personas: Persona[];
+}
+
+// Every copy of this module in the process (the server script and the Next.js bundle load their own) shares one set.
+const KEY = Symbol.for('empathy-trainer.authored');
+type Holder = { authored: Authored; merged?: { stamp: number; root: string; scenarios: Map<string, LoadedScenario> } };
+const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? { authored: { stamp: 0, scenarios: [], personas: [] } };
+(globalThis as Record<symbol, unknown>)[KEY] = holder;
+
+export function setAuthored(authored: Authored): void {
+  holder.authored = authored;
+}
+
+export function authoredStamp(): number {
+  return holder.authored.stamp;
+}
+
+/**
+ * The scenarios the app serves: the shipped ones and those published in the studio. A shipped id
+ * always wins, so a studio scenario can never replace shipped content.
+ */
+export function scenarioCatalogue(root = process.cwd()): Map<string, LoadedScenario> {
+  const base = shippedScenarios(root);
+  const { authored } = holder;
+  if (authored.scenarios.length === 0) return base;
+  if (holder.merged?.stamp === authored.stamp && holder.merged.root === root) return holder.merged.scenarios;
+  const scenarios = new Map(base);
+  for (const s of authored.scenarios) if (!scenarios.has(s.scenario.id)) scenarios.set(s.scenario.id, s);
+  holder.merged = { stamp: authored.stamp, root, scenarios };
+  return scenarios;
+}
+
+/** Every persona a scenario may feature: shipped, then published in the studio. */
+export function personaCatalogue(root = process.cwd()): Map<string, Persona> {
+  const personas = new Map(shippedPersonas(root));
+  for (const p of holder.authored.personas) if (!personas.has(p.id)) personas.set(p.id, p);
+  return personas;
 }

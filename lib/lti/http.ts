@@ -2,6 +2,7 @@
 import type { Db } from '@/db/client';
 import type { User } from '@/db/schema';
 import { getDb } from '@/db/runtime';
+import { syncStudio } from '@/lib/studio/catalogue';
 import { audit } from '@/lib/audit';
 import { requestIp } from '@/lib/auth/guards';
 import { embeddableCookie, launchSessionCookie } from '@/lib/auth/launch-session';
@@ -75,6 +76,8 @@ export async function handleLogin(req: Request): Promise<Response> {
  */
 export async function handleLaunch(req: Request): Promise<Response> {
   const db = await getDb();
+  // The link may name a scenario published in the studio on another instance a moment ago.
+  await syncStudio(db);
   const e = env();
   const secret = sessionSecret(e);
   const base = appBaseUrl(e);

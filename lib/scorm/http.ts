@@ -1,5 +1,6 @@
 // The SCORM launch endpoint the package's page frames: reaches the runtime database itself, as it serves people not signed in yet.
 import { getDb } from '@/db/runtime';
+import { syncStudio } from '@/lib/studio/catalogue';
 import { audit } from '@/lib/audit';
 import { requestIp } from '@/lib/auth/guards';
 import { sessionSecret } from '@/lib/auth/secret';
@@ -14,6 +15,8 @@ import { verifyScormLaunch } from './launch';
  */
 export async function handleScormLaunch(req: Request): Promise<Response> {
   const db = await getDb();
+  // The link may name a scenario published in the studio on another instance a moment ago.
+  await syncStudio(db);
   const q = new URL(req.url).searchParams;
   try {
     const { pkg, user, origin, frameOrigins, path } = await verifyScormLaunch(

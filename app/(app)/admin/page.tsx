@@ -199,4 +199,7 @@ const auditLabels: Partial<Record<AuditAction, string>> = {
   'checkup.plan_created': 'Check-up planned',
   'checkup.plan_stopped': 'Check-up plan stopped',
   'demo.removed': 'Demo organisation removed',
+  'studio.created': 'Studio: scenario or persona created',
+  'studio.published': 'Studio: published',
+  'studio.rolled_back': 'Studio: rolled back',
 };

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { teamDetail, type TeamPerson } from '@/lib/admin/teams';
 import { requirePageUser } from '@/lib/auth/guards';
 import { roleLabel } from '@/lib/content/labels';
+import { canManage } from '@/lib/roles';
 import { Table } from '@/app/_components/Table';
 import { AdminDetailTop } from '../../AdminNav';
 import styles from '../../admin.module.css';
@@ -62,7 +63,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       <AddToTeamForm
         teamId={team.id}
         place="manager"
-        suggestions={suggestions.filter((p) => p.role !== 'learner').map((p) => ({ email: p.email, name: p.name }))}
+        suggestions={suggestions.filter((p) => canManage(p.role)).map((p) => ({ email: p.email, name: p.name }))}
       />
       <PeopleTable teamId={team.id} people={team.managers} place="manager" caption={`Managers of ${team.name}`} />
 

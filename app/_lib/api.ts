@@ -1,7 +1,7 @@
 // The browser's one client for the trainer's JSON API: JSON in and out, and either the answer or a sentence to show.
 
 /** On failure, status is the HTTP status, or undefined when the trainer could not be reached. */
-export type Sent<T> = { ok: true; data: T } | { ok: false; error: string; status?: number };
+export type Sent<T> = { ok: true; data: T } | { ok: false; error: string; status?: number; body?: Record<string, unknown> };
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -31,7 +31,7 @@ export async function send<T = unknown>(url: string, method: Method, body?: unkn
   if (res.ok) return { ok: true, data };
   const said = typeof data.error === 'string' && data.error ? data.error : undefined;
   const error = (res.status === 401 ? options.signedOut : undefined) ?? said ?? options.failed?.(res.status) ?? `That did not work (status ${res.status}).`;
-  return { ok: false, error, status: res.status };
+  return { ok: false, error, status: res.status, body: data as Record<string, unknown> };
 }
 
 export const get = <T = unknown>(url: string, options?: SendOptions) => send<T>(url, 'GET', undefined, options);

@@ -16,12 +16,23 @@ type Holder = { checkedAt: number; loading?: Promise<void> };
 const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? { checkedAt: 0 };
 (globalThis as Record<symbol, unknown>)[KEY] = holder;
 
-/** The newest published version of every studio document, read and checked as content/ files are. */
-export async function readPublished(db: Db): Promise<Authored> {
-  const rows = await db
-    .selectDistinctOn([studioVersions.kind, studioVersions.id], { seq: studioVersions.seq, kind: studioVersions.kind, id: studioVersions.id, yaml: studioVersions.yaml })
+/** The newest published version of every studio document. */
+export function latestVersions(db: Db) {
+  return db
+    .selectDistinctOn([studioVersions.kind, studioVersions.id], {
+      seq: studioVersions.seq,
+      kind: studioVersions.kind,
+      id: studioVersions.id,
+      version: studioVersions.version,
+      yaml: studioVersions.yaml,
+    })
     .from(studioVersions)
     .orderBy(studioVersions.kind, studioVersions.id, desc(studioVersions.version));
+}
+
+/** What plays from the studio: the newest version of each document, read and checked as content/ files are. */
+export async function readPublished(db: Db): Promise<Authored> {
+  const rows = await latestVersions(db);
   const personas: Persona[] = [];
   for (const r of rows.filter((r) => r.kind === 'persona')) {
     const p = parsePersona(fileOf('persona', r.id), r.yaml).value;

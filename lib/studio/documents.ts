@@ -7,12 +7,23 @@ import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 import { shippedPersonas, shippedScenarios } from '@/lib/content/scenarios';
 
-export type StudioKind = 'scenario' | 'persona';
+import type { StudioKind } from './lint';
+
+export type { StudioKind };
 
 /** Drafts and published files are YAML of the same size as content/ files: a long scenario is about 60 KB. */
 export const MAX_YAML_BYTES = 256 * 1024;
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The studio's addresses say scenarios/… and personas/…, as content/ does. */
+export const segmentOf = (kind: StudioKind) => (kind === 'scenario' ? 'scenarios' : 'personas');
+
+export function kindOf(segment: string): StudioKind {
+  if (segment === 'scenarios') return 'scenario';
+  if (segment === 'personas') return 'persona';
+  throw new HttpError(404, 'The studio has scenarios and personas only.');
+}
 
 export interface StudioDocument {
   kind: StudioKind;

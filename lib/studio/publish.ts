@@ -4,6 +4,7 @@ import { queryRows, type Db } from '@/db/client';
 import { studioVersions } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
+import { jsonError } from '@/lib/http';
 import type { ContentProblem } from '@/lib/problems';
 import { syncStudio } from './catalogue';
 import { gateScenario, lintDocument, type GateReport } from './check';
@@ -68,4 +69,11 @@ export async function rollBack(db: Db, actorId: string, kind: StudioKind, id: st
   await audit(db, { action: 'studio.rolled_back', actorId, subject: `${kind}:${id}`, detail: { version, to } });
   await syncStudio(db, true);
   return { published: true, version };
+}
+
+/** A refused publish as the studio shows it: a sentence, then every problem and the gate's table. */
+export function publishRefusal(result: Extract<PublishResult, { published: false }>): Response {
+  const n = result.problems.length;
+  const why = result.reason === 'lint' ? `the linter found ${n} problem${n === 1 ? '' : 's'}` : 'a strategy that ignores the customer passes it';
+  return jsonError(422, `Not published: ${why}.`, { reason: result.reason, problems: result.problems, gate: result.gate ?? null });
 }

@@ -2,12 +2,12 @@
 // The role-play player: runs an attempt's machine and keeps its state (the draft, the timer setting, focus, keys 1–9 and W); what it shows is drawn by the components beside it.
 import { useMachine } from '@xstate/react';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fromPromise } from 'xstate';
 import { get, orThrow, post, type SendOptions } from '@/app/_lib/api';
 import { reportAttempt, reportTarget } from '@/app/_lib/report';
 import { browserStore } from '@/app/_lib/storage';
-import type { AttemptView, DecisionAnswer, Mode } from '@/lib/attempts/types';
+import type { AttemptView, DecisionAnswer, DecisionInput, Mode } from '@/lib/attempts/types';
 import { isBlankReply } from '@/lib/coach/limits';
 import { playerMachine } from '@/lib/player/machine';
 import { Choices } from './Choices';
@@ -17,6 +17,15 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { PendingReply, ReplyBox } from './ReplyBox';
 import { useTimerSetting } from './ReplyTimer';
 import { Transcript } from './Transcript';
+
+/**
+ * Where a run's turns come from and its decisions go: the attempts API by default; the studio's
+ * playtest passes one that stores nothing. Made once per run, so a run may keep state in it.
+ */
+export interface Transport {
+  load(input: { scenarioId: string; mode: Mode; attemptId?: string; assignmentId?: string }): Promise<{ attemptId: string; view: AttemptView; notice?: string }>;
+  decide(input: DecisionInput & { attemptId: string }): Promise<DecisionAnswer>;
+}
 
 interface Props {
   scenarioId: string;
@@ -28,6 +37,10 @@ interface Props {
   assignmentId?: string;
   skillLabels: Record<string, string>;
   weakestModule: Record<string, { id: string; title: string }>;
+  /** Makes each run's transport, for a player that is not playing an attempt (the studio's playtest). */
+  transport?: () => Transport;
+  /** Replaces the way out under the conversation. */
+  exit?: ReactNode;
 }
 
 // The machine shows a failed load or reply with a Try again button, so the sentence need not say retry.
@@ -55,42 +68,49 @@ export function Player(props: Props) {
   return <PlayerRun key={run.n} {...props} {...run} onRetry={() => setRun((r) => ({ n: r.n + 1, mode: 'practice' }))} />;
 }
 
+/** The attempts API: a start (retried safely with its key), then one request per decision. */
+function attemptsApi(startKey: string): Transport {
+  return {
+    async load(input) {
+      let attemptId = input.attemptId;
+      let notice: string | undefined;
+      if (!attemptId) {
+        const started = await orThrow(
+          post<{ attemptId: string; mode: Mode; notice?: string }>(
+            '/api/attempts',
+            { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },
+            { ...answered, headers: { 'Idempotency-Key': startKey } },
+          ),
+        );
+        attemptId = started.attemptId;
+        notice = started.notice;
+        // The address now names the attempt, so a reload resumes it (without re-rendering the page).
+        const mode = started.mode === 'checkup' ? '&mode=checkup' : '';
+        window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
+      }
+      const view = await orThrow(get<AttemptView>(`/api/attempts/${attemptId}`, answered));
+      return { attemptId, view, notice };
+    },
+    decide({ attemptId, ...decision }) {
+      return orThrow(post<DecisionAnswer>(`/api/attempts/${attemptId}/decisions`, decision, answered));
+    },
+  };
+}
+
 function PlayerRun(props: Props & { onRetry(): void }) {
   // One per run: a start retried after a lost answer gets the attempt it already created.
   const [startKey] = useState(newStartKey);
-  const machine = useMemo(
-    () =>
-      playerMachine.provide({
-        actors: {
-          load: fromPromise(async ({ input }) => {
-            let attemptId = input.attemptId;
-            let notice: string | undefined;
-            if (!attemptId) {
-              const started = await orThrow(
-                post<{ attemptId: string; mode: Mode; notice?: string }>(
-                  '/api/attempts',
-                  { scenarioId: input.scenarioId, mode: input.mode, ...(input.assignmentId ? { assignmentId: input.assignmentId } : {}) },
-                  { ...answered, headers: { 'Idempotency-Key': startKey } },
-                ),
-              );
-              attemptId = started.attemptId;
-              notice = started.notice;
-              // The address now names the attempt, so a reload resumes it (without re-rendering the page).
-              const mode = started.mode === 'checkup' ? '&mode=checkup' : '';
-              window.history.replaceState(null, '', `/practice/${input.scenarioId}?attempt=${attemptId}${mode}`);
-            }
-            const view = await orThrow(get<AttemptView>(`/api/attempts/${attemptId}`, answered));
-            return { attemptId, view, notice };
-          }),
-          decide: fromPromise(async ({ input }) => {
-            const { attemptId, ...decision } = input;
-            return orThrow(post<DecisionAnswer>(`/api/attempts/${attemptId}/decisions`, decision, answered));
-          }),
-        },
-      }),
-    // startKey never changes within a run (it is state set once).
-    [startKey],
-  );
+  const machine = useMemo(() => {
+    const transport = props.transport?.() ?? attemptsApi(startKey);
+    return playerMachine.provide({
+      actors: {
+        load: fromPromise(({ input }) => transport.load(input)),
+        decide: fromPromise(({ input }) => transport.decide(input)),
+      },
+    });
+    // startKey never changes within a run (it is state set once), and a run's transport is made once with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startKey]);
   const [state, send] = useMachine(machine, {
     input: { scenarioId: props.scenarioId, mode: props.mode, attemptId: props.attemptId, assignmentId: props.assignmentId },
   });
@@ -150,7 +170,7 @@ function PlayerRun(props: Props & { onRetry(): void }) {
   // A package page that launched this tab hears the result once, when the debrief first shows.
   const ended = state.matches('debrief') ? c.ending : undefined;
   useEffect(() => {
-    if (ended && c.attemptId) reportAttempt(props.scenarioId, c.attemptId, ended, c.transcript);
+    if (ended && c.attemptId && !props.transport) reportAttempt(props.scenarioId, c.attemptId, ended, c.transcript);
     // The transcript is complete once the ending is set; reporting again on its identity would repeat the message.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ended, c.attemptId, props.scenarioId]);
@@ -250,7 +270,11 @@ function PlayerRun(props: Props & { onRetry(): void }) {
           />
         )}
         <p className="player-exit">
-          <Link href="/practice">Leave and come back later</Link> (your progress is saved)
+          {props.exit ?? (
+            <>
+              <Link href="/practice">Leave and come back later</Link> (your progress is saved)
+            </>
+          )}
         </p>
       </section>
     </div>

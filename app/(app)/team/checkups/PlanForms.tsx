@@ -6,6 +6,7 @@ import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
 import styles from './team-checkups.module.css';
 import { Field } from '@/app/_components/Field';
+import { Options } from '@/app/_components/Options';
 
 // On a 401 the manager is told to retry after signing in, so the filled-in plan is not given up for lost.
 const retryAfterSignIn = { signedOut: 'Your session has ended. Sign in again, then try once more.' };
@@ -74,11 +75,7 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
         </Field>
         <Field id={`${id}-repeat`} label="Repeats">
           <select id={`${id}-repeat`} name="recurDays" defaultValue="90">
-            {repeats.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
+            <Options items={repeats} />
           </select>
         </Field>
         <Field id={`${id}-start`} label="First run on" hint="Leave empty to start now.">

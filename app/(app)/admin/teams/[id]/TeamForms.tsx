@@ -6,6 +6,7 @@ import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
 import { Field } from '@/app/_components/Field';
+import { Options } from '@/app/_components/Options';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const { busy, run, messages } = useAction();
@@ -55,11 +56,7 @@ export function AddToTeamForm({
         <Field id={`${id}-email`} label={place === 'member' ? 'Add a member by email' : 'Add a manager by email'}>
           <input id={`${id}-email`} name="email" type="email" required list={`${id}-people`} autoComplete="off" maxLength={254} />
           <datalist id={`${id}-people`}>
-            {suggestions.map((p) => (
-              <option key={p.email} value={p.email}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={suggestions.map((p) => ({ value: p.email, label: p.name }))} />
           </datalist>
         </Field>
         <SubmitButton busy={busy}>{place === 'member' ? 'Add member' : 'Add manager'}</SubmitButton>

@@ -120,6 +120,21 @@ for (const width of widths) {
       await page.context().close();
     });
 
+    test('studio pages have no axe violations', async ({ browser }) => {
+      const page = await newPage(browser, width);
+      await signIn(page, 'author@example.com');
+      await visit(page, '/studio');
+      const id = `a11y-${width.name}`;
+      expect((await page.request.post('/api/studio/documents', { data: { kind: 'scenario', from: 'locked-out', id, title: `Locked out (${width.name})` } })).status()).toBe(201);
+      await page.goto(`/studio/scenarios/${id}`);
+      // The map loads after the editor; scan once it has drawn.
+      await expect(page.getByRole('button', { name: /^opening|start/ }).first()).toBeVisible();
+      await axe(page, 'the editor');
+      await visit(page, `/studio/scenarios/${id}/playtest`, 'a playtest');
+      await visit(page, '/studio/scenarios/double-charge', 'a shipped scenario');
+      await page.context().close();
+    });
+
     test('admin pages have no axe violations', async ({ browser }) => {
       const page = await newPage(browser, width);
       await signIn(page, 'admin@example.com');

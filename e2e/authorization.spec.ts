@@ -5,16 +5,18 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { readScenarios } from '../lib/content/scenarios';
 import { signIn } from './fixtures';
 
-type Who = 'anonymous' | 'learner' | 'otherLearner' | 'otherManager' | 'manager' | 'admin';
+type Who = 'anonymous' | 'learner' | 'otherLearner' | 'otherManager' | 'manager' | 'author' | 'admin';
 const people: Record<Exclude<Who, 'anonymous'>, string> = {
   // learner1 is on Harbour Street Support, managed by manager1; manager2 runs another team.
   learner: 'learner1@example.com',
   otherLearner: 'learner2@example.com',
   otherManager: 'manager2@example.com',
   manager: 'manager1@example.com',
+  // An author learns like a learner, and writes in the studio.
+  author: 'author@example.com',
   admin: 'admin@example.com',
 };
-const everyone: Who[] = ['anonymous', 'learner', 'otherLearner', 'otherManager', 'manager', 'admin'];
+const everyone: Who[] = ['anonymous', 'learner', 'otherLearner', 'otherManager', 'manager', 'author', 'admin'];
 
 // Anonymous page requests are sent to sign-in; everything else answers with a status.
 const REDIRECT = 307;
@@ -35,19 +37,23 @@ interface Ids {
   teamId: string;
 }
 
-const page = (learner: number, manager: number, admin = manager): Record<Who, number> => ({
+const page = (learner: number, manager: number, admin = manager, author = learner): Record<Who, number> => ({
   anonymous: REDIRECT,
   learner,
   otherLearner: learner,
   otherManager: manager,
   manager,
+  author,
   admin,
 });
 
 /** A well-formed id nobody has. */
 const NO_ONE = '00000000-0000-4000-8000-000000000000';
-const signedIn = (status: number): Record<Who, number> => ({ anonymous: status, learner: status, otherLearner: status, otherManager: status, manager: status, admin: status });
-const adminOnly = (adminStatus: number): Record<Who, number> => ({ anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, admin: adminStatus });
+const signedIn = (status: number): Record<Who, number> => ({ anonymous: status, learner: status, otherLearner: status, otherManager: status, manager: status, author: status, admin: status });
+const adminOnly = (adminStatus: number): Record<Who, number> => ({ anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, author: 403, admin: adminStatus });
+const authorsOnly = (status: number): Record<Who, number> => ({ anonymous: 401, learner: 403, otherLearner: 403, otherManager: 403, manager: 403, author: status, admin: status });
+/** A studio draft nobody wrote. */
+const NO_DRAFT = 'no-such-draft';
 
 const cases: Case[] = [
   // Pages every signed-in person may open.
@@ -103,7 +109,7 @@ const cases: Case[] = [
     name: 'read an attempt',
     method: 'GET',
     url: (i) => `/api/attempts/${i.attemptId}`,
-    expect: { anonymous: 401, learner: 200, otherLearner: 404, otherManager: 404, manager: 404, admin: 404 },
+    expect: { anonymous: 401, learner: 200, otherLearner: 404, otherManager: 404, manager: 404, author: 404, admin: 404 },
   },
   {
     name: 'decide in an attempt',
@@ -111,14 +117,14 @@ const cases: Case[] = [
     url: (i) => `/api/attempts/${i.attemptId}/decisions`,
     // A seq that skips ahead: the owner gets 409, proving the request got past access control.
     body: () => ({ seq: 5, choiceId: 'x' }),
-    expect: { anonymous: 401, learner: 409, otherLearner: 404, otherManager: 404, manager: 404, admin: 404 },
+    expect: { anonymous: 401, learner: 409, otherLearner: 404, otherManager: 404, manager: 404, author: 404, admin: 404 },
   },
-  { name: 'team list API', method: 'GET', url: () => '/api/team', expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 200, manager: 200, admin: 200 } },
+  { name: 'team list API', method: 'GET', url: () => '/api/team', expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 200, manager: 200, author: 403, admin: 200 } },
   {
     name: 'team CSV export',
     method: 'GET',
     url: (i) => `/api/teams/${i.teamId}/export?kind=attempts`,
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 200, admin: 200 },
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 200, author: 403, admin: 200 },
   },
   {
     name: 'create a check-up plan',
@@ -126,7 +132,7 @@ const cases: Case[] = [
     url: (i) => `/api/teams/${i.teamId}/checkup-plans`,
     // An invalid plan: those allowed in get a 400, so no plan is really created.
     body: () => ({ name: '', scenarioCount: 0 }),
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 400, admin: 400 },
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 400, author: 403, admin: 400 },
   },
   // The admin's team routes: managers manage their teams' check-ups, not the teams themselves.
   {
@@ -174,8 +180,21 @@ const cases: Case[] = [
     name: 'stop a check-up plan',
     method: 'DELETE',
     url: () => `/api/checkup-plans/${NO_ONE}`,
-    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 404, admin: 404 },
+    expect: { anonymous: 401, learner: 403, otherLearner: 403, otherManager: 404, manager: 404, author: 403, admin: 404 },
   },
+  // The studio: authors and admins. A draft nobody wrote gets them past the role check to a 404; an empty body to a 400.
+  { name: 'studio', method: 'GET', url: () => '/studio', expect: page(403, 403, 200, 200) },
+  { name: 'a shipped scenario in the studio', method: 'GET', url: () => '/studio/scenarios/double-charge', expect: page(403, 403, 200, 200) },
+  { name: 'a studio draft', method: 'GET', url: () => `/studio/scenarios/${NO_DRAFT}`, expect: page(403, 403, 404, 404) },
+  { name: 'playtest a draft', method: 'GET', url: () => `/studio/scenarios/${NO_DRAFT}/playtest`, expect: page(403, 403, 404, 404) },
+  { name: 'read a draft', method: 'GET', url: () => `/api/studio/scenarios/${NO_DRAFT}`, expect: authorsOnly(404) },
+  { name: 'save a draft', method: 'PUT', url: () => `/api/studio/scenarios/${NO_DRAFT}/draft`, body: () => ({}), expect: authorsOnly(400) },
+  { name: 'publish or roll back', method: 'POST', url: () => `/api/studio/scenarios/${NO_DRAFT}/versions`, body: () => ({}), expect: authorsOnly(400) },
+  { name: 'a shipped scenario as YAML', method: 'GET', url: () => '/api/studio/scenarios/double-charge/yaml', expect: authorsOnly(200) },
+  { name: 'start a studio document', method: 'POST', url: () => '/api/studio/documents', body: () => ({}), expect: authorsOnly(400) },
+  { name: 'import a YAML file', method: 'POST', url: () => '/api/studio/import', body: () => ({}), expect: authorsOnly(400) },
+  { name: 'run the strategy gate', method: 'POST', url: () => '/api/studio/gate', body: () => ({}), expect: authorsOnly(400) },
+  { name: 'playtest a decision', method: 'POST', url: () => '/api/studio/playtest', body: () => ({}), expect: authorsOnly(400) },
 ];
 
 /**

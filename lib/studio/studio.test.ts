@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { studioDocuments, studioVersions } from '@/db/schema';
 import { makeUser, testDrivers } from '@/db/testing';
@@ -16,26 +16,8 @@ import { SYNC_EVERY_MS, syncStudio } from './catalogue';
 import { createDocument, requireDocument, saveDraft, versionsOf } from './documents';
 import { copyShipped, exportYaml, importYaml, shippedYaml } from './files';
 import { publishDraft, rollBack } from './publish';
+import { longestWins } from './testing';
 import { setIn } from './yaml-edit';
-
-/** The same scenario with its best option at every decision made the longest, so picking by length passes it. */
-function longestWins(text: string): string {
-  const doc = parseDocument(text);
-  const nodes = doc.get('nodes', true);
-  if (!isMap(nodes)) throw new Error('no nodes');
-  for (const pair of nodes.items) {
-    const choices = (pair.value as { get(k: string, keep: true): unknown }).get('choices', true);
-    if (!isSeq(choices)) continue;
-    const total = (c: unknown) => {
-      const scores = (c as { get(k: string): unknown }).get('scores') as { toJSON(): Record<string, number> } | undefined;
-      return Object.values(scores?.toJSON() ?? {}).reduce((a, b) => a + b, 0);
-    };
-    const best = [...choices.items].sort((a, b) => total(b) - total(a))[0] as { get(k: string, keep: true): unknown; set(k: string, v: string): void };
-    const say = best.get('say', true);
-    if (isScalar(say)) best.set('say', `${String(say.value)} And I want you to know that I am going to stay with this, every step, until it is properly put right for you today.`);
-  }
-  return doc.toString({ lineWidth: 0 });
-}
 
 describe.each(testDrivers)('the scenario studio on %s', (driver) => {
   const t = blockDatabase(driver);

@@ -42,9 +42,11 @@ export function ImportForm() {
             <option value="persona">Persona</option>
           </select>
         </Field>
-        <Field id="import-file" label="File">
-          <input id="import-file" name="file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" required />
-        </Field>
+        <div className={styles.wide}>
+          <Field id="import-file" label="File">
+            <input id="import-file" name="file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" required />
+          </Field>
+        </div>
       </div>
       <label className={styles.check}>
         <input type="checkbox" name="replace" /> If the studio already has this id, make the file its new draft

@@ -1,6 +1,6 @@
 'use client';
 // A document's published versions: who published each and when, a readable difference between any two (or the draft), rollback, and downloads for git.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { post } from '@/app/_lib/api';
 import { FormMessages } from '@/app/_components/FormMessages';
@@ -95,12 +95,13 @@ export function VersionsPanel({ url, draft, versions, onJump }: { url: string; d
 }
 
 function VersionPicker({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+  const id = useId();
   return (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <span>
+      <label htmlFor={id}>{label}</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <Options items={options} />
       </select>
-    </label>
+    </span>
   );
 }

@@ -47,7 +47,8 @@ export function YamlEditor({ value, onChange, problems, jumpTo, readOnly = false
           lintGutter(),
           EditorView.lineWrapping,
           editable.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
-          EditorView.contentAttributes.of({ 'aria-label': label, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
+          // Focusable even when read-only, so keyboard users can reach and scroll the text.
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) onChangeRef.current(u.state.doc.toString());
           }),

@@ -39,7 +39,7 @@ export default async function PlaytestPage({ params, searchParams }: Props) {
   const moodRaw = first(q.mood);
   const mood = moodRaw !== undefined && /^-?\d+$/.test(moodRaw) ? Number(moodRaw) : undefined;
   return (
-    <section className="stack">
+    <div className="stack">
       <p>{back}</p>
       <h1 className="player-title">Playtest: {s.title}</h1>
       <Playtest
@@ -52,6 +52,6 @@ export default async function PlaytestPage({ params, searchParams }: Props) {
         mood={mood}
         skillLabels={Object.fromEntries(Object.entries(skills).map(([k, v]) => [k, v.label]))}
       />
-    </section>
+    </div>
   );
 }

@@ -14,6 +14,7 @@ import { firstLoadJs, kb } from '../scripts/first-load-js';
 import type { DatabaseTarget } from '../db/client';
 import { coachFigures } from './coach';
 import { largeOrgFigures, teamOverviewFigure } from './reports';
+import { studioFigures } from './studio';
 import { signInCookie } from '../e2e/http';
 
 const ROOT = process.cwd();
@@ -334,6 +335,39 @@ async function decisionsOnlyRun() {
   if (pgUrl) await withPostgresTrainer(pgUrl, port, (base) => decisionFigures(base, 'PostgreSQL'));
 }
 
+/** The studio's figures, and learners' first-load JS beside what the last full run recorded before the studio's code was added. */
+async function studioOnlyRun() {
+  if (!buildIsCurrent()) runBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+  const port = 3402;
+  const base = `http://127.0.0.1:${port}`;
+  const server = startTrainer({ PGLITE_DIR: dir, PORT: String(port) });
+  try {
+    await waitFor(`${base}/signin`);
+    await studioFigures(row, base);
+    await learnerWeight(base);
+  } finally {
+    await stop(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Learners' first-load JS now, beside the figure bench/results.md holds from the last full run. */
+async function learnerWeight(base: string) {
+  const recorded = fs.existsSync(path.join(ROOT, 'bench', 'results.md')) ? fs.readFileSync(path.join(ROOT, 'bench', 'results.md'), 'utf8') : '';
+  const cookie = await signInCookie(base, 'learner1@example.com');
+  for (const [route, label] of [
+    ['/', '/ (signed in)'],
+    ['/practice/double-charge', '/practice/double-charge (player)'],
+    ['/learn', '/learn'],
+    ['/practice', '/practice'],
+  ] as const) {
+    const now = await firstLoadJs(base, route, cookie);
+    const before = new RegExp(`^\\| ${label.replace(/[()/]/g, (c) => `\\${c}`)} \\| ([\\d.]+) KB`, 'm').exec(recorded)?.[1];
+    row(`${label}, first-load JS`, kb(now.gzip), before === undefined ? 'not in bench/results.md' : `${before} KB in bench/results.md (an earlier run)`, before === undefined ? '' : `change ${(now.gzip / 1024 - Number(before)).toFixed(1)} KB`);
+  }
+}
+
 async function main() {
   console.log(`Empathy Trainer benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
 
@@ -343,6 +377,7 @@ async function main() {
     return outboxFigures();
   }
   if (process.argv.includes('--coach')) return coachFigures(row);
+  if (process.argv.includes('--studio')) return studioOnlyRun();
   console.log('\nBuild');
   const bare = await bareNext(3401);
   if (forceBuild || !buildIsCurrent()) {
@@ -387,10 +422,14 @@ async function main() {
     ['/admin', adminCookie],
     ['/admin/teams', adminCookie],
     ['/admin/import', adminCookie],
+    ['/studio', await signInCookie(base, 'author@example.com')],
   ] as const) {
     const size = await firstLoadJs(base, route, who);
     row(route, kb(size.gzip), `${kb(bare.firstLoadGzip)} bare Next.js page`, `+${kb(size.gzip - bare.firstLoadGzip)}`);
   }
+
+  console.log('\nScenario studio (Chromium)');
+  await studioFigures(row, base);
 
   console.log('\nContent');
   const readOnly = timeIt(() => {

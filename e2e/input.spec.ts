@@ -19,6 +19,8 @@ interface Route {
 }
 
 const MODULE = 'reflecting-emotion';
+/** A studio route takes a whole scenario file: up to 256 KB of YAML, and the JSON around it. */
+const YAML_LIMIT = 256 * 1024 + 1024;
 const routes: Route[] = [
   { method: 'POST', url: () => '/api/attempts', valid: { scenarioId: 'double-charge', mode: 'practice' } },
   { method: 'POST', url: (i) => `/api/attempts/${i.attemptId}/decisions`, valid: { seq: 0, choiceId: 'x' } },
@@ -33,6 +35,12 @@ const routes: Route[] = [
   { method: 'POST', url: () => '/api/admin/import', valid: { csv: 'email,name,role,team\n', dryRun: true }, limit: 2 * 1024 * 1024 + 1024 },
   { method: 'POST', url: (i) => `/api/teams/${i.teamId}/checkup-plans`, valid: { name: 'Plan', scenarioCount: 1 } },
   { method: 'POST', url: () => '/api/admin/scorm/packages', valid: { target: 'scenario:double-charge', lms: 'Input LMS' } },
+  { method: 'POST', url: () => '/api/studio/documents', valid: { kind: 'scenario', from: 'double-charge', id: 'input-copy', title: 'Input copy' } },
+  { method: 'PUT', url: () => '/api/studio/scenarios/input-copy/draft', valid: { yaml: 'id: input-copy', baseRevision: 1 }, limit: YAML_LIMIT },
+  { method: 'POST', url: () => '/api/studio/scenarios/input-copy/versions', valid: { revision: 1 } },
+  { method: 'POST', url: () => '/api/studio/import', valid: { kind: 'scenario', yaml: 'id: input-copy' }, limit: YAML_LIMIT },
+  { method: 'POST', url: () => '/api/studio/gate', valid: { id: 'input-copy', yaml: 'id: input-copy' }, limit: YAML_LIMIT },
+  { method: 'POST', url: () => '/api/studio/playtest', valid: { id: 'input-copy', steps: [] }, limit: 512 * 1024 },
   {
     method: 'POST',
     url: () => '/api/admin/lti/platforms',
@@ -74,7 +82,12 @@ const bad: Bad[] = [
       return { data: Buffer.concat([Buffer.from(`{"${key}":"`), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]) };
     },
   },
-  { name: 'a NUL character in text', status: 400, body: (r) => json(Object.fromEntries(Object.entries(r.valid).map(([k, v]) => [k, typeof v === 'string' ? `a\u0000b` : v]))) },
+  {
+    name: 'a NUL character in text',
+    status: 400,
+    // A body with no text field gets one, so the NUL is still what is refused (before the fields are checked).
+    body: (r) => json({ ...Object.fromEntries(Object.entries(r.valid).map(([k, v]) => [k, typeof v === 'string' ? `a\u0000b` : v])), ...(Object.values(r.valid).some((v) => typeof v === 'string') ? {} : { note: 'a\u0000b' }) }),
+  },
   { name: 'a wrong content type', status: 415, body: (r) => ({ data: JSON.stringify(r.valid), type: 'text/plain' }) },
   { name: 'a form post', status: 415, body: () => ({ data: 'name=x&role=admin', type: 'application/x-www-form-urlencoded' }) },
   { name: 'a huge body', status: 413, body: (r) => json({ ...r.valid, pad: 'x'.repeat((r.limit ?? 16 * 1024) + 1) }) },
@@ -129,7 +142,7 @@ test('ids that are not ids, and odd query strings, get 4xx answers rather than d
   const api = await adminRequest(browser);
   const odd = ['not-a-uuid', "1' OR '1'='1", '%00', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(2000)];
   for (const id of odd) {
-    for (const url of [`/api/attempts/${id}`, `/api/teams/${id}/export?kind=skills`, `/api/modules/${id}/progress`]) {
+    for (const url of [`/api/attempts/${id}`, `/api/teams/${id}/export?kind=skills`, `/api/modules/${id}/progress`, `/api/studio/scenarios/${id}`, `/api/studio/scenarios/${id}/yaml`]) {
       const res = await api.get(url);
       expect(res.status(), `${url}: ${await res.text()}`).toBeGreaterThanOrEqual(400);
       expect(res.status(), url).toBeLessThan(500);

@@ -132,4 +132,10 @@ test('publishing is refused while a strategy that ignores the customer passes, w
   await expect(page.getByRole('table', { name: 'Strategies that ignore the customer, played on this scenario' })).toBeVisible();
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /^Not published/ })).toBeVisible();
+
+  // The draft downloads as the file content/ would hold, named by its id.
+  const file = await page.request.get(`/api/studio/scenarios/${id}/yaml?download=1`);
+  expect(file.headers()['content-disposition']).toBe(`attachment; filename="${id}.yaml"`);
+  expect(file.headers()['content-type']).toMatch(/^application\/yaml/);
+  expect(await file.text()).toBe(yaml);
 });

@@ -59,6 +59,8 @@ export function isShipped(kind: StudioKind, id: string): boolean {
 const editor = alias(users, 'editor');
 
 export async function getDocument(db: Db, kind: StudioKind, id: string): Promise<StudioDocument | undefined> {
+  // Ids come from addresses; one that could never have been created names nothing (and never reaches the database).
+  if (!KEBAB.test(id) || id.length > 100) return undefined;
   const [row] = await db
     .select({
       kind: studioDocuments.kind,

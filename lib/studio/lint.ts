@@ -6,6 +6,9 @@ import type { Persona, ScenarioDefinition } from '@/lib/scenario/schema';
 
 export type StudioKind = 'scenario' | 'persona';
 
+/** How long typing must pause before the editor runs the checker again. */
+export const LINT_AFTER_MS = 250;
+
 /** The name problems give a document: what its file in content/ would be called, so "id matches the file name" reads true. */
 export const fileOf = (kind: StudioKind, id: string) => `${kind === 'scenario' ? 'scenarios' : 'personas'}/${id}.yaml`;
 

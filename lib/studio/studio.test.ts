@@ -5,7 +5,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { studioDocuments, studioVersions } from '@/db/schema';
+import { auditLog, studioDocuments, studioVersions } from '@/db/schema';
 import { makeUser, testDrivers } from '@/db/testing';
 import { blockDatabase } from '@/db/test-database';
 import { checkContent } from '@/lib/content/check';
@@ -126,6 +126,13 @@ describe.each(testDrivers)('the scenario studio on %s', (driver) => {
       [2, null, 'Ben Author'],
       [1, null, 'Ana Author'],
     ]);
+    const logged = await t.db
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.subject, `scenario:${doc.id}`))
+      .orderBy(auditLog.id);
+    expect(logged.map((l) => l.action)).toEqual(['studio.created', 'studio.published', 'studio.published', 'studio.rolled_back']);
+    expect(logged.at(-1)!.detail).toEqual({ version: 3, to: 1 });
     // A shipped id is never replaced by a studio document.
     expect(scenarioCatalogue().get('double-charge')?.file).not.toMatch(/^studio:/);
   });

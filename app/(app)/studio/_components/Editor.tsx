@@ -1,6 +1,6 @@
 'use client';
 // The studio's editor for one document: YAML and form on the same text, the checker as you type, the map, the strategy gate, publishing and versions.
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { parse } from 'yaml';
@@ -9,7 +9,7 @@ import { FormMessages } from '@/app/_components/FormMessages';
 import type { ContentProblem } from '@/lib/problems';
 import type { Persona } from '@/lib/scenario/schema';
 import type { GateReport } from '@/lib/studio/check';
-import { lintText, type StudioKind } from '@/lib/studio/lint';
+import { LINT_AFTER_MS, lintText, type StudioKind } from '@/lib/studio/lint';
 import { mapModel } from '@/lib/studio/map-model';
 import { GateTable } from './GateTable';
 import { LineDiff } from './LineDiff';
@@ -23,9 +23,6 @@ import styles from './studio-editor.module.css';
 // The map's library is large; it loads after the editor, and only here.
 const ScenarioMap = dynamic(() => import('./ScenarioMap').then((m) => m.ScenarioMap), { ssr: false, loading: () => <p className="muted">Drawing the map…</p> });
 const NodeList = dynamic(() => import('./NodeList').then((m) => m.NodeList), { ssr: false });
-
-/** How long typing must pause before the checker runs again. */
-export const LINT_AFTER_MS = 250;
 
 interface Props {
   kind: StudioKind;
@@ -70,8 +67,10 @@ export function Editor({ kind, id, initial, personas, shippedPersonaIds, version
 
   const problems = checked.linted.problems;
   const doc = useMemo(() => loose(text), [text]);
-  const personaMood = checked.linted.persona?.mood ?? 0;
-  const model = useMemo(() => (kind === 'scenario' ? mapModel(checked.text, problems, personaMood) : undefined), [kind, checked.text, problems, personaMood]);
+  // The map follows the checker a frame behind: on a large scenario its model takes longer than the checker, and the problems should not wait for it.
+  const forMap = useDeferredValue(checked);
+  const personaMood = forMap.linted.persona?.mood ?? 0;
+  const model = useMemo(() => (kind === 'scenario' ? mapModel(forMap.text, forMap.linted.problems, personaMood) : undefined), [kind, forMap, personaMood]);
   const jumpTo = (line: number) => setJump((j) => ({ line, seq: (j?.seq ?? 0) + 1 }));
   const select = (nodeId: string, line: number) => {
     setSelected(nodeId);

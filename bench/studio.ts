@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { cursorToEndOf } from '../e2e/fixtures';
 import { signInCookie } from '../e2e/http';
 import { scriptSources } from '../scripts/first-load-js';
 import { LINT_AFTER_MS } from '../lib/studio/lint';
@@ -53,13 +54,7 @@ async function mapReady(page: Page, url: string, nodes: number): Promise<number>
  * checker's status changing; and, as the baseline, to the editor showing the keystroke.
  */
 async function keystrokes(page: Page, trials: number): Promise<{ lint: number[]; echo: number[] }> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+f');
-  const find = page.getByRole('textbox', { name: 'Find' });
-  await find.pressSequentially('next: ');
-  await find.press('Enter');
-  await find.press('Escape');
-  await page.keyboard.press('End');
+  await cursorToEndOf(page, 'next: ');
   const lint: number[] = [];
   const echo: number[] = [];
   for (let i = 0; i < trials * 2; i++) {

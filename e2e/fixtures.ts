@@ -78,3 +78,18 @@ export async function expectNoAxeViolations(page: Page) {
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
+
+/**
+ * In the studio's YAML editor, puts the cursor at the end of the first line containing `text`.
+ * The editor draws only the lines in view, so this uses its own search (Ctrl+F), as an author would.
+ */
+export async function cursorToEndOf(page: Page, text: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('textbox', { name: 'Find' });
+  // Typed, not filled: the search box takes its query on key events.
+  await find.pressSequentially(text);
+  await find.press('Enter');
+  await find.press('Escape');
+  await page.keyboard.press('End');
+}

@@ -1,6 +1,6 @@
 // The scenario studio as an author uses it: a copy of a shipped scenario, a broken link seen and fixed, a playtest, a publish; then a learner plays it, a manager reads it, and an attempt keeps its version.
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { cursorToEndOf, signIn } from './fixtures';
 import { longestWins } from '../lib/studio/testing';
 import { bestPathSays, reply } from './play';
 
@@ -32,14 +32,7 @@ test('an author writes, checks, playtests and publishes a scenario that learners
   await expect(author.getByText('No problems: the checker passes this draft.')).toBeVisible();
 
   // A typo in a next: the checker names its line, the editor underlines it, the map and its list show where it goes nowhere.
-  // The editor draws only the lines in view, so the author finds the line with the editor's own search (Ctrl+F).
-  await author.locator('.cm-content').click();
-  await author.keyboard.press('Control+f');
-  const find = author.getByRole('textbox', { name: 'Find' });
-  await find.pressSequentially('next: details-given');
-  await find.press('Enter');
-  await find.press('Escape');
-  await author.keyboard.press('End');
+  await cursorToEndOf(author, 'next: details-given');
   await author.keyboard.type('-typo');
   const problem = author.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'next "details-given-typo" is neither a node nor an ending' });
   await expect(problem).toBeVisible();

@@ -28,7 +28,7 @@ describe.each(testDrivers)('migrations on %s', (driver) => {
       expect(rows.map((r) => r.table_name)).toEqual([
         'assignments', 'attempts', 'audit_log', 'check_answers', 'checkup_plans', 'checkup_runs', 'decisions', 'lti_contexts', 'lti_identities', 'lti_keys',
         'lti_launches', 'lti_logins', 'lti_platforms', 'lti_scores', 'module_progress', 'recovery_codes', 'reflections', 'scenario_versions', 'scorm_identities',
-        'scorm_packages', 'sessions', 'sign_in_failures', 'team_managers', 'team_members', 'teams', 'users', 'xapi_outbox',
+        'scorm_packages', 'sessions', 'sign_in_failures', 'studio_documents', 'studio_versions', 'team_managers', 'team_members', 'teams', 'users', 'xapi_outbox',
       ]);
     } finally {
       await t.dispose();

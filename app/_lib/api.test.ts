@@ -27,7 +27,8 @@ describe('send', () => {
 
   it('gives the server’s sentence with the status', async () => {
     vi.stubGlobal('fetch', answer(409, { error: 'That email is taken.', field: 'email' }));
-    expect(await send('/api/admin/users', 'POST', {})).toEqual({ ok: false, error: 'That email is taken.', status: 409 });
+    // The whole answer comes along too, for callers that show more than the sentence (a conflict's other text, a refusal's problems).
+    expect(await send('/api/admin/users', 'POST', {})).toEqual({ ok: false, error: 'That email is taken.', status: 409, body: { error: 'That email is taken.', field: 'email' } });
   });
 
   it('says what the caller chose on a 401, and otherwise what the server said', async () => {
@@ -38,7 +39,7 @@ describe('send', () => {
 
   it('falls back to a sentence with the status when the error has none', async () => {
     vi.stubGlobal('fetch', answer(502));
-    expect(await get('/api/me')).toEqual({ ok: false, error: 'That did not work (status 502).', status: 502 });
+    expect(await get('/api/me')).toEqual({ ok: false, error: 'That did not work (status 502).', status: 502, body: {} });
     expect(await get('/api/me', { failed: (s) => `The trainer answered ${s}.` })).toMatchObject({ error: 'The trainer answered 502.' });
   });
 

@@ -132,3 +132,47 @@ test('publishing is refused while a strategy that ignores the customer passes, w
   expect(file.headers()['content-type']).toMatch(/^application\/yaml/);
   expect(await file.text()).toBe(yaml);
 });
+
+test('two authors editing one draft are told, and neither loses work', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ana = await (await browser.newContext()).newPage();
+  await signIn(ana, 'author@example.com');
+  const id = 'two-authors';
+  expect((await ana.request.post('/api/studio/documents', { data: { kind: 'scenario', from: 'locked-out', id } })).status()).toBe(201);
+  // The admin authors too: the same draft open in a second browser.
+  const ben = await (await browser.newContext()).newPage();
+  await signIn(ben, 'admin@example.com');
+  await Promise.all([ana.goto(`/studio/scenarios/${id}`), ben.goto(`/studio/scenarios/${id}`)]);
+  for (const p of [ana, ben]) await expect(p.getByText('No problems: the checker passes this draft.')).toBeVisible();
+  const customerLine = (p: typeof ana) => p.getByLabel('What the customer says').first();
+  const cue = (p: typeof ana) => p.getByLabel('Cue (how they sound or look)').first();
+
+  // Different lines: Ana saves first; Ben's save, based on the older revision, is refused, and his page combines both.
+  await customerLine(ana).fill('Ana’s opening line.');
+  await expect(ana.getByText(/^Saved /)).toBeVisible();
+  await ben.getByRole('list', { name: 'Nodes and endings, from the start' }).getByRole('button').nth(1).click();
+  await customerLine(ben).fill('Ben’s second line.');
+  await expect(ben.getByText('Casey Nguyen saved changes while you were editing; theirs and yours are both in the draft now.')).toBeVisible();
+  await expect(ben.getByText(/^Saved /)).toBeVisible();
+  const both = (await (await ben.request.get(`/api/studio/scenarios/${id}`)).json()).draft as string;
+  expect(both).toContain('customer: Ana’s opening line.');
+  expect(both).toContain('customer: Ben’s second line.');
+  // Ana's page learns of Ben's save within seconds; with nothing unsaved there, it shows the combined draft.
+  await expect(ana.getByText('Alex Morgan saved a newer draft; you are looking at it now.')).toBeVisible({ timeout: 15_000 });
+
+  // The same line: nobody's words are chosen silently. Ben is shown both and decides.
+  await ben.getByRole('list', { name: 'Nodes and endings, from the start' }).getByRole('button').first().click();
+  await cue(ana).fill('Ana’s cue.');
+  await expect(ana.getByText(/^Saved /)).toBeVisible();
+  await cue(ben).fill('Ben’s cue.');
+  const conflict = ben.getByRole('alert').filter({ has: ben.getByRole('heading', { name: 'Casey Nguyen saved this draft while you were editing' }) });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByLabel('Their draft compared with yours')).toContainText('Ben’s cue.');
+  await expect(conflict.getByLabel('Their draft compared with yours')).toContainText('Ana’s cue.');
+  await expect(cue(ben)).toHaveValue('Ben’s cue.');
+  await conflict.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
+  await expect(ben.getByText(/^Saved /)).toBeVisible();
+  const kept = (await (await ben.request.get(`/api/studio/scenarios/${id}`)).json()).draft as string;
+  expect(kept).toContain('cue: Ben’s cue.');
+  expect(kept).toContain('customer: Ana’s opening line.');
+});

@@ -156,6 +156,22 @@ describe.each(testDrivers)('the scenario studio on %s', (driver) => {
     }
   });
 
+  it('publishes a persona, which scenarios written here can then feature', async () => {
+    await copyShipped(t.db, ana.id, 'persona', 'yusuf-demirci', 'studio-customer', 'Dana Whitlock');
+    const scenario = setIn(shippedYaml('scenario', 'double-charge'), ['id'], 'featuring-dana')!;
+    const draft = setIn(scenario, ['persona'], 'studio-customer')!;
+    const doc = await createDocument(t.db, ana.id, 'scenario', 'featuring-dana', draft);
+    const before = await publishDraft(t.db, ana.id, 'scenario', doc.id, doc.revision);
+    expect(before).toMatchObject({ published: false, reason: 'lint' });
+    if (!before.published) expect(before.problems[0]!.message).toBe('persona "studio-customer" does not exist');
+    const persona = await requireDocument(t.db, 'persona', 'studio-customer');
+    expect(await publishDraft(t.db, ana.id, 'persona', persona.id, persona.revision)).toEqual({ published: true, version: 1 });
+    expect(await publishDraft(t.db, ana.id, 'scenario', doc.id, doc.revision)).toEqual({ published: true, version: 1 });
+    expect(scenarioCatalogue().get('featuring-dana')?.persona.name).toBe('Dana Whitlock');
+    // A persona may not take a shipped persona's id.
+    await expect(createDocument(t.db, ana.id, 'persona', 'yusuf-demirci', persona.draft)).rejects.toMatchObject({ status: 409 });
+  });
+
   it('imports nothing from a broken file, and lists its problems with their lines', async () => {
     const before = (await t.db.select({ n: count() }).from(studioDocuments))[0]!.n;
     const unparseable = 'id: broken-import\ntitle: Broken\nnodes:\n  a:\n    customer: "unclosed\n';

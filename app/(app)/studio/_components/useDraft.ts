@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { get, send } from '@/app/_lib/api';
 import { browserStore } from '@/app/_lib/storage';
+import { mergeDrafts } from '@/lib/studio/merge';
 
 export interface Theirs {
   draft: string;
@@ -60,6 +61,21 @@ export function useDraft(url: string, initial: { draft: string; revision: number
     [storeKey],
   );
 
+  /**
+   * Another author saved first: their changes and these are combined when they touch different
+   * lines (then saved), and shown side by side for the author to settle when they do not.
+   */
+  const meet = useCallback((theirs: Theirs) => {
+    const merged = mergeDrafts(saved.current, latest.current, theirs.draft);
+    if (merged === undefined) return setSave({ state: 'conflict', theirs });
+    base.current = theirs.revision;
+    saved.current = theirs.draft;
+    latest.current = merged;
+    setTextState(merged);
+    setNotice(`${theirs.updatedBy ?? 'Another author'} saved changes while you were editing; theirs and yours are both in the draft now.`);
+    setSave(merged === theirs.draft ? { state: 'saved', at: theirs.updatedAt } : { state: 'unsaved' });
+  }, []);
+
   const saveNow = useCallback(
     async (baseRevision = base.current): Promise<boolean> => {
       const body = latest.current;
@@ -74,11 +90,11 @@ export function useDraft(url: string, initial: { draft: string; revision: number
         } else setSave({ state: 'unsaved' });
         return true;
       }
-      if (sent.status === 409 && sent.body?.current) setSave({ state: 'conflict', theirs: sent.body.current as Theirs });
+      if (sent.status === 409 && sent.body?.current) meet(sent.body.current as Theirs);
       else setSave({ state: 'failed', error: sent.error });
       return false;
     },
-    [url, storeKey],
+    [url, storeKey, meet],
   );
 
   // Saves a moment after typing stops.
@@ -99,10 +115,10 @@ export function useDraft(url: string, initial: { draft: string; revision: number
         latest.current = r.data.draft;
         setTextState(r.data.draft);
         setNotice(`${r.data.updatedBy ?? 'Another author'} saved a newer draft; you are looking at it now.`);
-      } else setSave({ state: 'conflict', theirs: r.data });
+      } else meet(r.data);
     }, LOOK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [url]);
+  }, [url, meet]);
 
   /** Keeps this text, saved over theirs once the author has seen both. */
   const keepMine = useCallback((theirs: Theirs) => void saveNow(theirs.revision), [saveNow]);

@@ -36,7 +36,8 @@ test('a wrong password gets the generic message and keeps what was typed', async
 for (const [email, items] of [
   ['learner2@example.com', learnerNav],
   ['manager1@example.com', [...learnerNav, 'Team']],
-  ['admin@example.com', [...learnerNav, 'Team', 'Admin']],
+  ['author@example.com', [...learnerNav, 'Studio']],
+  ['admin@example.com', [...learnerNav, 'Team', 'Studio', 'Admin']],
 ] as const) {
   test(`${email.split('@')[0]} sees their navigation`, async ({ page }) => {
     await signIn(page, email);

@@ -1,7 +1,7 @@
 'use client';
 // The sign-in form: a real form (password managers fill it), errors announced to screen readers.
 import { signIn } from 'next-auth/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { OFFLINE } from '@/app/_lib/api';
 import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
@@ -22,6 +22,16 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
   const [asking, setAsking] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  // Where focus goes once the answer is on screen; the count makes the same target move focus again.
+  const [focusTo, setFocusTo] = useState<{ target: 'code' | 'error'; n: number }>();
+  useEffect(() => {
+    // After React has committed the answer, so the code field exists and is no longer disabled.
+    if (focusTo?.target === 'code' && codeRef.current) {
+      codeRef.current.value = '';
+      codeRef.current.focus();
+    } else if (focusTo?.target === 'error') errorRef.current?.focus();
+  }, [focusTo]);
+  const moveFocus = (target: 'code' | 'error') => setFocusTo((f) => ({ target, n: (f?.n ?? 0) + 1 }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,19 +59,14 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
       if (askCode) {
         setNeedCode(true);
         setBusy(false);
-        requestAnimationFrame(() => {
-          if (codeRef.current) {
-            codeRef.current.value = '';
-            codeRef.current.focus();
-          }
-        });
+        moveFocus('code');
         return;
       }
     } catch {
       setError(OFFLINE);
     }
     setBusy(false);
-    requestAnimationFrame(() => errorRef.current?.focus());
+    moveFocus('error');
   }
 
   return (

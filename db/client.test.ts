@@ -94,6 +94,17 @@ describe('PGlite data directory', () => {
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('takes over a lock file that is not a lock (no pid, a pid that is not a number), and leaves no file of its own beside it', () => {
+    for (const text of ['{}', '{"pid":"12","host":"x"}', 'null', '']) {
+      const dir = tmpDir();
+      fs.writeFileSync(path.join(dir, LOCK_FILE), text);
+      const release = lockDataDir(dir);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+      expect(fs.readdirSync(dir)).toEqual([LOCK_FILE]);
+      release();
+    }
+  });
+
   const writeLock = (dir: string, fields: Record<string, unknown>, ageSeconds = 0) => {
     const file = path.join(dir, LOCK_FILE);
     fs.writeFileSync(file, JSON.stringify({ pid: 4242, host: 'other-container', startedAt: 'earlier', command: 'scripts/start.ts', token: 'theirs', ...fields }));

@@ -3,17 +3,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 
 export const LOCK_FILE = 'trainer.lock';
 
-interface LockInfo {
-  pid: number;
-  host: string;
-  startedAt: string;
-  command: string;
+// What a lock must say to be judged by its holder; the rest may be missing from an older version's lock.
+const LockInfo = z.object({
+  pid: z.number().int(),
+  host: z.string(),
+  startedAt: z.string().default(''),
+  command: z.string().default(''),
   /** Names this holder whatever its pid and host: containers on one volume can share both. */
-  token: string;
-}
+  token: z.string().default(''),
+});
+type LockInfo = z.infer<typeof LockInfo>;
 
 /** How often a holder shows it is alive by touching the lock file. */
 export const HEARTBEAT_MS = 5_000;
@@ -40,11 +43,26 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The lock's holder, or undefined for a file that is missing or not a lock this code wrote. */
 function readLock(file: string): LockInfo | undefined {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+    return LockInfo.safeParse(JSON.parse(fs.readFileSync(file, 'utf8'))).data;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Creates the lock file whole or not at all: written aside, then linked into place (which fails
+ * if the file exists), so no one ever reads a lock half-written and judges it unreadable.
+ */
+function createLock(file: string, mine: LockInfo): void {
+  const draft = `${file}.new-${mine.token}`;
+  fs.writeFileSync(draft, JSON.stringify(mine));
+  try {
+    fs.linkSync(draft, file);
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
 }
 
@@ -145,7 +163,7 @@ export function lockDataDir(dir: string, options: LockOptions = {}): () => void 
   };
   for (let tries = 0; tries < 5; tries++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });
+      createLock(file, mine);
       return holdLock(file, mine, options);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {

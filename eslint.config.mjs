@@ -3,6 +3,14 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
+const DB = '^(@/db|(\\.\\./)+db)(/|$)';
+const DRIZZLE = '^drizzle-orm';
+
+/** A block that refuses, in `files`, any import matching one of the [regex, why] pairs, with its why as the message. */
+function forbidImports(files, rules) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: rules.map(([regex, message]) => ({ regex, message })) }] } };
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -30,36 +38,18 @@ const config = [
   // The map, enforced (docs/DESIGN.md): pages and routes reach the database only through a guard (ADR 20),
   // and the scenario engine stays pure so the player, the linter and tests can run it anywhere.
   // Folder cycles and client components reaching the database are checked by lib/architecture.test.ts.
+  forbidImports(['app/**/*.{ts,tsx}'], [
+    [DB, 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.'],
+    [DRIZZLE, 'Queries live in lib/; pages and routes call one lib function.'],
+  ]),
   {
-    files: ['app/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.' },
-            { regex: '^drizzle-orm', message: 'Queries live in lib/; pages and routes call one lib function.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['lib/scenario/**/*.ts'],
+    ...forbidImports(['lib/scenario/**/*.ts'], [
+      [DB, 'lib/scenario is pure: no database.'],
+      ['^(node:)?(fs|path|crypto|child_process|os)(/|$)', 'lib/scenario is pure: it runs in the browser too, and scenario files are read in lib/content/scenarios.ts.'],
+      ['^(@/lib/coach|\\.\\./coach)(/|$)', 'lib/scenario is pure: the coach is wired to scenarios in lib/coach/nodes.ts.'],
+      [DRIZZLE, 'lib/scenario is pure: no database.'],
+    ]),
     ignores: ['lib/scenario/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(@/db|(\\.\\./)+db)(/|$)', message: 'lib/scenario is pure: no database.' },
-            { regex: '^(node:)?(fs|path|crypto|child_process|os)(/|$)', message: 'lib/scenario is pure: it runs in the browser too, and scenario files are read in lib/content/scenarios.ts.' },
-            { regex: '^(@/lib/coach|\\.\\./coach)(/|$)', message: 'lib/scenario is pure: the coach is wired to scenarios in lib/coach/nodes.ts.' },
-            { regex: '^drizzle-orm', message: 'lib/scenario is pure: no database.' },
-          ],
-        },
-      ],
-    },
   },
 ];
 

@@ -1,10 +1,12 @@
 // The detectors of apologizing (P15): a real apology, a non-apology, and blame put on the customer.
 import { blameMatches } from '../blame';
-import type { Detector, Span } from '../detectors';
+import type { Span } from '../detectors';
 import { negatedAt, pastForm } from '../grammar';
 import { findAll, sentenceText, words, type Reading } from '../nlp';
 import { WORK } from '../stories';
-import { dedupe, saysAtMatches, span } from './spans';
+import { dedupe, detectorsOf, saysAt, span } from './spans';
+
+const p15 = detectorsOf('apologizing', 'P15');
 
 const APOLOGY = '(?:sorry|apologise|apologize|apologies|apology|apologising|apologizing)';
 const NON_APOLOGY = [
@@ -34,10 +36,7 @@ const OWNS_IT = new RegExp(
   ])})\\b|\\b(?:that|this|it) (?:was|is) (?:on us|on me|down to us|down to me|our fault|my fault|our mistake|my mistake|our error|my error|not good enough|not okay|not ok|unacceptable)\\b|\\b(?:nobody|no one|none of us) (?:here |from (?:us|our [a-z]+) )?(?:[a-z]+ed|told|rang|got|gave|came|took|sent|said)\\b|\\bone of (?:our|my) [a-z]+\\b|\\blet you down\\b|\\bgot (?:this|that|it) wrong\\b|\\bdropped the ball\\b|\\bshould have\\b|\\bshould not have\\b|\\bshould never have\\b`,
 );
 
-export const nonApology: Detector = {
-  id: 'non-apology',
-  skill: 'apologizing',
-  principle: 'P15',
+export const nonApology = p15('non-apology', {
   find(r) {
     const hits = NON_APOLOGY.flatMap((p) => findAll(r, p)).filter((m) => !negatedAt(r, m));
     if (hits.length === 0) return [];
@@ -49,7 +48,7 @@ export const nonApology: Detector = {
       },
     ];
   },
-};
+});
 
 /** "we wrote the wrong name", "our form wiped it", "it's taken us this long": the rep's side did something. */
 function ownsInSentence(r: Reading, sentence: number): boolean {
@@ -69,10 +68,7 @@ const FAULT = /\b(?:wrong|mistake|error|fault|should|by accident|accidentally|fo
 // "Sorry for the wait", "sorry about keeping you": the apology names the thing.
 const SORRY_FOR_THING = /(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|our|my|this|that|all the|keeping|not|sending|giving|making|charging|missing|losing|taking|the way|how)/;
 
-export const realApology: Detector = {
-  id: 'real-apology',
-  skill: 'apologizing',
-  principle: 'P15',
+export const realApology = p15('real-apology', {
   empathy: true,
   find(r) {
     const apologies = findAll(r, APOLOGY).filter((m) => !negatedAt(r, m));
@@ -101,12 +97,12 @@ export const realApology: Detector = {
     if (spans.length === 0) return [];
     return [{ delta: 2, spans, note: 'A real apology: you owned what went wrong, which is what lets them stop arguing the point.' }];
   },
-};
-
-export const blamesCustomer = saysAtMatches({
-  id: 'blames-customer',
-  skill: 'apologizing',
-  principle: 'P15',
-  says: { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' },
-  matches: blameMatches,
 });
+
+export const blamesCustomer = p15(
+  'blames-customer',
+  saysAt(
+    blameMatches,
+    { delta: -2, note: 'This puts the fault on them. Even when they slipped, blame makes them defend themselves instead of working with you.' },
+  ),
+);

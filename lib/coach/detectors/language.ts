@@ -1,19 +1,20 @@
 // The detectors of language (P21, P9): "yes, but", fear words and jargon.
-import type { Detector, Span } from '../detectors';
+import type { Span } from '../detectors';
 import { negatedAt, sameSentence } from '../grammar';
 import { findAll, words } from '../nlp';
-import { dedupe, span } from './spans';
+import { dedupe, detectorsOf, span } from './spans';
 
-export const yesBut: Detector = {
-  id: 'yes-but',
-  skill: 'language',
-  principle: 'P21',
+const p21 = detectorsOf('language', 'P21');
+const p9 = detectorsOf('language', 'P9');
+
+/** Acknowledging what they said: the first half of "yes, but". */
+const ACKNOWLEDGES =
+  /(?:i|we) (?:completely |totally |really |fully |do |absolutely |can )?(?:understand|hear|see|get|appreciate|know|realise|realize|agree|accept|recognise|recognize|respect|sympathise|sympathize|empathise|empathize|take your point|take the point)|i hear you|(?:that|this|it) (?:makes sense|is fair|is a fair point|is understandable|is true)|you are (?:right|absolutely right|quite right|not wrong)|i know (?:this|that|it) is|i do understand/;
+
+export const yesBut = p21('yes-but', {
   find(r) {
     const acks = [
-      ...findAll(
-        r,
-        /(?:i|we) (?:completely |totally |really |fully |do |absolutely |can )?(?:understand|hear|see|get|appreciate|know|realise|realize|agree|accept|recognise|recognize|respect|sympathise|sympathize|empathise|empathize|take your point|take the point)|i hear you|(?:that|this|it) (?:makes sense|is fair|is a fair point|is understandable|is true)|you are (?:right|absolutely right|quite right|not wrong)|i know (?:this|that|it) is|i do understand/,
-      ).filter((m) => !['if', 'so', 'that'].includes(r.tokens[m.first - 1]?.norm ?? '')),
+      ...findAll(r, ACKNOWLEDGES).filter((m) => !['if', 'so', 'that'].includes(r.tokens[m.first - 1]?.norm ?? '')),
       // Interjections acknowledge only at the start of a sentence: "Yes, but…", not "just so I'm absolutely clear".
       ...findAll(r, /yes|yeah|sure|of course|absolutely|understood|granted|point taken|fair enough|fair point|no doubt|i am sure|i am aware/).filter(
         (m) =>
@@ -39,7 +40,7 @@ export const yesBut: Detector = {
     if (spans.length === 0) return [];
     return [{ delta: -1, spans, note: '"…but" takes back the acknowledgement before it. Try "and", or ask them to tell you more.' }];
   },
-};
+});
 
 const FEAR_LEMMAS = [
   'risk', 'prohibit', 'prohibited', 'violation', 'violate', 'penalty', 'penalise', 'penalize', 'breach', 'liable', 'liability',
@@ -47,10 +48,7 @@ const FEAR_LEMMAS = [
   'forfeit', 'terminate', 'termination', 'legal action', 'prosecute', 'prosecution', 'blacklist', 'blacklisted', 'default',
   'seize', 'repossess', 'repossession', 'bailiff', 'bailiffs', 'debt collector', 'debt collectors', 'court', 'suspend', 'suspension',
 ];
-export const fearWords: Detector = {
-  id: 'fear-words',
-  skill: 'language',
-  principle: 'P21',
+export const fearWords = p21('fear-words', {
   find(r) {
     const spans: Span[] = [];
     r.tokens.forEach((t, i) => {
@@ -65,7 +63,7 @@ export const fearWords: Detector = {
     if (spans.length === 0) return [];
     return [{ delta: -1, spans: dedupe(spans), note: 'Words like these sound like a threat and shut people down. Say what happens in plain, calm words.' }];
   },
-};
+});
 
 const JARGON = [
   'ticketing', 'sla', 'slas', 'escalate', 'escalated', 'escalation', 'escalations', 'tier 1', 'tier 2',
@@ -101,10 +99,7 @@ export function jargonFamily(word: string): boolean {
   return !!stem && stem.length >= 4 && JARGON_SET.has(stem) && !NOT_JARGON_ALONE.has(stem);
 }
 
-export const jargon: Detector = {
-  id: 'jargon',
-  skill: 'language',
-  principle: 'P9',
+export const jargon = p9('jargon', {
   find(r, ctx) {
     const theirs = new Set((ctx.customerLine ?? '').toLowerCase().split(/[^a-z0-9-]+/));
     const spans: Span[] = [];
@@ -142,7 +137,7 @@ export const jargon: Detector = {
     if (spans.length === 0) return [];
     return [{ delta: -1, spans: dedupe(spans), note: 'Internal terms make them feel like an outsider. Use the words they used.' }];
   },
-};
+});
 // Words around a ticket that make it the support desk's: raised, logged, escalated, tier 2.
 const SUPPORT_DESK = new Set(['raise', 'log', 'open', 'create', 'escalate', 'close', 'assign', 'update', 'submit', 'reopen', 'support', 'helpdesk', 'tier', 'sla', 'queue', 'priority', 'internal', 'resolve']);
 // Acronyms people meet on their cards, phones, cars and letters, which need no translating.

@@ -1,17 +1,18 @@
 // The detectors of normalizing (P25): telling them it is common, and lumping them in with a crowd.
 import { CROWD_PEOPLE, lumpMatches, MANY } from '../crowd';
-import type { Detector } from '../detectors';
 import { negatedAt } from '../grammar';
 import { findAll, words, type Match, type Reading } from '../nlp';
-import { dedupe, saysAtMatches, span } from './spans';
+import { dedupe, detectorsOf, saysAt, span } from './spans';
 
-export const lumpsTogether = saysAtMatches({
-  id: 'lumps-together',
-  skill: 'normalizing',
-  principle: 'P25',
-  says: { delta: -1, note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' },
-  matches: (r) => lumpMatches(r).filter((m) => !negatedAt(r, m)),
-});
+const p25 = detectorsOf('normalizing', 'P25');
+
+export const lumpsTogether = p25(
+  'lumps-together',
+  saysAt(
+    (r) => lumpMatches(r).filter((m) => !negatedAt(r, m)),
+    { delta: -1, note: '"Everyone does it", or another customer\'s story, makes them one of a crowd, and tells them you will talk about them next.' },
+  ),
+);
 
 // What a slip or a worry can be called when it is an ordinary one: "a really common slip", "the most normal thing in the world".
 const MISHAPS = words([
@@ -41,10 +42,7 @@ function ordinarySlips(r: Reading): Match[] {
 
 const NORMALIZES = { delta: 1, note: 'Telling them it is common lifts the embarrassment without making them one of a crowd.' };
 
-export const normalizes: Detector = {
-  id: 'normalizes',
-  skill: 'normalizing',
-  principle: 'P25',
+export const normalizes = p25('normalizes', {
   empathy: true,
   says: NORMALIZES,
   find(r) {
@@ -62,4 +60,4 @@ export const normalizes: Detector = {
     if (own.length === 0) return [];
     return [{ ...NORMALIZES, spans: dedupe(own.map(span)) }];
   },
-};
+});

@@ -1,12 +1,13 @@
 // The detectors of ownership (P17): a concrete next step the rep commits to, and a vague hand-off to no one.
 import { lumpMatches } from '../crowd';
-import type { Detector } from '../detectors';
 import { negatedAt, pastForm } from '../grammar';
 import { HANDED_ON, handoffMatches, REACHES_THE_RIGHT_PEOPLE } from '../handoff';
 import { findAll, sentenceText, words, type Match, type Reading, type Token, rx } from '../nlp';
 import { inOwnStory } from '../stories';
 import { recapMatches } from './personalizing';
-import { dedupe, saysAtMatches, span } from './spans';
+import { dedupe, detectorsOf, saysAt, span } from './spans';
+
+const p17 = detectorsOf('ownership', 'P17');
 
 const WHEN = words([
   'now', 'right now', 'today', 'tonight', 'tomorrow', 'this morning', 'this afternoon', 'this evening', 'straight away',
@@ -36,10 +37,7 @@ function causative(r: Reading, verb: Token | undefined): boolean {
   return done > 0 && rest.slice(0, done).every((t) => ['PRON', 'PROPN', 'NOUN', 'DET', 'ADJ', 'NUM'].includes(t.pos) && t.norm !== 'i');
 }
 
-export const commitsAction: Detector = {
-  id: 'commits-action',
-  skill: 'ownership',
-  principle: 'P17',
+export const commitsAction = p17('commits-action', {
   find(r) {
     const checks = recapMatches(r);
     const hits: Match[] = [];
@@ -111,12 +109,12 @@ export const commitsAction: Detector = {
       },
     ];
   },
-};
-
-export const vagueHandoff = saysAtMatches({
-  id: 'vague-handoff',
-  skill: 'ownership',
-  principle: 'P17',
-  says: { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' },
-  matches: (r, ctx) => handoffMatches(r, ctx.customerName),
 });
+
+export const vagueHandoff = p17(
+  'vague-handoff',
+  saysAt(
+    (r, ctx) => handoffMatches(r, ctx.customerName),
+    { delta: -1, note: 'No owner and no time: they hear "wait and hope". Say who does what, and by when.' },
+  ),
+);

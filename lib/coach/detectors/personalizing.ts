@@ -1,19 +1,17 @@
 // The detectors of making it personal (P16): the customer's name, a check of what they said, being on their side.
-import type { Detector } from '../detectors';
 import { negatedAt, textOf } from '../grammar';
 import { findAll, sentenceText, words, type Match, type Reading, rx } from '../nlp';
 import { inOwnStory } from '../stories';
-import { foundAt, span } from './spans';
+import { detectorsOf, foundAt, saysAt, span } from './spans';
+
+const p16 = detectorsOf('personalizing', 'P16');
 
 const TITLES = '(?:mr|mrs|ms|miss|mx|dr|doctor|professor|prof) \\.? ?';
 
 /** A name as a pattern over the word stream: "Kerry-Ann" is read as "kerry - ann". */
 const namePattern = (name: string) => name.split('-').map((part) => words([part])).join(' ?- ?');
 
-export const namesCustomer: Detector = {
-  id: 'names-customer',
-  skill: 'personalizing',
-  principle: 'P16',
+export const namesCustomer = p16('names-customer', {
   find(r, ctx) {
     const parts = ctx.customerName.toLowerCase().split(/\s+/).filter(Boolean);
     if (parts.length === 0) return [];
@@ -34,7 +32,7 @@ export const namesCustomer: Detector = {
     if (found.length === 0) return [];
     return [{ delta: 1, spans: found.map(span), note: 'Using their name tells them they are talking to a person, not a queue.' }];
   },
-};
+});
 
 // "I have it all straight", "I've got this right", "I understood you correctly": the rep's hold on what they heard.
 const HAVE_IT = '(?:i (?:have (?:got )?|got |understand |understood |heard |followed |am following |am hearing |am reading |caught |have written down |have noted )(?:(?:you |this |that |it |everything |all (?:of )?(?:that|this) |it all |this all |the (?:details|facts|story) )?(?:all )?(?:right|correctly|properly|straight|clear|the right way round)|the (?:right|correct) [a-z]+))';
@@ -60,15 +58,13 @@ export function recapMatches(r: Reading): Match[] {
   ];
 }
 
-export const recaps: Detector = {
-  id: 'recaps',
-  skill: 'personalizing',
-  principle: 'P16',
-  find(r) {
-    const hits = recapMatches(r);
-    return foundAt(hits, { delta: 1, note: 'Checking you have it right shows you listened, and catches a misunderstanding early.' });
-  },
-};
+export const recaps = p16(
+  'recaps',
+  saysAt(
+    recapMatches,
+    { delta: 1, note: 'Checking you have it right shows you listened, and catches a misunderstanding early.' },
+  ),
+);
 
 // "Let's" + these is a turn of phrase or a request, not teamwork: "let's say", "let's be honest", "let us know".
 const NOT_TEAMWORK = new Set(['say', 'be', 'face', 'hope', 'not', 'know', 'assume', 'pretend', 'call', 'leave', 'agree']);
@@ -79,16 +75,14 @@ const TEAM = /\b(?:let us|we (?:can|could|will|shall|are going to|need to|should
 const faultLocation = (r: Reading, m: Match) =>
   textOf(r, m) === 'on your side' && /\b(?:it|that|this|fault|problem|issue|error) (?:is|was|lies|sits)(?: [a-z]+ly| all| squarely)? $/.test(r.flat.slice(Math.max(0, r.flatStart[m.first]! - 40), r.flatStart[m.first]));
 
-export const together: Detector = {
-  id: 'together',
-  skill: 'personalizing',
-  principle: 'P16',
+/** Proposing to do it together, or saying the rep is on their side. */
+const SIDE_BY_SIDE =
+  /(?:let us) (?:get|sort|work|figure|fix|see|find|look|go|try|make|have a look|put|start|take|check|tackle|deal|crack|walk|do|run|think|talk|build|turn|pick|get you|keep|aim|plan|map)|(?:i am) (?:on your side|in your corner|with you on this|here with you)|(?:you and i|you and me|between us|the two of us|between the two of us)|(?:we are) in this together|team up|(?:with you|alongside you) (?:on this|every step|all the way)|on your side/;
+
+export const together = p16('together', {
   find(r) {
     const hits = [
-      ...findAll(
-        r,
-        /(?:let us) (?:get|sort|work|figure|fix|see|find|look|go|try|make|have a look|put|start|take|check|tackle|deal|crack|walk|do|run|think|talk|build|turn|pick|get you|keep|aim|plan|map)|(?:i am) (?:on your side|in your corner|with you on this|here with you)|(?:you and i|you and me|between us|the two of us|between the two of us)|(?:we are) in this together|team up|(?:with you|alongside you) (?:on this|every step|all the way)|on your side/,
-      ),
+      ...findAll(r, SIDE_BY_SIDE),
       // "Let's book you in", "let's find you something": any doing the rep proposes to share.
       ...r.tokens.flatMap((t, i): Match[] => {
         const next = r.tokens.slice(i + 2, i + 5).find((n) => !['just', 'quickly', 'now', 'first', 'then', 'all'].includes(n.norm));
@@ -100,4 +94,4 @@ export const together: Detector = {
     ].filter((m) => !negatedAt(r, m) && !inOwnStory(r, m) && !faultLocation(r, m));
     return foundAt(hits, { delta: 1, note: 'Putting yourself on their side turns "you against the company" into "us against the problem".' });
   },
-};
+});

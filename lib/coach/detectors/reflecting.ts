@@ -1,9 +1,11 @@
 // The detectors of reflecting (P24, P3): naming the customer's feeling, and sharing their good news.
-import type { Detector } from '../detectors';
 import { negatedAt } from '../grammar';
 import { findAll, words, type Match, type Reading, rx } from '../nlp';
 import { inOwnStory } from '../stories';
-import { dedupe, foundAt, span } from './spans';
+import { dedupe, detectorsOf, foundAt, span } from './spans';
+
+const p24 = detectorsOf('reflecting', 'P24');
+const p3 = detectorsOf('reflecting', 'P3');
 
 /** Feelings a customer might have, as adjectives (and their "-ing" forms for "that sounds …"). */
 const FEELINGS = [
@@ -91,10 +93,7 @@ const FEELING_IDIOMS = [
   `on tenterhooks|at the end of your tether|beside yourself|over the moon|walking on air|on cloud nine|in bits|in pieces`,
 ];
 
-export const namesFeeling: Detector = {
-  id: 'names-feeling',
-  skill: 'reflecting',
-  principle: 'P24',
+export const namesFeeling = p24('names-feeling', {
   empathy: true,
   find(r) {
     const frames = [
@@ -158,12 +157,9 @@ export const namesFeeling: Detector = {
       },
     ];
   },
-};
+});
 
-export const congratulates: Detector = {
-  id: 'congratulates',
-  skill: 'reflecting',
-  principle: 'P3',
+export const congratulates = p3('congratulates', {
   empathy: true,
   find(r, ctx) {
     if (ctx.clue?.news !== 'good') return [];
@@ -173,4 +169,4 @@ export const congratulates: Detector = {
     ).filter((m) => !negatedAt(r, m));
     return foundAt(hits, { delta: 2, note: 'You shared their good news before the business, which is what turns a transaction into a relationship.' });
   },
-};
+});

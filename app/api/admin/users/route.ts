@@ -1,5 +1,6 @@
 // Admin: adds an account, optionally with a first password and a team.
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-limits';
 import { roles } from '@/lib/roles';
 import { createPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -10,7 +11,7 @@ const NewUser = z.strictObject({
   name: z.string().max(300),
   role: z.enum(roles),
   // Null or absent: the person signs in through single sign-on until a password is set.
-  password: z.string().max(200).nullable().optional(),
+  password: z.string().max(MAX_PASSWORD_LENGTH).nullable().optional(),
   teamId: z.string().max(100).nullable().optional(),
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deleteTeam, renameTeam } from '@/lib/admin/teams';
 import { requireApiUser } from '@/lib/auth/guards';
 import { apiRoute, readJson } from '@/lib/http';
+import { adminDeleteRoute } from '../../delete-route';
 
 const Rename = z.strictObject({ name: z.string().max(300) });
 type Ctx = { params: Promise<{ id: string }> };
@@ -15,9 +16,4 @@ export const PATCH = apiRoute(async (req: Request, ctx: Ctx) => {
   return Response.json({ team });
 });
 
-export const DELETE = apiRoute(async (_req: Request, ctx: Ctx) => {
-  const { id } = await ctx.params;
-  const { user: admin, db } = await requireApiUser(`/api/admin/teams/${id}`, ['admin']);
-  await deleteTeam(db, admin.id, id);
-  return Response.json({ deleted: true });
-});
+export const DELETE = adminDeleteRoute((id) => `/api/admin/teams/${id}`, deleteTeam, { deleted: true });

@@ -1,5 +1,6 @@
 // Admin changes to one account: name, email, role, activation, password. Access changes apply at the user's next request.
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-limits';
 import { roles } from '@/lib/roles';
 import { editPerson } from '@/lib/admin/users';
 import { requireApiUser } from '@/lib/auth/guards';
@@ -10,7 +11,7 @@ const Change = z.strictObject({
   role: z.enum(roles).optional(),
   name: z.string().max(300).optional(),
   email: z.string().max(300).optional(),
-  password: z.string().max(200).optional(),
+  password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
 });
 
 export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {

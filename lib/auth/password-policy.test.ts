@@ -1,6 +1,7 @@
 // The new-password rules: length bounds, common and leaked passwords, and passwords built from the person's own details.
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSWORD_LENGTH, passwordProblem } from './password-policy';
+import { MAX_PASSWORD_LENGTH } from './password-limits';
+import { passwordProblem } from './password-policy';
 
 describe('passwordProblem', () => {
   it('accepts a passphrase of unrelated words, and long ones', () => {

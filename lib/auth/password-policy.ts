@@ -2,10 +2,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
-import { MIN_PASSWORD_LENGTH } from './password';
-
-/** Long passphrases are welcome; beyond this the argon2 cost is all a caller would gain. */
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits';
 
 /**
  * zxcvbn's score 3 means about 10^8 guesses or more: out of reach of online guessing and slow

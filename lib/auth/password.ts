@@ -1,8 +1,6 @@
 // Password hashing with argon2id; verification takes the same time whether or not the account exists.
 import argon2 from 'argon2';
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, { type: argon2.argon2id });
 }

@@ -3,7 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { hashPassword } from './password';
+import { MIN_PASSWORD_LENGTH } from './password-limits';
 import { audit } from '@/lib/audit';
 import { HttpError } from '@/lib/http-error';
 

@@ -3,9 +3,10 @@
 import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
-import { Field } from '@/app/_components/Field';
+import { PasswordField } from '@/app/_components/Field';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-limits';
 
-export function PasswordForm({ minLength, maxLength, first }: { minLength: number; maxLength: number; first: boolean }) {
+export function PasswordForm({ first }: { first: boolean }) {
   const { busy, run, tell, messages } = useAction();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -32,27 +33,19 @@ export function PasswordForm({ minLength, maxLength, first }: { minLength: numbe
       }}
     >
       <p className="hint">
-        At least {minLength} characters. A few unrelated words are easy to remember and hard to guess; common passwords and ones built from your
+        At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess; common passwords and ones built from your
         name or email are refused.
       </p>
-      <Field id={`${id}-current`} label={first ? 'The password you were given' : 'Current password'}>
-        <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
-      </Field>
-      <Field id={`${id}-new`} label="New password">
-        <input
-          id={`${id}-new`}
-          type="password"
-          autoComplete="new-password"
-          minLength={minLength}
-          maxLength={maxLength}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          required
-        />
-      </Field>
-      <Field id={`${id}-again`} label="New password again">
-        <input id={`${id}-again`} type="password" autoComplete="new-password" maxLength={maxLength} value={again} onChange={(e) => setAgain(e.target.value)} required />
-      </Field>
+      <PasswordField
+        id={`${id}-current`}
+        label={first ? 'The password you were given' : 'Current password'}
+        purpose="current"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        required
+      />
+      <PasswordField id={`${id}-new`} label="New password" purpose="new" value={next} onChange={(e) => setNext(e.target.value)} required />
+      <PasswordField id={`${id}-again`} label="New password again" purpose="new" value={again} onChange={(e) => setAgain(e.target.value)} required />
       <div>
         <button type="submit" className="button button-primary" disabled={busy || !current || !next || !again}>
           {busy ? 'Changing…' : 'Change password'}

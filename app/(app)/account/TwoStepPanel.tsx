@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
-import { Field } from '@/app/_components/Field';
+import { InputField, PasswordField } from '@/app/_components/Field';
 
 interface Props {
   enabled: boolean;
@@ -112,19 +112,18 @@ export function TwoStepPanel({ enabled, recoveryCodesLeft, required, pending }: 
             </p>
           </li>
           <li>
-            <Field id={`${id}-code`} label="Enter the 6-digit code the app shows">
-              <input
-                id={`${id}-code`}
-                ref={codeRef}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxLength={8}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                required
-              />
-            </Field>
+            <InputField
+              id={`${id}-code`}
+              label="Enter the 6-digit code the app shows"
+              ref={codeRef}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={8}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+            />
           </li>
         </ol>
         <div className="row-actions">
@@ -141,9 +140,14 @@ export function TwoStepPanel({ enabled, recoveryCodesLeft, required, pending }: 
   }
 
   const passwordField = (
-    <Field id={`${id}-password`} label="Your password">
-      <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-    </Field>
+    <PasswordField
+      id={`${id}-password`}
+      label="Your password"
+      purpose="current"
+      value={password}
+      onChange={(e) => setPassword(e.target.value)}
+      required
+    />
   );
 
   if (!enabled) {

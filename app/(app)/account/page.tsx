@@ -2,8 +2,6 @@
 import type { Metadata } from 'next';
 import { PENDING_PAGE, requirePageUser } from '@/lib/auth/guards';
 import { accountOverview } from '@/lib/auth/account';
-import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { env } from '@/lib/env';
 import { PasswordForm } from './PasswordForm';
 import { TwoStepPanel } from './TwoStepPanel';
@@ -36,7 +34,7 @@ export default async function AccountPage() {
       <section className="card stack" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
         {hasPassword ? (
-          <PasswordForm minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_LENGTH} first={user.pending === 'password'} />
+          <PasswordForm first={user.pending === 'password'} />
         ) : (
           <p>You sign in through {e.OIDC_NAME}, so there is no password to change here.</p>
         )}

@@ -8,14 +8,16 @@ import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { InputField, PasswordField, SelectField } from '@/app/_components/Field';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-limits';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 interface Props {
   teams: { id: string; name: string }[];
-  minPasswordLength: number;
 }
 
-export function NewUserForm({ teams, minPasswordLength }: Props) {
+export function NewUserForm({ teams }: Props) {
   const id = useId();
   const { busy, run, messages } = useAction();
   const [signIn, setSignIn] = useState<'sso' | 'password'>('sso');
@@ -41,27 +43,19 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Add a person" aria-describedby={`${id}-hint`}>
+    <form className={forms.form} onSubmit={submit} aria-label="Add a person" aria-describedby={`${id}-hint`}>
       <p id={`${id}-hint`} className="hint">
         Learners join the team as members; managers and admins become one of its managers.
       </p>
-      <div className={styles.formGrid}>
-        <Field id={`${id}-email`} label="Email">
-          <input id={`${id}-email`} name="email" type="email" required autoComplete="off" maxLength={254} />
-        </Field>
-        <Field id={`${id}-name`} label="Name">
-          <input id={`${id}-name`} name="name" required autoComplete="off" maxLength={200} />
-        </Field>
-        <Field id={`${id}-role`} label="Role">
-          <select id={`${id}-role`} name="role" defaultValue="learner">
-            <RoleOptions />
-          </select>
-        </Field>
-        <Field id={`${id}-team`} label="Team">
-          <select id={`${id}-team`} name="teamId" defaultValue="">
-            <TeamOptions teams={teams} none="No team" />
-          </select>
-        </Field>
+      <div className={forms.formGrid}>
+        <InputField id={`${id}-email`} label="Email" name="email" type="email" required autoComplete="off" maxLength={254} />
+        <InputField id={`${id}-name`} label="Name" name="name" required autoComplete="off" maxLength={200} />
+        <SelectField id={`${id}-role`} label="Role" name="role" defaultValue="learner">
+          <RoleOptions />
+        </SelectField>
+        <SelectField id={`${id}-team`} label="Team" name="teamId" defaultValue="">
+          <TeamOptions teams={teams} none="No team" />
+        </SelectField>
       </div>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Signing in</legend>
@@ -74,25 +68,14 @@ export function NewUserForm({ teams, minPasswordLength }: Props) {
           <span>Set a first password to give them</span>
         </label>
         {signIn === 'password' && (
-          <Field id={`${id}-password`} label="First password" hint={<>At least {minPasswordLength} characters.</>}>
-            <input
-              id={`${id}-password`}
-              name="password"
-              type="password"
-              required
-              minLength={minPasswordLength}
-              maxLength={200}
-              autoComplete="new-password"
-              aria-describedby={`${id}-password-hint`}
-            />
-          </Field>
+          <PasswordField id={`${id}-password`} label="First password" hint={<>At least {MIN_PASSWORD_LENGTH} characters.</>} name="password" purpose="new" required />
         )}
       </fieldset>
-      <div className={styles.actions}>
+      <FormActions>
         <SubmitButton busy={busy} sending="Adding…">
           Add person
         </SubmitButton>
-      </div>
+      </FormActions>
       {messages}
     </form>
   );

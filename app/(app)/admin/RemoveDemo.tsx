@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
-import { Field } from '@/app/_components/Field';
+import { InputField } from '@/app/_components/Field';
 
 const PHRASE = 'remove the demo organisation';
 
@@ -28,9 +28,7 @@ export function RemoveDemo({ accounts, self }: { accounts: number; self: boolean
         Removes the {accounts} demo accounts with everything they did (attempts, notes, check-ups) and the three demo teams. People you
         added stay. This cannot be undone.
       </p>
-      <Field id={id} label={<>Type “{PHRASE}” to confirm</>}>
-        <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-      </Field>
+      <InputField id={id} label={<>Type “{PHRASE}” to confirm</>} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       <div>
         <button type="submit" className="button button-danger" disabled={busy || typed.trim().toLowerCase() !== PHRASE}>
           Remove the demo organisation

@@ -7,7 +7,6 @@ import { cachedDemoExposure, demoEmails } from '@/lib/admin/demo';
 import { listTeams } from '@/lib/admin/teams';
 import { listPeople, type PeopleFilter, type PersonRow } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { recentAudit, type AuditAction } from '@/lib/audit';
 import { dateTime } from '@/lib/format';
 import { Table } from '@/app/_components/Table';
@@ -18,7 +17,7 @@ import { RemoveDemo } from './RemoveDemo';
 import { UserRow } from './UserRow';
 import { RoleOptions } from './RoleOptions';
 import { TeamOptions } from '@/app/_components/TeamOptions';
-import { Field } from '@/app/_components/Field';
+import { InputField, SelectField } from '@/app/_components/Field';
 import { outboxHealth, xapiSettings } from '@/lib/xapi/outbox';
 import { LrsHealth } from './LrsHealth';
 
@@ -82,31 +81,23 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
       <details className={`card ${styles.details}`}>
         <summary>Add a person</summary>
-        <NewUserForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <NewUserForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
       </details>
 
       <form className={styles.filters} method="get" action="/admin" role="search" aria-label="Find people">
-        <Field id="filter-q" label="Name or email">
-          <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
-        </Field>
-        <Field id="filter-role" label="Role">
-          <select id="filter-role" name="role" defaultValue={params.role ?? ''}>
-            <option value="">Any role</option>
-            <RoleOptions plural />
-          </select>
-        </Field>
-        <Field id="filter-team" label="Team">
-          <select id="filter-team" name="team" defaultValue={params.team ?? ''}>
-            <TeamOptions teams={teams} none="Any team" />
-          </select>
-        </Field>
-        <Field id="filter-status" label="Account">
-          <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-          </select>
-        </Field>
+        <InputField id="filter-q" label="Name or email" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
+        <SelectField id="filter-role" label="Role" name="role" defaultValue={params.role ?? ''}>
+          <option value="">Any role</option>
+          <RoleOptions plural />
+        </SelectField>
+        <SelectField id="filter-team" label="Team" name="team" defaultValue={params.team ?? ''}>
+          <TeamOptions teams={teams} none="Any team" />
+        </SelectField>
+        <SelectField id="filter-status" label="Account" name="status" defaultValue={params.status ?? ''}>
+          <option value="">Any</option>
+          <option value="active">Active</option>
+          <option value="inactive">Deactivated</option>
+        </SelectField>
         <button type="submit" className="button button-quiet">
           Find
         </button>

@@ -5,7 +5,7 @@ import { practiceStats } from '@/lib/reports/practice';
 import { requirePageUser } from '@/lib/auth/guards';
 import { channels, isSkillId, skills, type Channel } from '@/lib/curriculum';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
-import { Field } from '@/app/_components/Field';
+import { SelectField } from '@/app/_components/Field';
 
 export const metadata: Metadata = { title: 'Practice' };
 
@@ -30,26 +30,22 @@ export default async function PracticePage({ searchParams }: { searchParams: Sea
       <h1>Practice</h1>
       <p className="lead">Talk with simulated customers by phone, chat, email and in person. Every reply changes how they feel.</p>
       <form className="card filters" method="get" aria-label="Filter scenarios">
-        <Field id="skill" label="Skill">
-          <select id="skill" name="skill" defaultValue={skill ?? ''}>
-            <option value="">All skills</option>
-            {Object.entries(skills).map(([id, s]) => (
-              <option key={id} value={id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="channel" label="Channel">
-          <select id="channel" name="channel" defaultValue={channel ?? ''}>
-            <option value="">All channels</option>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {channelLabel[c]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="skill" label="Skill" name="skill" defaultValue={skill ?? ''}>
+          <option value="">All skills</option>
+          {Object.entries(skills).map(([id, s]) => (
+            <option key={id} value={id}>
+              {s.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="channel" label="Channel" name="channel" defaultValue={channel ?? ''}>
+          <option value="">All channels</option>
+          {channels.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel[c]}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button button-secondary filters-apply">
           Show
         </button>

@@ -1,6 +1,5 @@
 // My progress: modules completed with knowledge-check results, each skill's trend, every role-play attempt with its debrief, and a copy of one's data.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/guards';
 import { getCourse } from '@/lib/content/course';
 import { skills as skillInfo, skillIds } from '@/lib/curriculum';
@@ -46,20 +45,7 @@ export default async function ProgressPage() {
       )}
 
       <h2>Role-plays</h2>
-      <AttemptsTable
-        attempts={attempts}
-        caption="Every attempt, newest first"
-        scenarioHeading="Scenario"
-        openHeading="Open"
-        open={(a) => (
-          <Link href={`/practice/${a.scenarioId}?attempt=${a.id}${a.mode === 'checkup' ? '&mode=checkup' : ''}`}>{a.status === 'completed' ? 'Debrief' : 'Continue'}</Link>
-        )}
-        empty={
-          <>
-            No role-plays yet. <Link href="/practice">Pick a conversation to practise</Link>.
-          </>
-        }
-      />
+      <AttemptsTable attempts={attempts} />
 
       <h2>Your data</h2>
       <p>

@@ -6,7 +6,7 @@ import { OFFLINE } from '@/app/_lib/api';
 import { signInErrors } from '@/lib/auth/sign-in-errors';
 import { signInErrorMessage } from './messages';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { Field, InputField, PasswordField } from '@/app/_components/Field';
 
 interface Props {
   callbackUrl: string;
@@ -77,22 +77,19 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
             {error}
           </p>
         )}
-        <Field id="email" label="Email">
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            aria-describedby={error ? 'signin-error' : undefined}
-          />
-        </Field>
-        <Field id="password" label="Password">
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-        </Field>
+        <InputField
+          id="email"
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-describedby={error ? 'signin-error' : undefined}
+        />
+        <PasswordField id="password" label="Password" name="password" purpose="current" required />
         {needCode && (
           <Field id="code" label="Two-step code">
             <input

@@ -3,11 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { post } from '@/app/_lib/api';
-import { Field } from '@/app/_components/Field';
+import { InputField, SelectField } from '@/app/_components/Field';
 import { SubmitButton } from '@/app/_components/SubmitButton';
 import { FormMessages } from '@/app/_components/FormMessages';
 import type { ContentProblem } from '@/lib/problems';
 import styles from './studio.module.css';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 export function ImportForm() {
   const router = useRouter();
@@ -32,30 +34,26 @@ export function ImportForm() {
   }
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={submit} aria-labelledby="import-heading">
+    <form className={`card ${forms.form}`} onSubmit={submit} aria-labelledby="import-heading">
       <h2 id="import-heading">Import a YAML file</h2>
       <p className="muted">A file exported from here or written in git. It is checked first; a file with problems is not imported.</p>
-      <div className={styles.formGrid}>
-        <Field id="import-kind" label="It is a">
-          <select id="import-kind" name="kind">
-            <option value="scenario">Scenario</option>
-            <option value="persona">Persona</option>
-          </select>
-        </Field>
+      <div className={forms.formGrid}>
+        <SelectField id="import-kind" label="It is a" name="kind">
+          <option value="scenario">Scenario</option>
+          <option value="persona">Persona</option>
+        </SelectField>
         <div className={styles.wide}>
-          <Field id="import-file" label="File">
-            <input id="import-file" name="file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" required />
-          </Field>
+          <InputField id="import-file" label="File" name="file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" required />
         </div>
       </div>
       <label className={styles.check}>
         <input type="checkbox" name="replace" /> If the studio already has this id, make the file its new draft
       </label>
-      <div className={styles.actions}>
+      <FormActions>
         <SubmitButton busy={busy} sending="Checking…">
           Import
         </SubmitButton>
-      </div>
+      </FormActions>
       <FormMessages error={error} status="" />
       {problems.length > 0 && (
         <ul className={styles.problemsList} aria-label="Problems in the file">

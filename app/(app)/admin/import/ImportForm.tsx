@@ -9,7 +9,9 @@ import styles from '../admin.module.css';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { Table } from '@/app/_components/Table';
 import { send } from '@/app/_lib/api';
-import { Field } from '@/app/_components/Field';
+import { InputField, TextAreaField } from '@/app/_components/Field';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 const outcomeWord = { created: 'Created', skipped: 'Skipped', rejected: 'Rejected' } as const;
 const EXAMPLE = 'email,name,role,team\nana.ruiz@example.com,Ana Ruiz,learner,Harbour Street Support\n';
@@ -75,28 +77,21 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
 
   return (
     <div className="stack">
-      <form className={`card ${styles.form}`} onSubmit={(e) => void submit(e)}>
-        <Field id="import-file" label="CSV file">
-          <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e)} />
-        </Field>
-        <Field
+      <form className={`card ${forms.form}`} onSubmit={(e) => void submit(e)}>
+        <InputField id="import-file" label="CSV file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e)} />
+        <TextAreaField
           id="import-text"
           label="Or paste the rows"
           hint={fileName ? `From ${fileName}; edit here before importing if you need to.` : 'The first row names the columns.'}
-        >
-          <textarea
-            id="import-text"
-            className={styles.textarea}
-            value={csv}
-            onChange={(e) => {
-              setCsv(e.target.value);
-              setFileName(undefined);
-            }}
-            placeholder={EXAMPLE}
-            spellCheck={false}
-            aria-describedby="import-text-hint"
-          />
-        </Field>
+          className={styles.textarea}
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setFileName(undefined);
+          }}
+          placeholder={EXAMPLE}
+          spellCheck={false}
+        />
         <label className={styles.check}>
           <input type="checkbox" name="createTeams" aria-describedby="import-teams-hint" />
           <span>
@@ -106,14 +101,14 @@ export function ImportForm({ maxRows }: { maxRows: number }) {
             </span>
           </span>
         </label>
-        <div className={styles.actions}>
+        <FormActions>
           <button type="submit" className="button button-secondary" disabled={busy || !csv.trim()} onClick={() => (dryRun.current = true)}>
             Check without saving
           </button>
           <button type="submit" className="button button-primary" disabled={busy || !csv.trim()} onClick={() => (dryRun.current = false)}>
             {busy ? 'Working…' : 'Import people'}
           </button>
-        </div>
+        </FormActions>
         <FormMessages error={error} status={status} />
       </form>
 

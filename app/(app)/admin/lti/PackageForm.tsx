@@ -5,7 +5,8 @@ import styles from '../admin.module.css';
 import { download } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { InputField, SelectField } from '@/app/_components/Field';
+import forms from '@/app/_components/forms.module.css';
 
 export function PackageForm({ targets }: { targets: { value: string; label: string; group: string }[] }) {
   const { busy, run, messages } = useAction();
@@ -21,29 +22,34 @@ export function PackageForm({ targets }: { targets: { value: string; label: stri
   }
 
   return (
-    <form className={styles.form} onSubmit={submit}>
+    <form className={forms.form} onSubmit={submit}>
       <div className={styles.grid2}>
-        <Field id="scorm-target" label="Module or scenario">
-          <select id="scorm-target" name="target" required defaultValue="">
-            <option value="" disabled>
-              Choose one…
-            </option>
-            {groups.map((g) => (
-              <optgroup key={g} label={g}>
-                {targets
-                  .filter((t) => t.group === g)
-                  .map((t) => (
-                    <option key={t.value} value={t.value}>
-                      {t.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </Field>
-        <Field id="scorm-lms" label="LMS name" hint="Learners of packages with the same LMS name are the same people here.">
-          <input id="scorm-lms" name="lms" required maxLength={60} autoComplete="off" aria-describedby="scorm-lms-hint" placeholder="Company Cornerstone" />
-        </Field>
+        <SelectField id="scorm-target" label="Module or scenario" name="target" required defaultValue="">
+          <option value="" disabled>
+            Choose one…
+          </option>
+          {groups.map((g) => (
+            <optgroup key={g} label={g}>
+              {targets
+                .filter((t) => t.group === g)
+                .map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <InputField
+          id="scorm-lms"
+          label="LMS name"
+          hint="Learners of packages with the same LMS name are the same people here."
+          name="lms"
+          required
+          maxLength={60}
+          autoComplete="off"
+          placeholder="Company Cornerstone"
+        />
       </div>
       <div>
         <SubmitButton busy={busy} sending="Preparing…">

@@ -5,7 +5,8 @@ import styles from '../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { InputField } from '@/app/_components/Field';
+import forms from '@/app/_components/forms.module.css';
 
 const fields = [
   { name: 'name', label: 'Name', hint: 'How the platform is called here, such as “Company Moodle”.', type: 'text' },
@@ -49,20 +50,20 @@ export function PlatformForm() {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit}>
+    <form className={forms.form} onSubmit={submit}>
       <div className={styles.grid2}>
         {fields.map((f) => (
-          <Field key={f.name} id={`lti-${f.name}`} label={f.label} hint={f.hint}>
-            <input
-              id={`lti-${f.name}`}
-              name={f.name}
-              type={f.type}
-              required={f.name !== 'frameOrigins'}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`lti-${f.name}-hint`}
-            />
-          </Field>
+          <InputField
+            key={f.name}
+            id={`lti-${f.name}`}
+            label={f.label}
+            hint={f.hint}
+            name={f.name}
+            type={f.type}
+            required={f.name !== 'frameOrigins'}
+            autoComplete="off"
+            spellCheck={false}
+          />
         ))}
       </div>
       <div>

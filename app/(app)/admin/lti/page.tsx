@@ -2,10 +2,10 @@
 import type { Metadata } from 'next';
 import { requirePageUser } from '@/lib/auth/guards';
 import { dateTime } from '@/lib/format';
-import { listPlatforms, recentRefusals, toolUrls } from '@/lib/lti/platforms';
-import { listPackages, packageTargets, targetOf } from '@/lib/scorm/packages';
+import { listPlatforms, recentRefusals, toolUrls, type Platform } from '@/lib/lti/platforms';
+import { listPackages, packageTargets, targetOf, type ScormPackage } from '@/lib/scorm/packages';
 import { refusalText, type RefusalCode } from '@/lib/lti/refusal';
-import { Table } from '@/app/_components/Table';
+import { Table, type Column } from '@/app/_components/Table';
 import { AdminNav } from '../AdminNav';
 import styles from '../admin.module.css';
 import { PlatformForm } from './PlatformForm';
@@ -13,6 +13,49 @@ import { ConfirmedDelete } from './ConfirmedDelete';
 import { PackageForm } from './PackageForm';
 
 export const metadata: Metadata = { title: 'Learning platforms' };
+
+const platformColumns: readonly Column<Platform>[] = [
+  { label: 'Platform', cell: (p) => p.name },
+  { label: 'Issuer', cell: (p) => <code>{p.issuer}</code> },
+  { label: 'Client id', cell: (p) => <code>{p.clientId}</code> },
+  { label: 'Deployments', cell: (p) => p.deploymentIds.join(', ') },
+  {
+    label: 'Actions',
+    hidden: true,
+    cell: (p) => (
+      <ConfirmedDelete
+        url={`/api/admin/lti/platforms/${p.id}`}
+        label={`Remove ${p.name}`}
+        question={`Remove ${p.name}? Links from it will stop opening the trainer. Accounts and results stay.`}
+        done={`Removed ${p.name}.`}
+      />
+    ),
+  },
+];
+
+/** A package, with the title of what it opens. */
+type PackageRow = ScormPackage & { title: string };
+
+const packageColumns: readonly Column<PackageRow>[] = [
+  { label: 'Opens', cell: (p) => p.title },
+  { label: 'LMS', cell: (p) => p.lms },
+  { label: 'Exported', cell: (p) => `${dateTime(p.createdAt)} UTC` },
+  { label: 'Status', cell: (p) => (p.revokedAt ? `Revoked ${dateTime(p.revokedAt)} UTC` : 'Live') },
+  {
+    label: 'Actions',
+    hidden: true,
+    cell: (p) =>
+      !p.revokedAt && (
+        <ConfirmedDelete
+          url={`/api/admin/scorm/packages/${p.id}`}
+          label="Revoke"
+          name={`Revoke the package for ${p.title}`}
+          question={`Revoke the package for ${p.title}? Learners who open it in ${p.lms} will be refused. Their results stay.`}
+          done={`Revoked the package for ${p.title}.`}
+        />
+      ),
+  },
+];
 
 export default async function LtiPage() {
   const { db } = await requirePageUser('/admin/lti', ['admin']);
@@ -54,31 +97,7 @@ export default async function LtiPage() {
         <PlatformForm />
       </section>
       <h2 id="platforms-heading">Registered platforms</h2>
-      <Table
-        labelledBy="platforms-heading"
-        columns={[
-          { label: 'Platform', cell: (p) => p.name },
-          { label: 'Issuer', cell: (p) => <code>{p.issuer}</code> },
-          { label: 'Client id', cell: (p) => <code>{p.clientId}</code> },
-          { label: 'Deployments', cell: (p) => p.deploymentIds.join(', ') },
-          {
-            label: 'Actions',
-            hidden: true,
-            cell: (p) => (
-              <ConfirmedDelete
-                url={`/api/admin/lti/platforms/${p.id}`}
-                label={`Remove ${p.name}`}
-                question={`Remove ${p.name}? Links from it will stop opening the trainer. Accounts and results stay.`}
-                done={`Removed ${p.name}.`}
-              />
-            ),
-          },
-        ]}
-        rows={platforms}
-        rowKey={(p) => p.id}
-        empty="No platform is registered yet."
-        className={styles.labels}
-      />
+      <Table labelledBy="platforms-heading" columns={platformColumns} rows={platforms} rowKey={(p) => p.id} empty="No platform is registered yet." className={styles.labels} />
       <section className="card stack" aria-labelledby="scorm-heading">
         <h2 id="scorm-heading">SCORM 1.2 packages</h2>
         <p>
@@ -91,26 +110,7 @@ export default async function LtiPage() {
       <h2 id="packages-heading">Exported packages</h2>
       <Table
         labelledBy="packages-heading"
-        columns={[
-          { label: 'Opens', cell: (p) => p.title },
-          { label: 'LMS', cell: (p) => p.lms },
-          { label: 'Exported', cell: (p) => `${dateTime(p.createdAt)} UTC` },
-          { label: 'Status', cell: (p) => (p.revokedAt ? `Revoked ${dateTime(p.revokedAt)} UTC` : 'Live') },
-          {
-            label: 'Actions',
-            hidden: true,
-            cell: (p) =>
-              !p.revokedAt && (
-                <ConfirmedDelete
-                  url={`/api/admin/scorm/packages/${p.id}`}
-                  label="Revoke"
-                  name={`Revoke the package for ${p.title}`}
-                  question={`Revoke the package for ${p.title}? Learners who open it in ${p.lms} will be refused. Their results stay.`}
-                  done={`Revoked the package for ${p.title}.`}
-                />
-              ),
-          },
-        ]}
+        columns={packageColumns}
         rows={packages.map((p) => ({ ...p, title: targetOf(p)?.title ?? `${p.targetKind} ${p.targetId} (no longer in the course)` }))}
         rowKey={(p) => p.id}
         empty="No package has been exported."

@@ -5,7 +5,8 @@ import styles from '../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { InputField } from '@/app/_components/Field';
+import forms from '@/app/_components/forms.module.css';
 
 export function NewTeamForm() {
   const { busy, run, messages } = useAction();
@@ -20,11 +21,9 @@ export function NewTeamForm() {
   }
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={submit}>
+    <form className={`card ${forms.form}`} onSubmit={submit}>
       <div className={styles.inline}>
-        <Field id="new-team-name" label="New team name">
-          <input id="new-team-name" name="name" required maxLength={100} autoComplete="off" />
-        </Field>
+        <InputField id="new-team-name" label="New team name" name="name" required maxLength={100} autoComplete="off" />
         <SubmitButton busy={busy} sending="Creating…">
           Create team
         </SubmitButton>

@@ -1,7 +1,7 @@
 'use client';
 // The form for the common edits to one node (what the customer says, their cue, each reply's words, scores, mood, feedback and destination), writing into the same YAML the editor shows.
 import { useId } from 'react';
-import { Field } from '@/app/_components/Field';
+import { InputField, SelectField, TextAreaField, WholeNumberField } from '@/app/_components/Field';
 import { skillIds } from '@/lib/curriculum';
 import { setIn, type Path } from '@/lib/studio/yaml-edit';
 import styles from './studio-editor.module.css';
@@ -42,17 +42,20 @@ export function NodeForm({ text, doc, nodeId, onChange, readOnly = false }: Prop
   };
   const targets = [...Object.keys(doc.nodes ?? {}), ...Object.keys(doc.endings ?? {})];
   const skills = (doc.skills ?? []).filter((k) => (skillIds as readonly string[]).includes(k) && k !== 'timing');
+  // Each field is bound to one place in the YAML: it shows what is there and writes back to it.
+  const prose = (id: string, label: string, path: Path, value: string | undefined, rows = 3) => (
+    <TextAreaField id={id} label={label} rows={rows} value={value ?? ''} onChange={(e) => edit(path, e.target.value)} />
+  );
+  const step = (id: string, label: string, path: Path, value: number | undefined) => (
+    <WholeNumberField key={id} id={id} label={label} min={-3} max={3} value={value ?? ''} onChange={(e) => edit(path, wholeOrNone(e.target.value))} />
+  );
 
   if (ending) {
     return (
       <fieldset className={styles.formCard} disabled={readOnly}>
         <legend>Ending {nodeId}</legend>
-        <Field id={`${uid}-customer`} label="What the customer says last">
-          <textarea id={`${uid}-customer`} rows={3} value={ending.customer ?? ''} onChange={(e) => edit(['endings', nodeId, 'customer'], e.target.value)} />
-        </Field>
-        <Field id={`${uid}-summary`} label="Summary the learner reads">
-          <textarea id={`${uid}-summary`} rows={3} value={ending.summary ?? ''} onChange={(e) => edit(['endings', nodeId, 'summary'], e.target.value)} />
-        </Field>
+        {prose(`${uid}-customer`, 'What the customer says last', ['endings', nodeId, 'customer'], ending.customer)}
+        {prose(`${uid}-summary`, 'Summary the learner reads', ['endings', nodeId, 'summary'], ending.summary)}
       </fieldset>
     );
   }
@@ -61,53 +64,35 @@ export function NodeForm({ text, doc, nodeId, onChange, readOnly = false }: Prop
   return (
     <fieldset className={styles.formCard} disabled={readOnly}>
       <legend>Node {nodeId}</legend>
-      <Field id={`${uid}-customer`} label="What the customer says">
-        <textarea id={`${uid}-customer`} rows={3} value={node.customer ?? ''} onChange={(e) => edit(['nodes', nodeId, 'customer'], e.target.value)} />
-      </Field>
-      <Field id={`${uid}-cue`} label="Cue (how they sound or look)" hint="Optional: a tone of voice, a pause, a gesture.">
-        <input id={`${uid}-cue`} value={node.cue ?? ''} onChange={(e) => edit(['nodes', nodeId, 'cue'], e.target.value)} aria-describedby={`${uid}-cue-hint`} />
-      </Field>
+      {prose(`${uid}-customer`, 'What the customer says', ['nodes', nodeId, 'customer'], node.customer)}
+      <InputField
+        id={`${uid}-cue`}
+        label="Cue (how they sound or look)"
+        hint="Optional: a tone of voice, a pause, a gesture."
+        value={node.cue ?? ''}
+        onChange={(e) => edit(['nodes', nodeId, 'cue'], e.target.value)}
+      />
       {(node.choices ?? []).map((c, i) => {
         const p = `${uid}-c${i}`;
         const at = (key: string): Path => ['nodes', nodeId, 'choices', i, key];
         return (
           <fieldset key={`${c.id ?? ''}-${i}`} className={styles.choice}>
             <legend>Reply {c.id ?? i + 1}</legend>
-            <Field id={`${p}-say`} label="What the rep says">
-              <textarea id={`${p}-say`} rows={2} value={c.say ?? ''} onChange={(e) => edit(at('say'), e.target.value)} />
-            </Field>
+            {prose(`${p}-say`, 'What the rep says', at('say'), c.say, 2)}
             <div className={styles.scoreGrid}>
-              {skills.map((k) => (
-                <Field key={k} id={`${p}-score-${k}`} label={k}>
-                  <input
-                    id={`${p}-score-${k}`}
-                    type="number"
-                    min={-3}
-                    max={3}
-                    step={1}
-                    value={c.scores?.[k] ?? ''}
-                    onChange={(e) => edit([...at('scores'), k], wholeOrNone(e.target.value))}
-                  />
-                </Field>
-              ))}
-              <Field id={`${p}-mood`} label="Mood change">
-                <input id={`${p}-mood`} type="number" min={-3} max={3} step={1} value={c.mood ?? ''} onChange={(e) => edit(at('mood'), wholeOrNone(e.target.value))} />
-              </Field>
+              {skills.map((k) => step(`${p}-score-${k}`, k, [...at('scores'), k], c.scores?.[k]))}
+              {step(`${p}-mood`, 'Mood change', at('mood'), c.mood)}
             </div>
-            <Field id={`${p}-feedback`} label="Feedback: what this reply did, and why">
-              <textarea id={`${p}-feedback`} rows={2} value={c.feedback ?? ''} onChange={(e) => edit(at('feedback'), e.target.value)} />
-            </Field>
-            <Field id={`${p}-next`} label="Goes to">
-              <select id={`${p}-next`} value={c.next ?? ''} onChange={(e) => edit(at('next'), e.target.value)}>
-                {c.next !== undefined && !targets.includes(c.next) && <option value={c.next}>{c.next} (missing: neither a node nor an ending)</option>}
-                {targets.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                    {doc.endings?.[t] ? ` (ending, ${doc.endings[t]!.outcome ?? '?'})` : ''}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            {prose(`${p}-feedback`, 'Feedback: what this reply did, and why', at('feedback'), c.feedback, 2)}
+            <SelectField id={`${p}-next`} label="Goes to" value={c.next ?? ''} onChange={(e) => edit(at('next'), e.target.value)}>
+              {c.next !== undefined && !targets.includes(c.next) && <option value={c.next}>{c.next} (missing: neither a node nor an ending)</option>}
+              {targets.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                  {doc.endings?.[t] ? ` (ending, ${doc.endings[t]!.outcome ?? '?'})` : ''}
+                </option>
+              ))}
+            </SelectField>
           </fieldset>
         );
       })}

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { orThrow, post } from '@/app/_lib/api';
-import { Field } from '@/app/_components/Field';
+import { SelectField } from '@/app/_components/Field';
 import type { AttemptView, DecisionAnswer, DecisionInput } from '@/lib/attempts/types';
 import { MOOD_MAX, MOOD_MIN } from '@/lib/scenario/engine';
 import { Player, type Transport } from '@/app/(app)/practice/[id]/Player';
@@ -57,26 +57,22 @@ export function Playtest({ id, channel, customerName, nodes, start, from, mood, 
           router.push(`/studio/scenarios/${id}/playtest${q.size ? `?${q}` : ''}`);
         }}
       >
-        <Field id="jump-from" label="Start at">
-          <select id="jump-from" name="from" defaultValue={from ?? start}>
-            {nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.id}
-                {n.id === start ? ' (the start)' : ''}: {n.customer.length > 50 ? `${n.customer.slice(0, 49)}…` : n.customer}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="jump-mood" label="Customer’s mood there">
-          <select id="jump-mood" name="mood" defaultValue={mood === undefined ? '' : String(mood)}>
-            <option value="">As written</option>
-            {moods.map((m) => (
-              <option key={m} value={m}>
-                {m > 0 ? `+${m}` : m}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="jump-from" label="Start at" name="from" defaultValue={from ?? start}>
+          {nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.id}
+              {n.id === start ? ' (the start)' : ''}: {n.customer.length > 50 ? `${n.customer.slice(0, 49)}…` : n.customer}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="jump-mood" label="Customer’s mood there" name="mood" defaultValue={mood === undefined ? '' : String(mood)}>
+          <option value="">As written</option>
+          {moods.map((m) => (
+            <option key={m} value={m}>
+              {m > 0 ? `+${m}` : m}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button-secondary">
           Start again from here
         </button>

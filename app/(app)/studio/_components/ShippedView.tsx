@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { post } from '@/app/_lib/api';
-import { Field } from '@/app/_components/Field';
+import { InputField } from '@/app/_components/Field';
 import { FormMessages } from '@/app/_components/FormMessages';
 import type { StudioKind } from '@/lib/studio/lint';
 import { mapModel } from '@/lib/studio/map-model';
@@ -46,9 +46,15 @@ export function ShippedView({ kind, id, yaml }: { kind: StudioKind; id: string; 
           void duplicate();
         }}
       >
-        <Field id="copy-id" label="Id of the copy">
-          <input id="copy-id" value={copyId} onChange={(e) => setCopyId(e.target.value)} required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={100} />
-        </Field>
+        <InputField
+          id="copy-id"
+          label="Id of the copy"
+          value={copyId}
+          onChange={(e) => setCopyId(e.target.value)}
+          required
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          maxLength={100}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Duplicating…' : 'Duplicate to edit'}
         </button>

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { FormMessages } from '@/app/_components/FormMessages';
 import { send } from '@/app/_lib/api';
 import styles from './team-checkups.module.css';
-import { Field } from '@/app/_components/Field';
+import { InputField, SelectField, WholeNumberField } from '@/app/_components/Field';
 import { Options } from '@/app/_components/Options';
 
 // On a 401 the manager is told to retry after signing in, so the filled-in plan is not given up for lost.
@@ -64,23 +64,13 @@ export function CreatePlanForm({ teamId, teamName, learners }: { teamId: string;
         Each of the {learners} learners gets their own scenarios, chosen for their weakest skills and different from their last check-up.
       </p>
       <div className={styles.fields}>
-        <Field id={`${id}-name`} label="Name">
-          <input id={`${id}-name`} name="name" required maxLength={100} defaultValue="Quarterly check-up" />
-        </Field>
-        <Field id={`${id}-count`} label="Scenarios per learner">
-          <input id={`${id}-count`} name="scenarioCount" type="number" inputMode="numeric" required min={1} max={10} defaultValue={3} />
-        </Field>
-        <Field id={`${id}-days`} label="Days to complete">
-          <input id={`${id}-days`} name="daysToComplete" type="number" inputMode="numeric" required min={1} max={365} defaultValue={14} />
-        </Field>
-        <Field id={`${id}-repeat`} label="Repeats">
-          <select id={`${id}-repeat`} name="recurDays" defaultValue="90">
-            <Options items={repeats} />
-          </select>
-        </Field>
-        <Field id={`${id}-start`} label="First run on" hint="Leave empty to start now.">
-          <input id={`${id}-start`} name="startsAt" type="date" aria-describedby={`${id}-start-hint`} />
-        </Field>
+        <InputField id={`${id}-name`} label="Name" name="name" required maxLength={100} defaultValue="Quarterly check-up" />
+        <WholeNumberField id={`${id}-count`} label="Scenarios per learner" name="scenarioCount" required min={1} max={10} defaultValue={3} />
+        <WholeNumberField id={`${id}-days`} label="Days to complete" name="daysToComplete" required min={1} max={365} defaultValue={14} />
+        <SelectField id={`${id}-repeat`} label="Repeats" name="recurDays" defaultValue="90">
+          <Options items={repeats} />
+        </SelectField>
+        <InputField id={`${id}-start`} label="First run on" hint="Leave empty to start now." name="startsAt" type="date" />
       </div>
       <FormMessages error={error} status={done} statusClassName={done ? 'alert alert-info' : 'visually-hidden'} />
       <button type="submit" className={`button button-primary ${styles.submit}`} disabled={busy}>

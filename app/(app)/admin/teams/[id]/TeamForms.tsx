@@ -5,8 +5,10 @@ import styles from '../../admin.module.css';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { Field, InputField } from '@/app/_components/Field';
 import { Options } from '@/app/_components/Options';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 export function RenameTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const { busy, run, messages } = useAction();
@@ -16,11 +18,9 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
     void run(() => send(`/api/admin/teams/${teamId}`, 'PATCH', { name: next }), { done: `Renamed to ${next.trim()}.` });
   }
   return (
-    <form className={`card ${styles.form}`} onSubmit={submit}>
+    <form className={`card ${forms.form}`} onSubmit={submit}>
       <div className={styles.inline}>
-        <Field id="team-name" label="Team name">
-          <input id="team-name" name="name" required maxLength={100} defaultValue={name} autoComplete="off" />
-        </Field>
+        <InputField id="team-name" label="Team name" name="name" required maxLength={100} defaultValue={name} autoComplete="off" />
         <SubmitButton busy={busy} quiet>
           Rename
         </SubmitButton>
@@ -51,7 +51,7 @@ export function AddToTeamForm({
     });
   }
   return (
-    <form className={styles.form} onSubmit={submit}>
+    <form className={forms.form} onSubmit={submit}>
       <div className={styles.inline}>
         <Field id={`${id}-email`} label={place === 'member' ? 'Add a member by email' : 'Add a manager by email'}>
           <input id={`${id}-email`} name="email" type="email" required list={`${id}-people`} autoComplete="off" maxLength={254} />
@@ -89,7 +89,7 @@ export function DeleteTeamButton({ teamId, name }: { teamId: string; name: strin
   return (
     <div className="stack">
       <p className="muted">The team has nobody in it. Deleting it cannot be undone.</p>
-      <div className={styles.actions}>
+      <FormActions>
         <button
           type="button"
           className="button button-danger"
@@ -101,7 +101,7 @@ export function DeleteTeamButton({ teamId, name }: { teamId: string; name: strin
         >
           Delete {name}
         </button>
-      </div>
+      </FormActions>
       {messages}
     </div>
   );

@@ -8,15 +8,17 @@ import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
 import { RoleOptions } from '../../RoleOptions';
 import { SubmitButton } from '@/app/_components/SubmitButton';
-import { Field } from '@/app/_components/Field';
+import { InputField, PasswordField, SelectField } from '@/app/_components/Field';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-limits';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 interface Props {
   user: { id: string; name: string; email: string; role: Role; active: boolean };
   self: boolean;
-  minPasswordLength: number;
 }
 
-export function EditUserForm({ user, self, minPasswordLength }: Props) {
+export function EditUserForm({ user, self }: Props) {
   const { busy, run, tell, messages } = useAction();
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -51,45 +53,33 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
   }
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={submit}>
-      <div className={styles.formGrid}>
-        <Field id="edit-name" label="Name">
-          <input id="edit-name" name="name" required maxLength={200} defaultValue={user.name} autoComplete="off" />
-        </Field>
-        <Field id="edit-email" label="Email">
-          <input
-            id="edit-email"
-            name="email"
-            type="email"
-            required
-            maxLength={254}
-            defaultValue={user.email}
-            autoComplete="off"
-            disabled={self}
-            aria-describedby={self ? 'edit-self-hint' : undefined}
-          />
-        </Field>
-        <Field id="edit-role" label="Role">
-          <select id="edit-role" name="role" defaultValue={user.role} disabled={self} aria-describedby={self ? 'edit-self-hint' : undefined}>
-            <RoleOptions />
-          </select>
-        </Field>
-        <Field
+    <form className={`card ${forms.form}`} onSubmit={submit}>
+      <div className={forms.formGrid}>
+        <InputField id="edit-name" label="Name" name="name" required maxLength={200} defaultValue={user.name} autoComplete="off" />
+        <InputField
+          id="edit-email"
+          label="Email"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          defaultValue={user.email}
+          autoComplete="off"
+          disabled={self}
+          aria-describedby={self ? 'edit-self-hint' : undefined}
+        />
+        <SelectField id="edit-role" label="Role" name="role" defaultValue={user.role} disabled={self} aria-describedby={self ? 'edit-self-hint' : undefined}>
+          <RoleOptions />
+        </SelectField>
+        <PasswordField
           id="edit-password"
           label="New password"
-          hint={self ? undefined : <>Leave empty to keep the current one. At least {minPasswordLength} characters.</>}
-        >
-          <input
-            id="edit-password"
-            name="password"
-            type="password"
-            minLength={minPasswordLength}
-            maxLength={200}
-            autoComplete="new-password"
-            disabled={self}
-            aria-describedby={self ? 'edit-self-hint' : 'edit-password-hint'}
-          />
-        </Field>
+          hint={self ? undefined : <>Leave empty to keep the current one. At least {MIN_PASSWORD_LENGTH} characters.</>}
+          name="password"
+          purpose="new"
+          disabled={self}
+          aria-describedby={self ? 'edit-self-hint' : 'edit-password-hint'}
+        />
       </div>
       <label className={styles.check}>
         <input type="checkbox" name="active" defaultChecked={user.active} disabled={self} aria-describedby={self ? 'edit-self-hint' : 'edit-active-hint'} />
@@ -106,11 +96,11 @@ export function EditUserForm({ user, self, minPasswordLength }: Props) {
           for; another admin has to change its email or role, or deactivate it.
         </p>
       )}
-      <div className={styles.actions}>
+      <FormActions>
         <SubmitButton busy={busy} sending="Saving…">
           Save changes
         </SubmitButton>
-      </div>
+      </FormActions>
       {messages}
     </form>
   );

@@ -3,8 +3,9 @@
 import { useId, useState } from 'react';
 import { send } from '@/app/_lib/api';
 import { useAction } from '@/app/_components/useAction';
-import styles from '../../admin.module.css';
-import { Field } from '@/app/_components/Field';
+import { InputField } from '@/app/_components/Field';
+import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 export function EraseUserForm({ user }: { user: { id: string; name: string; email: string } }) {
   const { busy, run, messages } = useAction();
@@ -13,7 +14,7 @@ export function EraseUserForm({ user }: { user: { id: string; name: string; emai
   const matches = typed.trim().toLowerCase() === user.email;
   return (
     <form
-      className={`card ${styles.form}`}
+      className={`card ${forms.form}`}
       onSubmit={(e) => {
         e.preventDefault();
         void run(() => send(`/api/admin/users/${user.id}/erase`, 'POST', { confirmEmail: typed }), { done: `${user.name} has been erased.` });
@@ -24,14 +25,19 @@ export function EraseUserForm({ user }: { user: { id: string; name: string; emai
         everywhere and closes the account. The choices they picked and their scores stay, without their name, so team results and
         check-up history do not change. This cannot be undone.
       </p>
-      <Field id={id} label={<>Type their email, {user.email}, to confirm</>}>
-        <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
-      </Field>
-      <div className={styles.actions}>
+      <InputField
+        id={id}
+        label={<>Type their email, {user.email}, to confirm</>}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <FormActions>
         <button type="submit" className="button button-danger" disabled={busy || !matches}>
           {busy ? 'Erasing…' : `Erase ${user.name}`}
         </button>
-      </div>
+      </FormActions>
       {messages}
     </form>
   );

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { personDetail } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth/guards';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { isErased } from '@/lib/privacy/erase';
 import { AdminDetailTop } from '../../AdminNav';
 import { EditUserForm } from './EditUserForm';
@@ -37,7 +36,6 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <EditUserForm
             user={{ id: person.id, name: person.name, email: person.email, role: person.role, active: person.active }}
             self={self}
-            minPasswordLength={MIN_PASSWORD_LENGTH}
           />
         </>
       )}

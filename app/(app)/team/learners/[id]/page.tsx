@@ -114,14 +114,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       />
 
       <h2>Role-plays</h2>
-      <AttemptsTable
-        attempts={shownAttempts}
-        caption="Attempts, newest first"
-        scenarioHeading="Role-play"
-        openHeading="Transcript"
-        open={(a) => (a.decisions > 0 ? <Link href={`/team/learners/${id}/attempts/${a.id}`}>Transcript</Link> : <span className="muted">No replies yet</span>)}
-        empty="No role-plays yet."
-      />
+      <AttemptsTable attempts={shownAttempts} reviewing={id} />
 
       {shownAttempts.length < record.attempts.length && (
         <p>

@@ -21,9 +21,22 @@ import type { StoredCoach } from '../lib/coach/nodes';
 import { roles, type Role } from '../lib/roles';
 
 export { roles, type Role };
+// The enumerated types, together: each is also the one list its TypeScript type is drawn from.
 export const roleEnum = pgEnum('role', roles);
+export const moduleStatus = pgEnum('module_status', ['in_progress', 'completed']);
+export const attemptMode = pgEnum('attempt_mode', ['practice', 'checkup']);
+export const attemptStatus = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned']);
+/** What the scenario studio writes (lib/studio): role-play scenarios and the customers they feature. */
+export const studioKind = pgEnum('studio_kind', ['scenario', 'persona']);
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// Rows named by a random uuid, so an id in a URL says nothing about how many rows there are.
+const uuidKey = () => uuid('id').primaryKey().defaultRandom();
+// Every moment is stored with its time zone, so no reader has to guess which one it was in.
+const moment = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => moment('created_at').notNull().defaultNow();
+const updatedAt = () => moment('updated_at').notNull().defaultNow();
+// The course module a row is about (its id in content/modules).
+const moduleRef = () => text('module_id').notNull();
 // The person a row belongs to; their rows go when they do.
 const personRef = () =>
   uuid('user_id')
@@ -43,7 +56,7 @@ const attemptRef = () =>
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     // Stored lower-cased and trimmed so sign-in and SSO matching ignore case.
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -63,7 +76,7 @@ export const users = pgTable(
     // secret; pending until a first code confirms it (enabled_at set). The last accepted time step
     // is kept so a code cannot be used twice.
     totpSecret: text('totp_secret'),
-    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    totpEnabledAt: moment('totp_enabled_at'),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
@@ -83,11 +96,11 @@ export const users = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     userId: personRef(),
     createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp('ended_at', { withTimezone: true }),
+    lastSeenAt: moment('last_seen_at').notNull().defaultNow(),
+    endedAt: moment('ended_at'),
     endedReason: text('ended_reason'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -97,17 +110,17 @@ export const sessions = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     userId: personRef(),
     codeHash: text('code_hash').notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedAt: moment('used_at'),
     createdAt: createdAt(),
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 export const teams = pgTable('teams', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidKey(),
   name: text('name').notNull().unique(),
   createdAt: createdAt(),
 });
@@ -117,7 +130,7 @@ export const teamMembers = pgTable(
   {
     teamId: teamRef(),
     userId: personRef(),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: moment('joined_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
 );
@@ -131,17 +144,15 @@ export const teamManagers = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
 );
 
-export const moduleStatus = pgEnum('module_status', ['in_progress', 'completed']);
-
 export const moduleProgress = pgTable(
   'module_progress',
   {
     userId: personRef(),
-    moduleId: text('module_id').notNull(),
+    moduleId: moduleRef(),
     status: moduleStatus('status').notNull().default('in_progress'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: moment('started_at').notNull().defaultNow(),
+    completedAt: moment('completed_at'),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
 );
@@ -151,11 +162,11 @@ export const checkAnswers = pgTable(
   'check_answers',
   {
     userId: personRef(),
-    moduleId: text('module_id').notNull(),
+    moduleId: moduleRef(),
     checkId: text('check_id').notNull(),
     optionId: text('option_id').notNull(),
     correct: boolean('correct').notNull(),
-    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: moment('answered_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.checkId] })],
 );
@@ -165,23 +176,20 @@ export const reflections = pgTable(
   'reflections',
   {
     userId: personRef(),
-    moduleId: text('module_id').notNull(),
+    moduleId: moduleRef(),
     reflectionId: text('reflection_id').notNull(),
     text: text('text').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.reflectionId] })],
 );
-
-export const attemptMode = pgEnum('attempt_mode', ['practice', 'checkup']);
-export const attemptStatus = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned']);
 
 // A team's recurring check-up: every `recurDays` (or once) each active learner on the team is
 // assigned `scenarioCount` scenarios chosen for them, due `daysToComplete` days later.
 export const checkupPlans = pgTable(
   'checkup_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     teamId: teamRef(),
     name: text('name').notNull(),
     scenarioCount: integer('scenario_count').notNull().default(3),
@@ -189,7 +197,7 @@ export const checkupPlans = pgTable(
     // Null for a one-off check-up.
     recurDays: integer('recur_days'),
     // When the next run is due; null once a one-off plan has run or a plan is stopped.
-    nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    nextRunAt: moment('next_run_at'),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -208,7 +216,7 @@ export const checkupPlans = pgTable(
 export const checkupRuns = pgTable(
   'checkup_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => checkupPlans.id, { onDelete: 'cascade' }),
@@ -216,8 +224,8 @@ export const checkupRuns = pgTable(
     runNo: integer('run_no').notNull(),
     // Seeds each learner's scenario selection, so a run can be reproduced.
     seed: integer('seed').notNull(),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    startsAt: moment('starts_at').notNull(),
+    dueAt: moment('due_at').notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('checkup_runs_plan_no_unique').on(t.planId, t.runNo), index('checkup_runs_team_idx').on(t.teamId, t.startsAt)],
@@ -226,7 +234,7 @@ export const checkupRuns = pgTable(
 export const assignments = pgTable(
   'assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     userId: personRef(),
     // What is assigned: a scenario for now; later kinds (a module, a path item) add values.
     kind: text('kind').notNull().default('scenario'),
@@ -234,8 +242,8 @@ export const assignments = pgTable(
     // The check-up run that created this assignment, if any.
     runId: uuid('run_id').references(() => checkupRuns.id, { onDelete: 'cascade' }),
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
-    dueAt: timestamp('due_at', { withTimezone: true }),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    dueAt: moment('due_at'),
+    completedAt: moment('completed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -247,7 +255,7 @@ export const assignments = pgTable(
 export const attempts = pgTable(
   'attempts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     userId: personRef(),
     scenarioId: text('scenario_id').notNull(),
     // The scenario version played, so an old transcript never changes when the YAML is edited.
@@ -272,8 +280,8 @@ export const attempts = pgTable(
     shuffleSeed: integer('shuffle_seed').notNull().default(0),
     // The client's Idempotency-Key for the start request: a retried start finds this attempt.
     startKey: text('start_key'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    startedAt: moment('started_at').notNull().defaultNow(),
+    finishedAt: moment('finished_at'),
   },
   (t) => [
     index('attempts_user_idx').on(t.userId, t.startedAt),
@@ -319,7 +327,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: moment('at').notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     // What the action was about: an email, a path, a user id.
@@ -344,7 +352,7 @@ export const signInFailures = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: moment('at').notNull().defaultNow(),
   },
   (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
 );
@@ -363,9 +371,9 @@ export const xapiOutbox = pgTable(
     createdAt: createdAt(),
     tries: integer('tries').notNull().default(0),
     // Not before this time: a lease while one instance sends it, then the back-off after a failure.
-    nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+    nextTryAt: moment('next_try_at').notNull().defaultNow(),
     lastError: text('last_error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: moment('sent_at'),
   },
   (t) => [
     uniqueIndex('xapi_outbox_lrs_statement_unique').on(t.lrs, t.statementId),
@@ -378,7 +386,7 @@ export const xapiOutbox = pgTable(
 export const ltiPlatforms = pgTable(
   'lti_platforms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     name: text('name').notNull(),
     issuer: text('issuer').notNull(),
     clientId: text('client_id').notNull(),
@@ -434,7 +442,7 @@ export const ltiLogins = pgTable(
     nonce: text('nonce').notNull().unique(),
     platformId: platformRef(),
     createdAt: createdAt(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedAt: moment('used_at'),
   },
   (t) => [index('lti_logins_created_idx').on(t.createdAt)],
 );
@@ -446,7 +454,7 @@ export const ltiLogins = pgTable(
 export const ltiLaunches = pgTable(
   'lti_launches',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     platformId: platformRef(),
     userId: personRef(),
     // The platform's id for the person, which its gradebook wants back with the score.
@@ -470,9 +478,9 @@ export const ltiScores = pgTable(
       .notNull()
       .references(() => ltiLaunches.id, { onDelete: 'cascade' }),
     tries: integer('tries').notNull().default(0),
-    nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+    nextTryAt: moment('next_try_at').notNull().defaultNow(),
     lastError: text('last_error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: moment('sent_at'),
   },
   (t) => [index('lti_scores_due_idx').on(t.nextTryAt).where(sql`${t.sentAt} is null`)],
 );
@@ -490,14 +498,14 @@ export const ltiKeys = pgTable('lti_keys', {
  * scenario and the LMS its learners come from. Revoking one stops its launches at once.
  */
 export const scormPackages = pgTable('scorm_packages', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidKey(),
   targetKind: text('target_kind').notNull(),
   targetId: text('target_id').notNull(),
   // The LMS the package is for, as the admin named it: learners of packages with the same name are the same people.
   lms: text('lms').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedAt: moment('revoked_at'),
 });
 
 /** An LMS's learner (its `cmi.core.student_id`) and the trainer account made at their first launch. */
@@ -511,9 +519,6 @@ export const scormIdentities = pgTable(
   },
   (t) => [primaryKey({ columns: [t.lms, t.studentId] }), index('scorm_identities_user_idx').on(t.userId)],
 );
-
-/** What the scenario studio writes (lib/studio): role-play scenarios and the customers they feature. */
-export const studioKind = pgEnum('studio_kind', ['scenario', 'persona']);
 
 /**
  * A scenario or persona written in the studio, as its author's draft. `revision` goes up by one
@@ -530,7 +535,7 @@ export const studioDocuments = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.id] })],
 );
@@ -550,7 +555,7 @@ export const studioVersions = pgTable(
     // Why this version exists when it is not a plain publish, such as a rollback.
     note: text('note'),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: moment('published_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('studio_versions_doc_version_unique').on(t.kind, t.id, t.version)],
 );

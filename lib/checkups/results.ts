@@ -1,6 +1,7 @@
 // Check-up results: a learner's assignments and runs, a team's runs with each learner's result, overdue counts. Bounded queries.
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { columnsOf } from '@/db/columns';
 import { assignments, attempts, checkupPlans, checkupRuns, teams, users } from '@/db/schema';
 import { emptyProfile, type SkillProfile } from '@/lib/skills/profiles';
 import { checkupSkillProfiles, learnerRunScore, teamRunScore } from './scores';
@@ -209,14 +210,7 @@ export interface TeamRun {
  */
 export async function teamCheckupResults(db: Db, teamId: string, now = new Date(), limit = 10): Promise<TeamRun[]> {
   const runRows = await db
-    .select({
-      runId: checkupRuns.id,
-      planId: checkupRuns.planId,
-      planName: checkupPlans.name,
-      runNo: checkupRuns.runNo,
-      startsAt: checkupRuns.startsAt,
-      dueAt: checkupRuns.dueAt,
-    })
+    .select({ runId: checkupRuns.id, planName: checkupPlans.name, ...columnsOf(checkupRuns, 'planId', 'runNo', 'startsAt', 'dueAt') })
     .from(checkupRuns)
     .innerJoin(checkupPlans, eq(checkupPlans.id, checkupRuns.planId))
     .where(eq(checkupRuns.teamId, teamId))
@@ -225,15 +219,7 @@ export async function teamCheckupResults(db: Db, teamId: string, now = new Date(
   if (runRows.length === 0) return [];
   const runIds = runRows.map((r) => r.runId);
   const rows = await db
-    .select({
-      id: assignments.id,
-      userId: assignments.userId,
-      runId: assignments.runId,
-      itemId: assignments.itemId,
-      dueAt: assignments.dueAt,
-      completedAt: assignments.completedAt,
-      name: users.name,
-    })
+    .select({ ...columnsOf(assignments, 'id', 'userId', 'runId', 'itemId', 'dueAt', 'completedAt'), name: users.name })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.userId))
     .where(inArray(assignments.runId, runIds))

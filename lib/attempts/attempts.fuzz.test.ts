@@ -1,10 +1,10 @@
 // Attempts under random use: every request gets a result or a 4xx, and the database agrees with a model.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { makeUser, testDrivers } from '@/db/testing';
-import { blockDatabase } from '@/db/test-database';
+import { testDrivers } from '@/db/testing';
+import { blockDatabase, blockUsers } from '@/db/test-database';
 import { HttpError } from '@/lib/http-error';
 import { scenarioCatalogue } from '@/lib/content/scenarios';
 import type { LoadedScenario } from '@/lib/scenario/analysis';
@@ -57,12 +57,7 @@ interface Model {
 
 describe.each(testDrivers)('attempts under random use on %s', (driver) => {
   const t = blockDatabase(driver);
-  let me: { id: string };
-  let other: { id: string };
-  beforeAll(async () => {
-    me = await makeUser(t.db, { email: 'fuzz@example.com' });
-    other = await makeUser(t.db, { email: 'other@example.com' });
-  });
+  const people = blockUsers(t, { me: { email: 'fuzz@example.com' }, other: { email: 'other@example.com' } });
 
   it('answers every request with a result or a 4xx, and the stored attempts match the model', async () => {
     const seen = { accepted: 0, refused: 0, ended: 0, typed: 0 };
@@ -75,14 +70,14 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
           try {
             if (o.kind === 'start') {
               const s = catalogue[o.scenario]!;
-              const started = await startAttempt(t.db, me.id, s, o.checkup ? 'checkup' : 'practice');
+              const started = await startAttempt(t.db, people.me.id, s, o.checkup ? 'checkup' : 'practice');
               attempts.push({ id: started.attemptId, choices: [], authored: [], scenario: s, replies: [], turn: started.turn, ended: false });
               continue;
             }
             const a = attempts.length ? attempts[o.attempt % attempts.length]! : undefined;
             if (!a) continue;
             if (o.kind === 'read') {
-              const view = await getAttempt(t.db, o.asOther ? other.id : me.id, a.id);
+              const view = await getAttempt(t.db, o.asOther ? people.other.id : people.me.id, a.id);
               expect(o.asOther).toBe(false);
               expect(view.transcript.map((x) => x.choiceId)).toEqual(a.choices);
               continue;
@@ -92,7 +87,7 @@ describe.each(testDrivers)('attempts under random use on %s', (driver) => {
             const choiceId = o.invent || offered.length === 0 ? `made-up-${o.pick}` : seq < a.choices.length ? a.choices[seq]! : offered[o.pick % offered.length]!.id;
             // A repeat resends what was recorded (typed or picked); a new typed reply is random text or a choice's words.
             const reply = seq < a.choices.length ? a.replies[seq] : o.typed === null ? undefined : o.typed || offered[o.pick % Math.max(1, offered.length)]?.say || 'Hello';
-            const answer = await decideAttempt(t.db, o.asOther ? other.id : me.id, a.id, reply === undefined ? { seq, choiceId } : { seq, reply });
+            const answer = await decideAttempt(t.db, o.asOther ? people.other.id : people.me.id, a.id, reply === undefined ? { seq, choiceId } : { seq, reply });
             // Only a new decision at the next seq, or a repeat of a recorded one, may succeed.
             expect(o.asOther).toBe(false);
             seen.accepted++;

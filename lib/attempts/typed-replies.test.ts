@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attempts, decisions } from '@/db/schema';
-import { makeUser, testDrivers } from '@/db/testing';
-import { blockDatabase } from '@/db/test-database';
+import type { Driver } from '@/db/client';
+import { testDrivers } from '@/db/testing';
+import { blockDatabase, blockUsers } from '@/db/test-database';
 import { createSession } from '@/lib/auth/sessions';
 import { analyse } from '@/lib/scenario/analysis';
 import { versionHash } from '@/lib/content/scenarios';
@@ -15,20 +16,28 @@ import { getAttempt, reviewAttempt } from './read';
 import { startAttempt } from './start';
 import { idOf, loaded, WARM } from './testing';
 
-describe.each(testDrivers)('typed replies on %s', (driver) => {
+/**
+ * The block's database and its typist, signed in: `claims` is their session as the decisions
+ * route reads it from the cookie.
+ */
+function typistBlock(driver: Driver, email: string) {
   const t = blockDatabase(driver);
-  let learner: { id: string };
-  let sid: string;
+  const people = blockUsers(t, { learner: { email } });
+  const claims = { uid: '', sv: 1, sid: '' };
   beforeAll(async () => {
-    learner = await makeUser(t.db, { email: 'typist@example.com' });
-    sid = await createSession(t.db, learner.id);
+    Object.assign(claims, { uid: people.learner.id, sid: await createSession(t.db, people.learner.id) });
   });
+  return { t, people, claims };
+}
+
+describe.each(testDrivers)('typed replies on %s', (driver) => {
+  const { t, people, claims } = typistBlock(driver, 'typist@example.com');
   const stored = async (attemptId: string) =>
     t.db.select({ seq: decisions.seq, choiceId: decisions.choiceId, replyText: decisions.replyText, coach: decisions.coach, scores: decisions.scores }).from(decisions).where(eq(decisions.attemptId, attemptId));
 
   it('scores a reply by what the coach finds, follows the choice it is closest to, and stores the text with the findings', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const answer = await decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq: 0, reply: WARM, elapsedMs: 9000 });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'practice');
+    const answer = await decideOnUsualPath(t.db, claims, attemptId, { seq: 0, reply: WARM, elapsedMs: 9000 });
     expect(answer).toMatchObject({ seq: 0, mood: 2, feedback: 'She felt heard.', turn: { nodeId: 'b' } });
     expect(answer!.reply).toMatchObject({ text: WARM, heardAs: { choiceId: 'feel', say: "That's maddening." } });
     const detectors = answer!.reply!.findings!.map((f) => f.detector);
@@ -43,17 +52,17 @@ describe.each(testDrivers)('typed replies on %s', (driver) => {
     expect(row).toMatchObject({ seq: 0, choiceId: 'feel', replyText: WARM, scores: answer!.scores });
     expect(row!.coach!.findings.map((f) => f.detector)).toEqual(detectors);
     // Read back (resume, debrief): the typed words stand in the transcript, with how they were heard.
-    const view = await getAttempt(t.db, learner.id, attemptId);
+    const view = await getAttempt(t.db, people.learner.id, attemptId);
     expect(view.transcript[0]).toMatchObject({ say: WARM, choiceId: 'feel', reply: { text: WARM, heardAs: { choiceId: 'feel' } } });
     expect(view.freeText).toBe(true);
   });
 
   it('hears a cold reply as the cold choice: its mood, its branch, no timing credit', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const answer = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: 'What is your account number?' });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'practice');
+    const answer = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: 'What is your account number?' });
     expect(answer).toMatchObject({ mood: -1, reply: { heardAs: { choiceId: 'process' } } });
     expect(answer.scores?.timing).toBeUndefined();
-    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: 'Someone from the billing team will get back to you at some point.' });
+    const end = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, reply: 'Someone from the billing team will get back to you at some point.' });
     expect(end.reply?.heardAs.choiceId).toBe('stall');
     expect(end.reply?.findings?.map((f) => f.detector)).toContain('vague-handoff');
     // The clue was never answered: the ending's timing penalty applies as for picked choices.
@@ -62,57 +71,57 @@ describe.each(testDrivers)('typed replies on %s', (driver) => {
   });
 
   it('answers a repeated reply the same (whitespace and line endings aside) and refuses a different one for the same turn', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const once = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: `${WARM}\r\n` });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'practice');
+    const once = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: `${WARM}\r\n` });
     expect(once.reply?.text).toBe(WARM);
-    expect(await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: `  ${WARM}` })).toEqual(once);
-    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: 'Something else entirely.' })).rejects.toMatchObject({ status: 409 });
+    expect(await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: `  ${WARM}` })).toEqual(once);
+    await expect(decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: 'Something else entirely.' })).rejects.toMatchObject({ status: 409 });
     // Picking the choice it was heard as is still a different decision.
-    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 409 });
-    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: '   ' })).rejects.toMatchObject({ status: 409 });
-    await expect(decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: ' \n ' })).rejects.toMatchObject({ status: 400 });
+    await expect(decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, choiceId: 'feel' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: '   ' })).rejects.toMatchObject({ status: 409 });
+    await expect(decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, reply: ' \n ' })).rejects.toMatchObject({ status: 400 });
     expect(await stored(attemptId)).toHaveLength(1);
   });
 
   it('stores 20 identical replies sent at once as one decision', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const answers = await Promise.all(Array.from({ length: 20 }, () => decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM })));
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'practice');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: WARM })));
     for (const a of answers) expect(a).toEqual(answers[0]);
     expect(await stored(attemptId)).toHaveLength(1);
   });
 
   it('in a check-up, shows how a reply was heard but not the findings until the end, and refuses replies where the scenario says so', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'checkup');
-    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'checkup');
+    const first = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: WARM });
     // How it was heard names the choice by the attempt's opaque id, like the turn did.
     expect(first.reply).toEqual({ text: WARM, heardAs: { choiceId: expect.stringMatching(/^c[0-9a-f]{10}$/), say: "That's maddening." } });
     expect(first.scores).toBeUndefined();
-    expect((await getAttempt(t.db, learner.id, attemptId)).transcript[0]!.reply).not.toHaveProperty('findings');
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: idOf(first.turn!, 'Refunding it now.') });
-    const done = await getAttempt(t.db, learner.id, attemptId);
+    expect((await getAttempt(t.db, people.learner.id, attemptId)).transcript[0]!.reply).not.toHaveProperty('findings');
+    await decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, choiceId: idOf(first.turn!, 'Refunding it now.') });
+    const done = await getAttempt(t.db, people.learner.id, attemptId);
     expect(done.transcript[0]!.reply!.findings!.length).toBeGreaterThan(0);
     // A manager reviewing it sees the typed words and findings too.
     const review = await reviewAttempt(t.db, attemptId);
     expect(review!.transcript[0]).toMatchObject({ say: WARM, reply: { suggestion: expect.any(String) } });
 
     const strict = loaded(undefined, { freeText: false });
-    const { attemptId: closed } = await startAttempt(t.db, learner.id, strict, 'checkup');
-    expect((await getAttempt(t.db, learner.id, closed)).freeText).toBe(false);
-    await expect(decideAttempt(t.db, learner.id, closed, { seq: 0, reply: WARM })).rejects.toMatchObject({ status: 400 });
+    const { attemptId: closed } = await startAttempt(t.db, people.learner.id, strict, 'checkup');
+    expect((await getAttempt(t.db, people.learner.id, closed)).freeText).toBe(false);
+    await expect(decideAttempt(t.db, people.learner.id, closed, { seq: 0, reply: WARM })).rejects.toMatchObject({ status: 400 });
     // Practice is always open to typed replies.
-    const { attemptId: open } = await startAttempt(t.db, learner.id, strict, 'practice');
-    expect((await decideAttempt(t.db, learner.id, open, { seq: 0, reply: WARM })).reply?.heardAs.choiceId).toBe('feel');
+    const { attemptId: open } = await startAttempt(t.db, people.learner.id, strict, 'practice');
+    expect((await decideAttempt(t.db, people.learner.id, open, { seq: 0, reply: WARM })).reply?.heardAs.choiceId).toBe('feel');
   });
 
   it('replays an attempt with typed replies from the attempt row alone, as it was scored', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, loaded(), 'practice');
-    const first = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: WARM });
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'fix' });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, loaded(), 'practice');
+    const first = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: WARM });
+    await decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, choiceId: 'fix' });
     const [row] = await t.db.select({ replyScores: attempts.replyScores, skillScores: attempts.skillScores }).from(attempts).where(eq(attempts.id, attemptId));
     expect(row!.replyScores['0']).toMatchObject({ empathy: true });
     expect(row!.skillScores.timing).toBe(2);
     expect(row!.skillScores.reflecting).toBe(first.scores!.reflecting! + 1);
-    expect((await getAttempt(t.db, learner.id, attemptId)).transcript.map((s) => s.scores)).toEqual([first.scores, { reflecting: 1 }]);
+    expect((await getAttempt(t.db, people.learner.id, attemptId)).transcript.map((s) => s.scores)).toEqual([first.scores, { reflecting: 1 }]);
   });
 });
 
@@ -163,19 +172,13 @@ const TEMPLATE = "I'm so sorry we got this wrong. I can hear how worried you are
 const positives = (scores: Record<string, number> = {}) => Object.entries(scores).filter(([k, v]) => v > 0 && k !== 'timing');
 
 describe.each(testDrivers)('typed replies judged against their turn on %s', (driver) => {
-  const t = blockDatabase(driver);
-  let learner: { id: string };
-  let sid: string;
-  beforeAll(async () => {
-    learner = await makeUser(t.db, { email: 'ctx@example.com' });
-    sid = await createSession(t.db, learner.id);
-  });
+  const { t, people, claims } = typistBlock(driver, 'ctx@example.com');
 
   it('gives a reply pasted again nothing the second time, and charges language for it, on either path', async () => {
     for (const usual of [false, true]) {
-      const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
+      const { attemptId } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
       const send = (seq: number, reply: string) =>
-        usual ? decideOnUsualPath(t.db, { uid: learner.id, sv: 1, sid }, attemptId, { seq, reply }) : decideAttempt(t.db, learner.id, attemptId, { seq, reply });
+        usual ? decideOnUsualPath(t.db, claims, attemptId, { seq, reply }) : decideAttempt(t.db, people.learner.id, attemptId, { seq, reply });
       const first = (await send(0, TEMPLATE))!;
       expect(positives(first.scores).length).toBeGreaterThan(0);
       const second = (await send(1, TEMPLATE))!;
@@ -187,8 +190,8 @@ describe.each(testDrivers)('typed replies judged against their turn on %s', (dri
   });
 
   it('gives a reply that does not answer the turn no positive credit, and says so', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
-    const answer = await decideAttempt(t.db, learner.id, attemptId, { seq: 0, reply: "Thank you for calling, I'm so sorry for any trouble. We'll get everything sorted for you." });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, reply: "Thank you for calling, I'm so sorry for any trouble. We'll get everything sorted for you." });
     expect(positives(answer.scores)).toEqual([]);
     // No empathy for the open clue either: no timing credit.
     expect(answer.scores?.timing ?? 0).toBeLessThanOrEqual(0);
@@ -196,21 +199,21 @@ describe.each(testDrivers)('typed replies judged against their turn on %s', (dri
   });
 
   it('charges a move that misfits the moment: a time promised before the rep knows what they can do', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
-    const answer = await decideAttempt(t.db, learner.id, attemptId, {
+    const { attemptId } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, people.learner.id, attemptId, {
       seq: 0,
       reply: "Pat, a bounced rent payment is a real worry. I'll have the whole thing refunded by 3pm today, I promise.",
     });
     expect(answer.scores!.ownership).toBeLessThan(0);
     expect(answer.reply!.findings).toContainEqual(expect.objectContaining({ skill: 'ownership', delta: -1, note: expect.stringMatching(/promises an outcome you cannot be sure of/) }));
     // The same promise where the rep knows what they are committing to (and does not swear to it) is credit.
-    const later = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, reply: "I'm refunding the duplicate gym charge now and I'll email a letter for your landlord about the rent by 3pm." });
+    const later = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, reply: "I'm refunding the duplicate gym charge now and I'll email a letter for your landlord about the rent by 3pm." });
     expect(later.scores!.ownership).toBeGreaterThan(0);
   });
 
   it('never scores a typed reply above the best authored choice at its point', async () => {
-    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
-    const answer = await decideAttempt(t.db, learner.id, attemptId, {
+    const { attemptId } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
+    const answer = await decideAttempt(t.db, people.learner.id, attemptId, {
       seq: 0,
       reply: "Pat, I'm so sorry: we took your gym membership twice and your rent payment bounced because of us. That must be frightening. If I've got this right, you need the rent sorted first, so let's fix it together: I'm refunding it now.",
     });
@@ -220,14 +223,14 @@ describe.each(testDrivers)('typed replies judged against their turn on %s', (dri
 
   it('never passes an attempt that ends in failure, whatever its score', async () => {
     // The pass mark is 0 here, so only the ending can fail it.
-    const { attemptId } = await startAttempt(t.db, learner.id, contextual(), 'practice');
-    await decideAttempt(t.db, learner.id, attemptId, { seq: 0, choiceId: 'feel' });
-    const end = await decideAttempt(t.db, learner.id, attemptId, { seq: 1, choiceId: 'stall' });
+    const { attemptId } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
+    await decideAttempt(t.db, people.learner.id, attemptId, { seq: 0, choiceId: 'feel' });
+    const end = await decideAttempt(t.db, people.learner.id, attemptId, { seq: 1, choiceId: 'stall' });
     expect(end.ending).toMatchObject({ outcome: 'failure', score: { passed: false } });
     expect(end.ending!.score.overall).toBeGreaterThan(0);
-    const { attemptId: good } = await startAttempt(t.db, learner.id, contextual(), 'practice');
-    await decideAttempt(t.db, learner.id, good, { seq: 0, choiceId: 'process' });
-    await decideAttempt(t.db, learner.id, good, { seq: 1, choiceId: 'fix' });
-    expect((await decideAttempt(t.db, learner.id, good, { seq: 2, choiceId: 'shrug' })).ending).toMatchObject({ outcome: 'success', score: { passed: true } });
+    const { attemptId: good } = await startAttempt(t.db, people.learner.id, contextual(), 'practice');
+    await decideAttempt(t.db, people.learner.id, good, { seq: 0, choiceId: 'process' });
+    await decideAttempt(t.db, people.learner.id, good, { seq: 1, choiceId: 'fix' });
+    expect((await decideAttempt(t.db, people.learner.id, good, { seq: 2, choiceId: 'shrug' })).ending).toMatchObject({ outcome: 'success', score: { passed: true } });
   });
 });

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, testDrivers } from '@/db/testing';
-import { blockDatabase } from '@/db/test-database';
+import { describe, expect, it } from 'vitest';
+import { testDrivers } from '@/db/testing';
+import { blockDatabase, blockUsers } from '@/db/test-database';
 import { parseModule, type CourseModule } from '@/lib/content/modules';
 import { readModules } from '@/lib/content/modules';
 import { answerCheck, checkOrder, courseStatus, moduleProgressFor, saveReflection, startModule } from './modules';
@@ -43,23 +43,18 @@ describe('the order a learner sees check options in', () => {
 
 describe.each(testDrivers)('module progress on %s', (driver) => {
   const t = blockDatabase(driver);
-  let learner: { id: string };
-  let other: { id: string };
-  beforeAll(async () => {
-    learner = await makeUser(t.db, { email: 'learner@example.com' });
-    other = await makeUser(t.db, { email: 'other@example.com' });
-  });
+  const people = blockUsers(t, { learner: { email: 'learner@example.com' }, other: { email: 'other@example.com' } });
 
   it('starts not started, then in progress once opened', async () => {
     expect(mod).toBeDefined();
-    expect((await moduleProgressFor(t.db, learner.id, mod)).status).toBe('not_started');
-    await startModule(t.db, learner.id, mod);
-    await startModule(t.db, learner.id, mod);
-    expect(await moduleProgressFor(t.db, learner.id, mod)).toEqual({ status: 'in_progress', answers: {}, reflections: {}, order: checkOrder(learner.id, mod) });
+    expect((await moduleProgressFor(t.db, people.learner.id, mod)).status).toBe('not_started');
+    await startModule(t.db, people.learner.id, mod);
+    await startModule(t.db, people.learner.id, mod);
+    expect(await moduleProgressFor(t.db, people.learner.id, mod)).toEqual({ status: 'in_progress', answers: {}, reflections: {}, order: checkOrder(people.learner.id, mod) });
   });
 
   it('explains the chosen option at once, keeps the first answer, and refuses a different one', async () => {
-    const wrong = await answerCheck(t.db, learner.id, mod, 'first', 'a');
+    const wrong = await answerCheck(t.db, people.learner.id, mod, 'first', 'a');
     expect(wrong).toEqual({
       optionId: 'a',
       correct: false,
@@ -68,34 +63,34 @@ describe.each(testDrivers)('module progress on %s', (driver) => {
       correctExplanation: 'Yes: first.',
       status: 'in_progress',
     });
-    expect(await answerCheck(t.db, learner.id, mod, 'first', 'a')).toEqual(wrong);
-    await expect(answerCheck(t.db, learner.id, mod, 'first', 'b')).rejects.toMatchObject({ status: 409 });
+    expect(await answerCheck(t.db, people.learner.id, mod, 'first', 'a')).toEqual(wrong);
+    await expect(answerCheck(t.db, people.learner.id, mod, 'first', 'b')).rejects.toMatchObject({ status: 409 });
   });
 
   it('refuses unknown questions and options without storing anything', async () => {
-    await expect(answerCheck(t.db, other.id, mod, 'nope', 'a')).rejects.toMatchObject({ status: 404 });
-    await expect(answerCheck(t.db, other.id, mod, 'second', 'z')).rejects.toMatchObject({ status: 400 });
-    expect(await moduleProgressFor(t.db, other.id, mod)).toEqual({ status: 'not_started', answers: {}, reflections: {}, order: checkOrder(other.id, mod) });
+    await expect(answerCheck(t.db, people.other.id, mod, 'nope', 'a')).rejects.toMatchObject({ status: 404 });
+    await expect(answerCheck(t.db, people.other.id, mod, 'second', 'z')).rejects.toMatchObject({ status: 400 });
+    expect(await moduleProgressFor(t.db, people.other.id, mod)).toEqual({ status: 'not_started', answers: {}, reflections: {}, order: checkOrder(people.other.id, mod) });
   });
 
   it('completes the module when the last question is answered', async () => {
-    expect((await answerCheck(t.db, learner.id, mod, 'second', 'b')).status).toBe('in_progress');
-    expect((await answerCheck(t.db, learner.id, mod, 'third', 'c')).status).toBe('completed');
-    const p = await moduleProgressFor(t.db, learner.id, mod);
+    expect((await answerCheck(t.db, people.learner.id, mod, 'second', 'b')).status).toBe('in_progress');
+    expect((await answerCheck(t.db, people.learner.id, mod, 'third', 'c')).status).toBe('completed');
+    const p = await moduleProgressFor(t.db, people.learner.id, mod);
     expect(p.status).toBe('completed');
     expect(Object.fromEntries(Object.entries(p.answers).map(([k, v]) => [k, v.correct]))).toEqual({ first: false, second: true, third: false });
-    expect(await courseStatus(t.db, learner.id)).toEqual(new Map([['listening', 'completed']]));
-    expect(await courseStatus(t.db, other.id)).toEqual(new Map());
+    expect(await courseStatus(t.db, people.learner.id)).toEqual(new Map([['listening', 'completed']]));
+    expect(await courseStatus(t.db, people.other.id)).toEqual(new Map());
   });
 
   it('keeps each learner’s reflection private to them, updates it, and clears it when emptied', async () => {
-    await saveReflection(t.db, learner.id, mod, 'notes', 'Name the feeling first.');
-    await saveReflection(t.db, learner.id, mod, 'notes', 'Name the feeling, then the reason.');
-    expect((await moduleProgressFor(t.db, learner.id, mod)).reflections).toEqual({ notes: 'Name the feeling, then the reason.' });
-    expect((await moduleProgressFor(t.db, other.id, mod)).reflections).toEqual({});
-    await saveReflection(t.db, learner.id, mod, 'notes', '   ');
-    expect((await moduleProgressFor(t.db, learner.id, mod)).reflections).toEqual({});
-    await expect(saveReflection(t.db, learner.id, mod, 'missing', 'x')).rejects.toMatchObject({ status: 404 });
-    await expect(saveReflection(t.db, learner.id, mod, 'notes', 'x'.repeat(4001))).rejects.toMatchObject({ status: 400 });
+    await saveReflection(t.db, people.learner.id, mod, 'notes', 'Name the feeling first.');
+    await saveReflection(t.db, people.learner.id, mod, 'notes', 'Name the feeling, then the reason.');
+    expect((await moduleProgressFor(t.db, people.learner.id, mod)).reflections).toEqual({ notes: 'Name the feeling, then the reason.' });
+    expect((await moduleProgressFor(t.db, people.other.id, mod)).reflections).toEqual({});
+    await saveReflection(t.db, people.learner.id, mod, 'notes', '   ');
+    expect((await moduleProgressFor(t.db, people.learner.id, mod)).reflections).toEqual({});
+    await expect(saveReflection(t.db, people.learner.id, mod, 'missing', 'x')).rejects.toMatchObject({ status: 404 });
+    await expect(saveReflection(t.db, people.learner.id, mod, 'notes', 'x'.repeat(4001))).rejects.toMatchObject({ status: 400 });
   });
 });

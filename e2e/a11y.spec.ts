@@ -13,8 +13,16 @@ const widths = [
 // than one journey step: about 60 s on two idle cores, and twice that when the machine is shared.
 test.describe.configure({ timeout: 180_000 });
 
-async function newPage(browser: Browser, width: (typeof widths)[number]) {
-  return (await browser.newContext({ ...width.use })).newPage();
+type Width = (typeof widths)[number];
+
+/** A fresh context at this width; signed in as `as`, its home page scanned under that label, when given. */
+async function newPage(browser: Browser, width: Width, as?: { email: string; home: string }) {
+  const page = await (await browser.newContext({ ...width.use })).newPage();
+  if (as) {
+    await signIn(page, as.email);
+    await axe(page, as.home);
+  }
+  return page;
 }
 
 /**
@@ -34,10 +42,17 @@ async function axe(page: Page, label: string) {
   }
 }
 
-async function visit(page: Page, url: string, label = url) {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await axe(page, label);
+/** A page to walk to: its address, or its address and a label for the report. */
+type Stop = string | readonly [url: string, label: string];
+
+/** Goes to each page in turn, waits for its heading and scans it. */
+async function visit(page: Page, ...stops: Stop[]) {
+  for (const stop of stops) {
+    const [url, label] = typeof stop === 'string' ? [stop, stop] : stop;
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await axe(page, label);
+  }
 }
 
 /** The address of the first link matching the pattern, so ids come from the pages rather than the test. */
@@ -52,37 +67,28 @@ for (const width of widths) {
   test.describe(`at ${width.name} width`, () => {
     test('anonymous pages have no axe violations', async ({ browser }) => {
       const page = await newPage(browser, width);
-      await visit(page, '/signin');
-      await visit(page, '/session-ended?reason=inactive', 'the session-ended notice');
+      await visit(page, '/signin', ['/session-ended?reason=inactive', 'the session-ended notice']);
       await page.context().close();
     });
 
     test('learner pages have no axe violations', async ({ browser }) => {
       // learner1 has an assigned check-up and an onboarding path ahead of them.
-      const fresh = await newPage(browser, width);
-      await signIn(fresh, 'learner1@example.com');
-      await axe(fresh, 'home with check-ups to do');
+      const fresh = await newPage(browser, width, { email: 'learner1@example.com', home: 'home with check-ups to do' });
       if (width.name === 'phone') {
         await fresh.getByRole('button', { name: 'Menu' }).click();
         await expect(fresh.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' })).toBeVisible();
         await axe(fresh, 'the open menu');
       }
-      await visit(fresh, '/checkups');
-      await visit(fresh, '/team', 'the 403 page');
-      await visit(fresh, '/no-such-page', 'the 404 page');
+      await visit(fresh, '/checkups', ['/team', 'the 403 page'], ['/no-such-page', 'the 404 page']);
       await fresh.context().close();
 
       // A riverside learner has months of history, so the charts and trends have data.
-      const page = await newPage(browser, width);
-      await signIn(page, width.name === 'phone' ? 'riverside02@example.com' : 'riverside01@example.com');
-      await axe(page, 'home with a skill profile');
-      await visit(page, '/progress');
-      await visit(page, '/checkups', 'check-ups with results');
-      await visit(page, '/learn');
+      const page = await newPage(browser, width, { email: width.name === 'phone' ? 'riverside02@example.com' : 'riverside01@example.com', home: 'home with a skill profile' });
+      await visit(page, '/progress', ['/checkups', 'check-ups with results'], '/learn');
       // Modules are written in MDX with their own components, so each one is checked at desktop width.
       const modules = [...new Set(await page.locator('main a[href^="/learn/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!)))];
       expect(modules.length).toBeGreaterThan(1);
-      for (const m of width.name === 'desktop' ? modules : modules.slice(0, 1)) await visit(page, m, `the module ${m}`);
+      for (const m of width.name === 'desktop' ? modules : modules.slice(0, 1)) await visit(page, [m, `the module ${m}`]);
 
       await visit(page, '/practice');
       const scenario = await hrefOf(page.locator('main a'), /^\/practice\/[^/?]+$/);
@@ -103,26 +109,27 @@ for (const width of widths) {
     });
 
     test('manager pages have no axe violations', async ({ browser }) => {
-      const page = await newPage(browser, width);
-      await signIn(page, 'manager3@example.com');
-      await axe(page, 'manager home');
-      await visit(page, '/team?basis=recent', 'team heatmap, last 90 days');
+      const page = await newPage(browser, width, { email: 'manager3@example.com', home: 'manager home' });
+      await visit(page, ['/team?basis=recent', 'team heatmap, last 90 days']);
       const team = page.locator('main a');
       const learner = await hrefOf(team, /^\/team\/learners\/[^/?]+$/);
       const analytics = await hrefOf(team, /^\/team\/scenarios\/[^/?]+\?team=/);
-      await visit(page, '/team?basis=checkup', 'team heatmap, latest check-up');
-      await visit(page, learner, 'a learner');
-      await visit(page, await hrefOf(page.locator('main a'), /^\/team\/learners\/[^/]+\/attempts\//), 'a transcript');
-      await visit(page, analytics, 'choice analytics');
-      await visit(page, '/team/checkups');
-      await visit(page, '/admin', 'the 403 page for a manager');
-      await visit(page, '/no-such-page', 'the 404 page');
+      await visit(page, ['/team?basis=checkup', 'team heatmap, latest check-up'], [learner, 'a learner']);
+      // The transcript's address is read from the learner's page, so it is found only once that page is open.
+      const transcript = await hrefOf(page.locator('main a'), /^\/team\/learners\/[^/]+\/attempts\//);
+      await visit(
+        page,
+        [transcript, 'a transcript'],
+        [analytics, 'choice analytics'],
+        '/team/checkups',
+        ['/admin', 'the 403 page for a manager'],
+        ['/no-such-page', 'the 404 page'],
+      );
       await page.context().close();
     });
 
     test('studio pages have no axe violations', async ({ browser }) => {
-      const page = await newPage(browser, width);
-      await signIn(page, 'author@example.com');
+      const page = await newPage(browser, width, { email: 'author@example.com', home: 'author home' });
       await visit(page, '/studio');
       const id = `a11y-${width.name}`;
       expect((await page.request.post('/api/studio/documents', { data: { kind: 'scenario', from: 'locked-out', id, title: `Locked out (${width.name})` } })).status()).toBe(201);
@@ -130,27 +137,21 @@ for (const width of widths) {
       // The map loads after the editor; scan once it has drawn.
       await expect(page.getByRole('button', { name: /^opening|start/ }).first()).toBeVisible();
       await axe(page, 'the editor');
-      await visit(page, `/studio/scenarios/${id}/playtest`, 'a playtest');
-      await visit(page, '/studio/scenarios/double-charge', 'a shipped scenario');
+      await visit(page, [`/studio/scenarios/${id}/playtest`, 'a playtest'], ['/studio/scenarios/double-charge', 'a shipped scenario']);
       await page.context().close();
     });
 
     test('admin pages have no axe violations', async ({ browser }) => {
-      const page = await newPage(browser, width);
-      await signIn(page, 'admin@example.com');
-      await axe(page, 'admin home');
+      const page = await newPage(browser, width, { email: 'admin@example.com', home: 'admin home' });
       await visit(page, '/admin');
       const person = await hrefOf(page.locator('main a'), /^\/admin\/users\/[^/?]+$/);
-      await visit(page, person, 'a person');
-      await visit(page, '/admin/teams');
-      await visit(page, await hrefOf(page.locator('main a'), /^\/admin\/teams\/[^/?]+$/), 'a team');
-      await visit(page, '/admin/lti');
-      await visit(page, '/admin/import');
+      await visit(page, [person, 'a person'], '/admin/teams');
+      await visit(page, [await hrefOf(page.locator('main a'), /^\/admin\/teams\/[^/?]+$/), 'a team'], '/admin/lti', '/admin/import');
       await page.getByLabel('Or paste the rows').fill('email,name,role,team\nnew.person@example.com,New Person,learner,Harbour Street Support\nnot-an-email,Bad Row,learner,\n');
       await page.getByRole('button', { name: 'Check without saving' }).click();
       await expect(page.getByRole('heading', { name: 'What an import would do' })).toBeFocused();
       await axe(page, 'the import report');
-      await visit(page, '/team', 'the team heatmap for an admin');
+      await visit(page, ['/team', 'the team heatmap for an admin']);
       await page.context().close();
     });
   });

@@ -1,9 +1,10 @@
-// Report timings in-process, with query counts, beside a primary-key read: a team of 40 with 2,000 attempts, and a large generated organisation.
+// Report timings in-process, with query counts, beside a primary-key read: a team of 40 with 2,000 attempts, and a large generated organisation; and a 2,000-row user import.
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseTarget, type Db } from '../db/client';
 import { LARGE, seedLarge } from '../db/large';
 import { seedHistory } from '../db/history';
-import { users } from '../db/schema';
+import { teams, users } from '../db/schema';
+import { importUsers } from '../lib/admin/import';
 import { onboardingPath } from '../lib/content/onboarding';
 import { scenarioCatalogue } from '../lib/content/scenarios';
 import { teamOverview } from '../lib/reports/team';
@@ -87,6 +88,29 @@ export async function largeOrgFigures(target: DatabaseTarget, seed: boolean): Pr
     const learnerMs = await median(21, () => learnerPageData(handle.db, learner!.id));
     const baselineMs = await median(21, () => handle.db.select().from(users).where(eq(users.id, learner!.id)));
     return { overview, overviewQueries, learner: learnerMs, learnerQueries, decisions: Number(count!.n), baselineMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A user import of 2,000 rows into one team (checks, accounts, memberships, audit) beside the
+ * least any import must do: one insert of the same 2,000 accounts.
+ */
+export async function importFigure(target: DatabaseTarget): Promise<{ importMs: number; baselineMs: number; created: number }> {
+  const handle = await openDatabase(target);
+  try {
+    await handle.migrate();
+    const [admin] = await handle.db.insert(users).values({ email: `bench-admin-${Date.now()}@example.com`, name: 'Bench Admin', role: 'admin' }).returning();
+    await handle.db.insert(teams).values({ name: 'Bench Import Team' });
+    const stamp = Date.now();
+    const csv = ['email,name,team', ...Array.from({ length: 2000 }, (_, i) => `import${stamp}-${i}@example.com,Import ${i},Bench Import Team`)].join('\n');
+    let t = performance.now();
+    const result = await importUsers(handle.db, admin!.id, csv, { createTeams: false, dryRun: false });
+    const importMs = performance.now() - t;
+    t = performance.now();
+    await handle.db.insert(users).values(Array.from({ length: 2000 }, (_, i) => ({ email: `plain${stamp}-${i}@example.com`, name: `Plain ${i}` })));
+    return { importMs, baselineMs: performance.now() - t, created: result.counts.created };
   } finally {
     await handle.close();
   }

@@ -13,14 +13,14 @@ import { readScenarios } from '../lib/content/scenarios';
 import { firstLoadJs, kb } from '../scripts/first-load-js';
 import type { DatabaseTarget } from '../db/client';
 import { coachFigures } from './coach';
-import { largeOrgFigures, teamOverviewFigure } from './reports';
+import { importFigure, largeOrgFigures, teamOverviewFigure } from './reports';
 import { studioFigures } from './studio';
 import { signInCookie } from '../e2e/http';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const forceBuild = process.argv.includes('--build');
-// `--decisions`, `--outbox` or `--coach`: only those figures, printed and not written to results.md (for quick before/after runs).
+// `--decisions`, `--outbox`, `--coach`, `--studio` or `--import`: only those figures, printed and not written to results.md (for quick before/after runs).
 const decisionsOnly = process.argv.includes('--decisions');
 const rows: { figure: string; value: string; baseline: string; note: string }[] = [];
 const row = (figure: string, value: string, baseline: string, note = '') => {
@@ -283,6 +283,16 @@ async function largeOrgRows(driver: string, target: DatabaseTarget) {
   );
 }
 
+async function importRow(driver: string, target: DatabaseTarget) {
+  const f = await importFigure(target);
+  row(
+    `user import on ${driver}: a 2,000-row file into one team`,
+    `${(f.importMs / 1000).toFixed(1)} s, ${f.created.toLocaleString('en')} created`,
+    `${ms(f.baselineMs)} one insert of 2,000 accounts`,
+    `target under 5 s: ${f.importMs < 5_000 && f.created === 2000 ? 'PASS' : 'FAIL'}`,
+  );
+}
+
 async function reportFigures(driver: string, target: DatabaseTarget) {
   for (const basis of ['recent', 'checkup'] as const) {
     const f = await teamOverviewFigure(target, basis);
@@ -378,6 +388,7 @@ async function main() {
   }
   if (process.argv.includes('--coach')) return coachFigures(row);
   if (process.argv.includes('--studio')) return studioOnlyRun();
+  if (process.argv.includes('--import')) return importRow('PGlite', { driver: 'pglite', memory: true });
   console.log('\nBuild');
   const bare = await bareNext(3401);
   if (forceBuild || !buildIsCurrent()) {
@@ -489,6 +500,9 @@ async function main() {
   row('GET /team (heatmap of 40), whole page over HTTP', fmt(teamPage), `${fmt(plainPage)} GET /learn (signed-in page, no team data)`);
   await reportFigures('PGlite', { driver: 'pglite', memory: true });
   await largeOrgRows('PGlite', { driver: 'pglite', memory: true });
+
+  console.log('\nAdministration');
+  await importRow('PGlite', { driver: 'pglite', memory: true });
   await stop(server);
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -498,6 +512,7 @@ async function main() {
       await decisionFigures(pgBase, 'PostgreSQL');
       await reportFigures('PostgreSQL', { driver: 'postgres', url, max: 4 });
       await largeOrgRows('PostgreSQL', { driver: 'postgres', url, max: 4 });
+      await importRow('PostgreSQL', { driver: 'postgres', url, max: 4 });
     });
   } else {
     console.log('  (PostgreSQL figures skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');

@@ -5,6 +5,7 @@ import { scenarioCatalogue } from '@/lib/content/scenarios';
 import { analyzeReply } from './analyze';
 import { nearCopy } from './copies';
 import { ownWords } from './stock';
+import { contextCases } from './testing';
 import { evaluateContext, parseContextCorpus, relevanceExamples } from './training/evaluate';
 import { relevanceModel } from './relevance';
 import { RELEVANCE_CORPORA, trainRelevance } from './training/train';
@@ -16,52 +17,24 @@ function judged(scenario: string, node: string, reply: string, earlier: string[]
   return analyzeReply(reply, at.context, at.turn).judgement!;
 }
 
-describe('what a reply says to this customer', () => {
-  it('drops the lines a contact centre says to everyone, and keeps the rest', () => {
-    expect(ownWords('Thank you for calling Brookvale Broadband, you’re speaking to Kerry. Two payments of £64.50 is not right.')).toBe('Two payments of £64.50 is not right.');
-    expect(ownWords('Please note that calls may be recorded. Is there anything else I can help with today?')).toBe('');
-    expect(ownWords('Your tent split at two in the morning with the girls inside.')).toBe('Your tent split at two in the morning with the girls inside.');
-  });
+const cases = contextCases();
 
-  it('a greeting that names the company and the customer answers nothing they said', () => {
-    expect(judged('double-charge', 'opening', 'Thank you for calling Brookvale Broadband, you’re speaking to Kerry. How can I help you today?').relevant).toBe(false);
-    expect(judged('double-charge', 'opening', 'Two lots of £64.50 on one morning, and a bank fee on top? I’d be fuming too.').relevant).toBe(true);
-  });
-
-  it('naming the feeling the customer shows, in words of the rep’s own, engages with them; waving it away does not', () => {
-    expect(judged('returns-desk', 'self-doubt', 'Honestly, there is nothing to feel silly about.').relevant).toBe(true);
-    expect(judged('returns-desk', 'the-girls', 'You’re anxious they’ll never want to go again.').relevant).toBe(true);
-    expect(judged('returns-desk', 'the-girls', 'Don’t worry about it.').relevant).toBe(false);
-  });
-
-  it('asking for security details the authored replies also ask for is not, by itself, an answer to the customer', () => {
-    expect(judged('double-charge', 'opening', 'Could you give me your full name and date of birth to start with, please?').relevant).toBe(false);
+describe('what is left of a reply once the lines a contact centre says to everyone are dropped', () => {
+  it.each(cases.ownWords)('$why', ({ said, kept }) => {
+    expect(ownWords(said)).toBe(kept);
   });
 });
 
-describe('recited clauses and requests for paperwork', () => {
-  it('drops policy, process times, handovers to no one and sales pitches, and keeps what else the sentence says', () => {
-    expect(ownWords("I do understand, Noor, but I'm unable to make an exception to the 28 day policy, I'm afraid.")).toBe("I do understand Noor I'm afraid.");
-    expect(ownWords('Your query has been logged and the relevant team will be in touch in due course.')).toBe('');
-    expect(ownWords('Have you thought about our Care Plan? For eight quid a month you get priority slots.')).toBe('');
-    expect(ownWords('I know two weeks is no use to you when the trip money is due Friday.')).toBe('I know two weeks is no use to you when the trip money is due Friday.');
-  });
-
-  it('a policy recital with the story’s nouns in it answers nobody', () => {
-    expect(judged('refund-outside-policy', 'solicitor-letter', 'Please refer to section 7.2 of our Terms of Sale regarding returns outside of the 28-day period.').relevant).toBe(false);
-    expect(judged('double-charge', 'what-now', 'Your query has been logged and the relevant team will be in touch in due course.').relevant).toBe(false);
+describe('whether a reply answers what this customer said', () => {
+  it.each(cases.relevance)('$why', ({ scenario, node, reply, relevant }) => {
+    expect(judged(scenario, node, reply).relevant).toBe(relevant);
   });
 
   it('asking for security details is an answer only where the customer is asking about proving who they are', () => {
-    expect(judged('explained-three-times', 'given-it-all', "Can I just take the account number and your mum's date of birth, please?").relevant).toBe(false);
     const checks = { facts: ['haven’t asked me anything', 'say they’re me'], customerLine: 'Anyone could ring up and say they’re me.' };
     const elsewhere = { facts: ['trip money', 'due Friday'], customerLine: 'The trip money’s due Friday.' };
     expect(ownWords('Can I take your full name and date of birth?', checks)).toBe('Can I take your full name and date of birth?');
     expect(ownWords('Can I take your full name and date of birth?', elsewhere)).toBe('');
-  });
-
-  it('the customer’s own name ties a reply to nothing they said', () => {
-    expect(judged('locked-out', 'opening', 'Congratulations, Tomasz! What can I do for you?').relevant).toBe(false);
   });
 });
 

@@ -42,6 +42,14 @@ const Rounds = z.strictObject({ first: z.array(FamilySchema), second: z.array(Fa
 /** The families of phrasing each held-out round found missing (the file's head says what each round was). */
 export const familyRound = (round: keyof z.infer<typeof Rounds>): Family[] => fixture('families.yaml', Rounds)[round];
 
+const Context = z.strictObject({
+  ownWords: z.array(z.strictObject({ why: z.string(), said: z.string(), kept: z.string() })),
+  relevance: z.array(z.strictObject({ why: z.string(), scenario: z.string(), node: z.string(), reply: z.string(), relevant: z.boolean() })),
+});
+
+/** Replies read in their context: what is left once the lines said to everyone go, and whether one answers its customer. */
+export const contextCases = () => fixture('context.yaml', Context);
+
 /** One test a family: every member fires its detector, and no lookalike does. */
 export function itFindsEach(families: readonly Family[]) {
   for (const f of families) {

@@ -20,11 +20,8 @@ describe('sign-in messages', () => {
 
 describe('safeCallbackUrl', () => {
   it('keeps same-site paths and drops everything else', () => {
-    expect(safeCallbackUrl('/team?x=1')).toBe('/team?x=1');
-    expect(safeCallbackUrl('https://evil.example')).toBe('/');
-    expect(safeCallbackUrl('//evil.example')).toBe('/');
-    expect(safeCallbackUrl('/\\evil.example')).toBe('/');
-    expect(safeCallbackUrl(undefined)).toBe('/');
+    for (const path of ['/team?x=1', '/learn/timing#check-2']) expect(safeCallbackUrl(path)).toBe(path);
+    for (const other of ['https://evil.example', '//evil.example', '/\\evil.example', undefined]) expect(safeCallbackUrl(other)).toBe('/');
   });
 
   it('judges the URL a browser would follow: tabs, newlines and backslashes cannot smuggle in another site', () => {
@@ -32,6 +29,5 @@ describe('safeCallbackUrl', () => {
       const decoded = raw.startsWith('/%') ? decodeURIComponent(raw) : raw;
       expect([raw, safeCallbackUrl(decoded)]).toEqual([raw, '/']);
     }
-    expect(safeCallbackUrl('/learn/timing#check-2')).toBe('/learn/timing#check-2');
   });
 });

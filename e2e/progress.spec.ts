@@ -48,3 +48,17 @@ test('module results and attempts appear on My progress, with a link to each deb
   // A finished check-up now shows its feedback.
   await expect(page.locator('.debrief-feedback').first()).not.toBeEmpty();
 });
+
+test('months of role-plays show as the latest 25, and every one on request', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'riverside05@example.com');
+  await page.goto('/progress');
+  const attempts = page.getByRole('table', { name: 'Attempts, newest first' }).getByRole('row');
+  await expect(attempts).toHaveCount(26);
+  const total = Number((await page.getByText(/^Showing the latest 25 of \d+\./).textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(25);
+  await page.getByRole('link', { name: 'Show all attempts' }).click();
+  await expect(page).toHaveURL(/\/progress\?all=1$/);
+  await expect(attempts).toHaveCount(total + 1);
+  await expect(page.getByRole('link', { name: 'Show all attempts' })).toHaveCount(0);
+});

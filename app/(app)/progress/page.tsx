@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: 'My progress' };
 
 const weekLabel = (isoDay: string) => dayMonth(new Date(`${isoDay}T00:00:00Z`));
 
-export default async function ProgressPage() {
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePageUser('/progress');
+  const showAll = (await searchParams).all === '1';
   const [{ modules, attempts }, trends] = await Promise.all([learnerRecord(db, user.id), skillTrends(db, user.id)]);
   const anyTrend = skillIds.some((k) => trends[k].length > 0);
   const course = getCourse();
@@ -45,7 +46,7 @@ export default async function ProgressPage() {
       )}
 
       <h2>Role-plays</h2>
-      <AttemptsTable attempts={attempts} />
+      <AttemptsTable attempts={attempts} all={showAll} allHref="/progress?all=1" />
 
       <h2>Your data</h2>
       <p>

@@ -23,7 +23,6 @@ import { change, day } from '@/lib/format';
 export const metadata: Metadata = { title: 'Learner' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const SHOWN = 25;
 const since = (now: number | null, before: number | null | undefined) => {
   const c = change(now, before);
   return c === null ? '' : ` (${c})`;
@@ -41,7 +40,6 @@ export default async function LearnerPage({ params, searchParams }: Props) {
   const path = pathView(onboardingPath(), done);
   const weakest = weakestSkill(profile);
   const showAll = (await searchParams).all === '1';
-  const shownAttempts = showAll ? record.attempts : record.attempts.slice(0, SHOWN);
 
   return (
     <section className="stack">
@@ -114,13 +112,7 @@ export default async function LearnerPage({ params, searchParams }: Props) {
       />
 
       <h2>Role-plays</h2>
-      <AttemptsTable attempts={shownAttempts} reviewing={id} />
-
-      {shownAttempts.length < record.attempts.length && (
-        <p>
-          Showing the latest {shownAttempts.length} of {record.attempts.length}. <Link href={`/team/learners/${id}?all=1`}>Show all attempts</Link>
-        </p>
-      )}
+      <AttemptsTable attempts={record.attempts} reviewing={id} all={showAll} allHref={`/team/learners/${id}?all=1`} />
 
       <h2>Knowledge checks</h2>
       <ModulesTable records={record.modules} checkResult={(r, checks) => `${r.correct} of ${checks} right first time`} />

@@ -7,6 +7,7 @@ import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
 import { InputField, SelectField } from '@/app/_components/Field';
 import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 export function PackageForm({ targets }: { targets: { value: string; label: string; group: string }[] }) {
   const { busy, run, messages } = useAction();
@@ -51,11 +52,11 @@ export function PackageForm({ targets }: { targets: { value: string; label: stri
           placeholder="Company Cornerstone"
         />
       </div>
-      <div>
+      <FormActions>
         <SubmitButton busy={busy} sending="Preparing…">
           Download package
         </SubmitButton>
-      </div>
+      </FormActions>
       {messages}
     </form>
   );

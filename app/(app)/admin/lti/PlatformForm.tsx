@@ -7,6 +7,7 @@ import { useAction } from '@/app/_components/useAction';
 import { SubmitButton } from '@/app/_components/SubmitButton';
 import { InputField } from '@/app/_components/Field';
 import forms from '@/app/_components/forms.module.css';
+import { FormActions } from '@/app/_components/FormActions';
 
 const fields = [
   { name: 'name', label: 'Name', hint: 'How the platform is called here, such as “Company Moodle”.', type: 'text' },
@@ -66,11 +67,11 @@ export function PlatformForm() {
           />
         ))}
       </div>
-      <div>
+      <FormActions>
         <SubmitButton busy={busy} sending="Registering…">
           Register platform
         </SubmitButton>
-      </div>
+      </FormActions>
       {messages}
     </form>
   );

@@ -59,6 +59,16 @@ test('a learner gets a 403 page for a manager area, and 403 JSON from its API', 
   expect(await api.json()).toEqual({ error: 'This needs the manager or admin role; you are signed in as a learner.' });
 });
 
+test('an address that does not exist answers 404 with the signed-in header, so the way back is one click', async ({ page }) => {
+  await signIn(page, 'learner3@example.com');
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  // The header is fetched only on this page, then asks who is signed in.
+  await expect(mainNav(page).getByRole('link')).toHaveText(learnerNav);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
 test('a manager sees their own team only', async ({ page }) => {
   await signIn(page, 'manager2@example.com');
   await mainNav(page).getByRole('link', { name: 'Team' }).click();

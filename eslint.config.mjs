@@ -11,6 +11,11 @@ function forbidImports(files, rules) {
   return { files, rules: { 'no-restricted-imports': ['error', { patterns: rules.map(([regex, message]) => ({ regex, message })) }] } };
 }
 
+const APP_IMPORTS = [
+  [DB, 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.'],
+  [DRIZZLE, 'Queries live in lib/; pages and routes call one lib function.'],
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -38,9 +43,12 @@ const config = [
   // The map, enforced (docs/DESIGN.md): pages and routes reach the database only through a guard (ADR 20),
   // and the scenario engine stays pure so the player, the linter and tests can run it anywhere.
   // Folder cycles and client components reaching the database are checked by lib/architecture.test.ts.
-  forbidImports(['app/**/*.{ts,tsx}'], [
-    [DB, 'Pages and routes get the database from a guard in lib/auth/guards (ADR 20), and query through lib/.'],
-    [DRIZZLE, 'Queries live in lib/; pages and routes call one lib function.'],
+  forbidImports(['app/**/*.{ts,tsx}'], APP_IMPORTS),
+  // Next sends the root not-found page's client code with every page's first load.
+  forbidImports(['app/not-found.tsx'], [
+    ...APP_IMPORTS,
+    ['^next/link$', 'Every page loads this page\'s client code: use a plain <a>, so next/link is not sent twice.'],
+    ['(^|/)ClientHeader$', 'Every page loads this page\'s client code: use LazyClientHeader, which is fetched only when the page shows.'],
   ]),
   {
     ...forbidImports(['lib/scenario/**/*.ts'], [

@@ -89,7 +89,10 @@ test('a new admin chooses their own password, sets up two-step sign-in, then sig
   await demoAdmin.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
   await demoAdmin.getByRole('button', { name: `Yes, turn it off for ${ADMIN.name}` }).click();
   await expect(demoAdmin.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`Two-step sign-in is off for ${ADMIN.name}.`);
-  await expect(demoAdmin.getByRole('heading', { name: 'Two-step sign-in' })).toHaveCount(0);
+  await expect(demoAdmin.getByText(`Off: ${ADMIN.name} signs in with a password alone.`)).toBeVisible();
+  await expect(demoAdmin.getByRole('button', { name: 'Turn off two-step sign-in' })).toHaveCount(0);
+  // The line saying it worked is still there after the page has refreshed.
+  await expect(demoAdmin.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`Two-step sign-in is off for ${ADMIN.name}.`);
   await again.goto('/');
   await expect(again).toHaveURL(/\/signin/);
   await attemptSignIn(again, ADMIN.email, OWN);

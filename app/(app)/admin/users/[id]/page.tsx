@@ -39,10 +39,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           />
         </>
       )}
-      {!erased && person.twoStepOn && (
+      {!erased && (!self || person.twoStepOn) && (
         <>
           <h2 id="two-step">Two-step sign-in</h2>
-          {self ? <p className="muted">This is your own account: manage it on your account page.</p> : <ResetTwoStep user={{ id: person.id, name: person.name }} />}
+          {self ? (
+            <p className="muted">This is your own account: manage it on your account page.</p>
+          ) : (
+            <ResetTwoStep user={{ id: person.id, name: person.name }} on={person.twoStepOn} />
+          )}
         </>
       )}
       <h2>Teams</h2>

@@ -47,6 +47,24 @@ for (const [email, items] of [
   });
 }
 
+test('an admin’s seven areas sit in one row: beside the brand on a wide screen, on a row of their own at tablet width', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  const tops = async () => Promise.all((await mainNav(page).getByRole('link').all()).map(async (link) => (await link.boundingBox())!.y));
+  const brandBottom = async () => {
+    const box = (await page.getByRole('link', { name: 'Empathy Trainer' }).boundingBox())!;
+    return box.y + box.height;
+  };
+  for (const [width, ownRow] of [
+    [1280, false],
+    [1024, true],
+  ] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    const y = await tops();
+    expect(new Set(y).size, `links on more than one row at ${width} px: ${y.join(', ')}`).toBe(1);
+    expect(y[0]! >= (await brandBottom()), `the links' row ${ownRow ? 'is' : 'is not'} below the brand at ${width} px`).toBe(ownRow);
+  }
+});
+
 test('a learner gets a 403 page for a manager area, and 403 JSON from its API', async ({ page }) => {
   await signIn(page, 'learner3@example.com');
   const response = await page.goto('/team');

@@ -93,6 +93,10 @@ test('an admin creates a team, adds a member and a manager, and renames it', asy
 
   await page.getByRole('button', { name: 'Remove Grace Okafor as a member' }).click();
   await expect(page.getByRole('heading', { name: 'Members (0)' })).toBeVisible();
+  // Her row went with the refresh; the page's own status line still says what happened.
+  await expect(page.getByRole('status').filter({ hasText: 'Removed Grace Okafor.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toHaveCount(0);
 
   await page.goto('/admin/teams');
   await expect(page.getByRole('row').filter({ hasText: 'Evening Support' })).toContainText('Riley Brooks');

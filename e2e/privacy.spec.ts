@@ -67,7 +67,9 @@ test('a learner downloads their data with their attempt in it; an admin erases t
   await expectNoAxeViolations(admin);
   await erase.click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Erased person');
-  await expect(admin.getByRole('status').filter({ hasText: 'has been erased' })).toBeVisible();
+  // Said twice: the page now describes an erased person, and its status line says the erasure worked.
+  await expect(admin.getByRole('status').filter({ hasText: /^\S+ \S+ has been erased\.$/ })).toBeVisible();
+  await expect(admin.getByRole('status').filter({ hasText: 'This person has been erased' })).toBeVisible();
   await expectNoAxeViolations(admin);
   const again = await admin.request.post(`/api/admin/users/${me.id}/erase`, { data: { confirmEmail: LEARNER } });
   expect(again.status()).toBe(409);

@@ -111,7 +111,8 @@ test('a scenario exported as a SCORM package plays inside the LMS and reports st
     await page.reload();
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: `Revoke the package for ${scenario.title}` }).click();
-    // The row now says so (its Revoke button, and the message beside it, are gone with the refresh).
+    // The row now says so (its Revoke button is gone with the refresh), and the page's status line too.
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`Revoked the package for ${scenario.title}.`);
     await expect(page.getByRole('table', { name: 'Exported packages' }).getByRole('row').filter({ hasText: 'Stand-in Cornerstone' })).toContainText(/Revoked \d{4}-\d{2}-\d{2}/);
     await learner.reload();
     await expect(learner.frameLocator('iframe[name="sco"]').frameLocator('#trainer').getByRole('heading', { name: 'This course package no longer opens the trainer' })).toBeVisible();

@@ -1,5 +1,6 @@
 // Pages rendered per request: the header comes from the session checked on the server.
 import type { ReactNode } from 'react';
+import { Announcer } from '@/app/_components/Announcer';
 import { DemoBanner } from '@/app/_components/DemoBanner';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { cachedDemoExposure } from '@/lib/admin/demo';
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="page">
         {children}
       </main>
+      {user && <Announcer />}
     </>
   );
 }

@@ -2,6 +2,7 @@
 // One form's request cycle: a busy flag, the error or status line (announced), then a refresh or a new page.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { announce } from './Announcer';
 import { FormMessages } from './FormMessages';
 import type { Sent } from '@/app/_lib/api';
 
@@ -12,6 +13,8 @@ interface Outcome<T> {
   after?: (data: T) => void;
   /** Open this address once it worked, instead of refreshing the page (the thing was created or deleted). */
   go?: (data: T) => string;
+  /** Say it in the page's status line (Announcer), for a button the refresh takes away with its row. */
+  page?: boolean;
 }
 
 export function useAction() {
@@ -30,7 +33,9 @@ export function useAction() {
       setError(sent.error);
       return false;
     }
-    setStatus(typeof outcome.done === 'string' ? outcome.done : outcome.done(sent.data));
+    const done = typeof outcome.done === 'string' ? outcome.done : outcome.done(sent.data);
+    if (outcome.page) announce(done);
+    else setStatus(done);
     outcome.after?.(sent.data);
     if (outcome.go) router.push(outcome.go(sent.data));
     else router.refresh();

@@ -21,6 +21,8 @@ export function RemoveDemo({ accounts, self }: { accounts: number; self: boolean
         e.preventDefault();
         void run(() => send<{ removed: { usersRemoved: number; teamsRemoved: number } }>('/api/admin/demo', 'DELETE', { confirm: PHRASE }), {
           done: (d) => `Removed ${d.removed.usersRemoved} demo people and ${d.removed.teamsRemoved} demo teams.`,
+          // The section goes once nothing demo is left.
+          page: true,
         });
       }}
     >

@@ -14,7 +14,7 @@ export function ConfirmedDelete({ url, label, name, question, done }: { url: str
         disabled={busy}
         aria-label={name}
         onClick={() => {
-          if (window.confirm(question)) void run(() => send(url, 'DELETE'), { done });
+          if (window.confirm(question)) void run(() => send(url, 'DELETE'), { done, page: true });
         }}
       >
         {label}

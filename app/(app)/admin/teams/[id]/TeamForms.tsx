@@ -74,7 +74,7 @@ export function RemoveFromTeamButton({ teamId, userId, name, place }: { teamId: 
         type="button"
         className="button-danger"
         disabled={busy}
-        onClick={() => void run(() => send(`/api/admin/teams/${teamId}/${place}s/${userId}`, 'DELETE'), { done: `Removed ${name}.` })}
+        onClick={() => void run(() => send(`/api/admin/teams/${teamId}/${place}s/${userId}`, 'DELETE'), { done: `Removed ${name}.`, page: true })}
         aria-label={`Remove ${name} as ${place === 'member' ? 'a member' : 'a manager'}`}
       >
         Remove

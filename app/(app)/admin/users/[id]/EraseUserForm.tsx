@@ -17,7 +17,7 @@ export function EraseUserForm({ user }: { user: { id: string; name: string; emai
       className={`card ${forms.form}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => send(`/api/admin/users/${user.id}/erase`, 'POST', { confirmEmail: typed }), { done: `${user.name} has been erased.` });
+        void run(() => send(`/api/admin/users/${user.id}/erase`, 'POST', { confirmEmail: typed }), { done: `${user.name} has been erased.`, page: true });
       }}
     >
       <p>

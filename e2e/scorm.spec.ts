@@ -113,6 +113,12 @@ test('a scenario exported as a SCORM package plays inside the LMS and reports st
     await page.getByRole('button', { name: `Revoke the package for ${scenario.title}` }).click();
     // The row now says so (its Revoke button is gone with the refresh), and the page's status line too.
     await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`Revoked the package for ${scenario.title}.`);
+    // It belongs to that moment: another page, then back, and it is gone.
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'People', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('People');
+    await page.goBack();
+    await expect(page.getByRole('table', { name: 'Exported packages' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Revoked the package' })).toHaveCount(0);
     await expect(page.getByRole('table', { name: 'Exported packages' }).getByRole('row').filter({ hasText: 'Stand-in Cornerstone' })).toContainText(/Revoked \d{4}-\d{2}-\d{2}/);
     await learner.reload();
     await expect(learner.frameLocator('iframe[name="sco"]').frameLocator('#trainer').getByRole('heading', { name: 'This course package no longer opens the trainer' })).toBeVisible();

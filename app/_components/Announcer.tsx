@@ -13,20 +13,24 @@ export function announce(message: string) {
 
 export function Announcer() {
   const pathname = usePathname();
-  const [said, setSaid] = useState<{ message: string; on: string } | null>(null);
+  const [message, setMessage] = useState('');
+  const [page, setPage] = useState(pathname);
+  // Said on one page, it no longer applies on the next (nor on coming back).
+  if (page !== pathname) {
+    setPage(pathname);
+    setMessage('');
+  }
   useEffect(() => {
-    const hear = (e: Event) => setSaid({ message: (e as CustomEvent<string>).detail, on: window.location.pathname });
+    const hear = (e: Event) => setMessage((e as CustomEvent<string>).detail);
     window.addEventListener(EVENT, hear);
     return () => window.removeEventListener(EVENT, hear);
   }, []);
-  // Said on another page, it no longer applies here.
-  const message = said && said.on === pathname ? said.message : '';
   return (
-    <div className="announcer" data-shown={message !== ''}>
-      {/* Always in the page, so screen readers hear the text when it appears. */}
+    // Always in the page, so screen readers hear the text when it appears.
+    <div className={message ? 'announcer' : 'visually-hidden'}>
       <p role="status">{message}</p>
       {message && (
-        <button type="button" className="button-quiet" onClick={() => setSaid(null)}>
+        <button type="button" className="button-quiet" onClick={() => setMessage('')}>
           Dismiss
         </button>
       )}
